@@ -1,0 +1,36 @@
+package io.homegrid.model.bus;
+
+/**
+ * ActiveMQ destination names (shared/ARCHITECTURE.md, "Flows").
+ *
+ * <p>{@code readings.parsed} is a virtual topic: every subscribing service reads its own durable
+ * queue {@code consumer.<service>.readings.parsed}, so a service that is down or being redeployed
+ * finds every reading waiting for it when it comes back, which a plain topic would have dropped.
+ */
+public final class Destinations {
+
+    /** Queue: reading batches exactly as gateways pushed them. */
+    public static final String READINGS_RAW = "readings.raw";
+    /** Virtual topic: validated readings in canonical units, one message per batch. */
+    public static final String READINGS_PARSED = "readings.parsed";
+    /** Queue: readings the parser refused, with the reason. */
+    public static final String READINGS_INVALID = "readings.invalid";
+    /** Queue: device descriptions (joins, leaves, metadata) pushed by gateways. */
+    public static final String DEVICES = "devices.updates";
+
+    /** Prefix of the per-service queues behind a virtual topic, ActiveMQ's {@code Consumer.*.} convention in lower case. */
+    public static final String VIRTUAL_TOPIC_CONSUMER_PREFIX = "consumer.";
+
+    private Destinations() {
+    }
+
+    /** The durable queue a service reads a virtual topic's messages from. */
+    public static String consumerQueue(String service, String virtualTopic) {
+        return VIRTUAL_TOPIC_CONSUMER_PREFIX + service + "." + virtualTopic;
+    }
+
+    /** The queue a service moves a message to when it cannot process it, so it never blocks the queue. */
+    public static String deadLetterQueue(String queue) {
+        return queue + ".dead";
+    }
+}

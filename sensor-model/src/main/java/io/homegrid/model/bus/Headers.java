@@ -1,0 +1,18 @@
+package io.homegrid.model.bus;
+
+/** JMS message properties homegrid sets on every message it puts on the bus. */
+public final class Headers {
+
+    /** The gateway a message comes from. */
+    public static final String GATEWAY = "gateway";
+    /**
+     * JMS message group: keyed by gateway, so that one household's messages are consumed in order
+     * by one consumer even when several backend instances share a queue.
+     */
+    public static final String GROUP = "JMSXGroupID";
+    /** When the backend received the message (epoch milliseconds). */
+    public static final String RECEIVED = "receivedAt";
+
+    private Headers() {
+    }
+}
