@@ -10,6 +10,8 @@ public final class Headers {
      * by one consumer even when several backend instances share a queue.
      */
     public static final String GROUP = "JMSXGroupID";
+    /** How many readings a message carries (int), so consumers can size their transactions. */
+    public static final String READINGS = "readings";
     /** When the backend received the message (epoch milliseconds). */
     public static final String RECEIVED = "receivedAt";
 

@@ -1,0 +1,37 @@
+package io.homegrid.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.homegrid.model.InvalidReading;
+import io.homegrid.model.SensorKind;
+
+/** Read side of the Sensor Data Repository. Every method answers from PostgreSQL. */
+public interface SensorDataRepository {
+
+    /** Every gateway that has pushed anything, by id. */
+    List<GatewaySummary> gateways();
+
+    /** The gateway's devices with their sensors' latest values, or empty if the gateway is unknown. */
+    Optional<List<DeviceView>> devicesOf(String gateway);
+
+    /** One device with its sensors' latest values, or empty if unknown. */
+    Optional<DeviceView> device(String device);
+
+    /**
+     * Raw readings of a device in [from, to), oldest first, at most {@code limit}.
+     *
+     * @param sensor one kind, or null for all of the device's sensors
+     */
+    List<StoredReading> readings(String device, SensorKind sensor, Instant from, Instant to, int limit);
+
+    /** One row per sensor and bucket in [from, to) with avg/min/max/count, oldest first. */
+    List<ReadingBucket> buckets(String device, SensorKind sensor, Instant from, Instant to, BucketSize size);
+
+    /** Readings the parser refused, newest first; {@code gateway} null for all gateways. */
+    List<InvalidReading> invalidReadings(String gateway, int limit);
+
+    /** Total readings stored (an estimate above a million rows, so that it stays cheap). */
+    long readingCount();
+}

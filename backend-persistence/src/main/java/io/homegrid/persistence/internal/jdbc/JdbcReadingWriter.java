@@ -1,0 +1,180 @@
+package io.homegrid.persistence.internal.jdbc;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import io.homegrid.model.Reading;
+import io.homegrid.model.ReadingBatch;
+
+/**
+ * The lean ingest path: any number of reading batches in one transaction and a handful of
+ * statements, each carrying its rows as arrays ({@code unnest}), so the cost per reading is
+ * PostgreSQL's own insert cost rather than a round trip or an ORM object.
+ *
+ * <p>Rows are sent sorted by key: two writers touching the same gateway, device or sensor then
+ * take their row locks in the same order and cannot deadlock each other.
+ */
+public final class JdbcReadingWriter {
+
+    private static final String UPSERT_GATEWAYS = """
+            INSERT INTO gateway (gateway_id, first_seen, last_seen)
+            SELECT g, now(), now() FROM unnest(?::text[]) AS g
+            ON CONFLICT (gateway_id) DO UPDATE SET last_seen = now()""";
+
+    private static final String INSERT_UNKNOWN_DEVICES = """
+            INSERT INTO device (device_id, gateway_id, first_seen, updated)
+            SELECT d, g, now(), now() FROM unnest(?::text[], ?::text[]) AS u(d, g)
+            ON CONFLICT (device_id) DO NOTHING""";
+
+    private static final String INSERT_READINGS = """
+            INSERT INTO reading (gateway_id, seq, device_id, sensor, value, unit, measured_at)
+            SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::timestamptz[])
+            ON CONFLICT (gateway_id, seq) DO NOTHING""";
+
+    private static final String UPSERT_LATEST = """
+            INSERT INTO sensor_latest AS l (device_id, sensor, gateway_id, value, unit, measured_at, seq)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::timestamptz[], ?::bigint[])
+            ON CONFLICT (device_id, sensor) DO UPDATE
+              SET gateway_id = excluded.gateway_id, value = excluded.value, unit = excluded.unit,
+                  measured_at = excluded.measured_at, seq = excluded.seq
+              WHERE l.measured_at < excluded.measured_at""";
+
+    private final DataSource dataSource;
+
+    public JdbcReadingWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public WriteResult write(List<ReadingBatch> batches) throws SQLException {
+        List<Row> rows = rows(batches);
+        if (rows.isEmpty()) {
+            return new WriteResult(0, 0);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                upsertGateways(connection, batches);
+                insertUnknownDevices(connection, rows);
+                int inserted = insertReadings(connection, rows);
+                upsertLatest(connection, rows);
+                connection.commit();
+                return new WriteResult(inserted, rows.size() - inserted);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static List<Row> rows(List<ReadingBatch> batches) {
+        List<Row> rows = new ArrayList<>();
+        for (ReadingBatch batch : batches) {
+            for (Reading reading : batch.readings()) {
+                rows.add(new Row(batch.gateway(), reading));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::gateway).thenComparingLong(row -> row.reading().seq()));
+        return rows;
+    }
+
+    private static void upsertGateways(Connection connection, List<ReadingBatch> batches) throws SQLException {
+        TreeSet<String> gateways = new TreeSet<>();
+        batches.forEach(batch -> gateways.add(batch.gateway()));
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_GATEWAYS)) {
+            statement.setArray(1, connection.createArrayOf("text", gateways.toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    private static void insertUnknownDevices(Connection connection, List<Row> rows) throws SQLException {
+        TreeMap<String, String> gatewayByDevice = new TreeMap<>();
+        rows.forEach(row -> gatewayByDevice.putIfAbsent(row.reading().device(), row.gateway()));
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_UNKNOWN_DEVICES)) {
+            statement.setArray(1, connection.createArrayOf("text", gatewayByDevice.keySet().toArray()));
+            statement.setArray(2, connection.createArrayOf("text", gatewayByDevice.values().toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    private static int insertReadings(Connection connection, List<Row> rows) throws SQLException {
+        int n = rows.size();
+        Object[] gateways = new Object[n];
+        Object[] seqs = new Object[n];
+        Object[] devices = new Object[n];
+        Object[] sensors = new Object[n];
+        Object[] values = new Object[n];
+        Object[] units = new Object[n];
+        Object[] times = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            Reading reading = row.reading();
+            gateways[i] = row.gateway();
+            seqs[i] = reading.seq();
+            devices[i] = reading.device();
+            sensors[i] = reading.sensor().id();
+            values[i] = reading.value();
+            units[i] = reading.unit();
+            // ISO-8601 with Z: PostgreSQL parses it exactly, whatever the session time zone.
+            times[i] = reading.time().toString();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_READINGS)) {
+            bind(connection, statement, new String[] {"text", "int8", "text", "text", "float8", "text", "text"},
+                    gateways, seqs, devices, sensors, values, units, times);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void upsertLatest(Connection connection, List<Row> rows) throws SQLException {
+        Map<String, Row> newest = new TreeMap<>();
+        for (Row row : rows) {
+            newest.merge(row.reading().device() + '\u0000' + row.reading().sensor().id(), row,
+                    (a, b) -> b.reading().time().isAfter(a.reading().time()) ? b : a);
+        }
+        int n = newest.size();
+        Object[] devices = new Object[n];
+        Object[] sensors = new Object[n];
+        Object[] gateways = new Object[n];
+        Object[] values = new Object[n];
+        Object[] units = new Object[n];
+        Object[] times = new Object[n];
+        Object[] seqs = new Object[n];
+        int i = 0;
+        for (Row row : newest.values()) {
+            Reading reading = row.reading();
+            devices[i] = reading.device();
+            sensors[i] = reading.sensor().id();
+            gateways[i] = row.gateway();
+            values[i] = reading.value();
+            units[i] = reading.unit();
+            times[i] = reading.time().toString();
+            seqs[i] = reading.seq();
+            i++;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_LATEST)) {
+            bind(connection, statement, new String[] {"text", "text", "text", "float8", "text", "text", "int8"},
+                    devices, sensors, gateways, values, units, times, seqs);
+            statement.executeUpdate();
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, String[] types, Object[]... columns)
+            throws SQLException {
+        for (int c = 0; c < columns.length; c++) {
+            Array array = connection.createArrayOf(types[c], columns[c]);
+            statement.setArray(c + 1, array);
+        }
+    }
+
+    private record Row(String gateway, Reading reading) {
+    }
+}
