@@ -34,7 +34,7 @@ import io.homegrid.routes.PushSettings;
  * checked here only to tell the gateway what will be refused: the Sensor Data Parser applies
  * the same rules to the raw batch and routes each reading.
  */
-@Path("/api/v1/gateways/{gatewayId}")
+@Path("/api/v1/gateways")
 @Produces(MediaType.APPLICATION_JSON)
 public final class DataPushResource {
 
@@ -54,7 +54,7 @@ public final class DataPushResource {
     }
 
     @POST
-    @Path("readings")
+    @Path("{gatewayId}/readings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response pushReadings(@PathParam("gatewayId") String gateway,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
@@ -67,7 +67,7 @@ public final class DataPushResource {
     }
 
     @POST
-    @Path("devices")
+    @Path("{gatewayId}/devices")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response pushDevices(@PathParam("gatewayId") String gateway,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body)

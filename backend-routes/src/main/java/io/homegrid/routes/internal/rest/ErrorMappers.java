@@ -1,8 +1,5 @@
 package io.homegrid.routes.internal.rest;
 
-import javax.ws.rs.NotAllowedException;
-import javax.ws.rs.NotFoundException;
-import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -36,17 +33,14 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            if (e instanceof NotSupportedException) {
-                return ErrorBody.response(status, "Content-Type", "send the body as application/json");
-            }
-            if (e instanceof NotFoundException) {
-                return ErrorBody.response(status, "path", "no such resource; the API is described in README.md");
-            }
-            if (e instanceof NotAllowedException) {
-                return ErrorBody.response(status, "method", "method not allowed here; allowed: "
+            return switch (status) {
+                case 404 -> ErrorBody.response(status, "path", "no such resource; the API is described in README.md");
+                case 405 -> ErrorBody.response(status, "method", "not allowed here; allowed: "
                         + e.getResponse().getAllowedMethods());
-            }
-            return ErrorBody.response(status, "request", e.getMessage() == null ? "refused" : e.getMessage());
+                case 406 -> ErrorBody.response(status, "Accept", "this resource answers application/json");
+                case 415 -> ErrorBody.response(status, "Content-Type", "send the body as application/json");
+                default -> ErrorBody.response(status, "request", e.getMessage() == null ? "refused" : e.getMessage());
+            };
         }
     }
 

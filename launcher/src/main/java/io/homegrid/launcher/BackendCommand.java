@@ -1,0 +1,80 @@
+package io.homegrid.launcher;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./homegrid backend}: the whole backend, embedded, until Ctrl-C. */
+@Command(name = "backend", mixinStandardHelpOptions = true,
+        description = "Run the backend in one JVM: ActiveMQ, PostgreSQL (embedded unless --jdbc-url), the parser, "
+                + "the persistence connector and the REST API.")
+final class BackendCommand implements Callable<Integer> {
+
+    /** Printed once everything is up; scripts and tests wait for it. */
+    static final String READY = "homegrid backend ready";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--data-dir", defaultValue = "data", description = "broker store and embedded PostgreSQL data, kept across restarts (default: ${DEFAULT-VALUE})")
+    private Path dataDir;
+
+    @Option(names = "--jdbc-url", description = "use this PostgreSQL instead of the embedded one, e.g. jdbc:postgresql://db:5432/homegrid")
+    private String jdbcUrl;
+
+    @Option(names = "--jdbc-user", defaultValue = "postgres", description = "database user (default: ${DEFAULT-VALUE})")
+    private String jdbcUser;
+
+    @Option(names = "--jdbc-password", description = "database password (or set HOMEGRID_JDBC_PASSWORD)")
+    private String jdbcPassword;
+
+    @Option(names = "--broker-port", defaultValue = "0", description = "also accept OpenWire clients on 127.0.0.1:PORT (default: off)")
+    private int brokerPort;
+
+    @Option(names = "--pause-persistence", description = "start with the persistence connector stopped; readings wait in the broker")
+    private boolean pausePersistence;
+
+    @Override
+    public Integer call() throws Exception {
+        BackendConfig defaults = BackendConfig.defaults(port, dataDir.toAbsolutePath());
+        String password = jdbcPassword != null ? jdbcPassword : System.getenv("HOMEGRID_JDBC_PASSWORD");
+        BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
+                password, brokerPort, pausePersistence, defaults.parserConsumers(), defaults.persistence(),
+                defaults.push());
+        EmbeddedBackend backend = EmbeddedBackend.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            backend.close();
+            stopped.countDown();
+        }, "homegrid-shutdown"));
+        printReady(spec.commandLine().getOut(), config, backend);
+        stopped.await();
+        return 0;
+    }
+
+    private static void printReady(PrintWriter out, BackendConfig config, EmbeddedBackend backend) {
+        String base = "http://" + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port();
+        out.println(READY);
+        out.println("  push       POST " + base + "/api/v1/gateways/{gatewayId}/readings");
+        out.println("  query      " + base + "/api/v1/gateways");
+        out.println("  health     " + base + "/health");
+        out.println("  database   " + backend.jdbcUrl() + (config.jdbcUrl() == null
+                ? " (embedded, data in " + config.dataDir().resolve("postgres") + ")" : ""));
+        out.println("  broker     store in " + config.dataDir().resolve("broker")
+                + (config.brokerPort() > 0 ? ", tcp://127.0.0.1:" + config.brokerPort() : ""));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+}

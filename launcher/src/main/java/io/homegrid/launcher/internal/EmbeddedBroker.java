@@ -1,0 +1,100 @@
+package io.homegrid.launcher.internal;
+
+import java.nio.file.Path;
+
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.region.DestinationInterceptor;
+import org.apache.activemq.broker.region.virtual.VirtualDestination;
+import org.apache.activemq.broker.region.virtual.VirtualDestinationInterceptor;
+import org.apache.activemq.broker.region.virtual.VirtualTopic;
+import org.apache.activemq.command.ActiveMQDestination;
+import org.apache.activemq.command.ActiveMQQueue;
+import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.homegrid.model.bus.Destinations;
+
+/**
+ * The ActiveMQ broker of the embedded mode: a KahaDB store that syncs every write to disk, and
+ * {@code readings.parsed} as a virtual topic (an external broker needs the same
+ * {@code <virtualTopic name="readings.parsed" prefix="consumer.*."/>}; see README).
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final long MEMORY_LIMIT = 256L << 20;
+    private static final long STORE_LIMIT = 8L << 30;
+    private static final long TEMP_LIMIT = 1L << 30;
+
+    private final BrokerService broker;
+
+    private EmbeddedBroker(BrokerService broker) {
+        this.broker = broker;
+    }
+
+    /**
+     * @param durableQueues queues that must exist from the start, so that a virtual topic has
+     *                      somewhere to keep messages for a consumer that is not connected yet
+     * @param tcpPort       also listen on 127.0.0.1:port for OpenWire clients; 0 for none
+     */
+    public static EmbeddedBroker start(String name, Path directory, int tcpPort, String... durableQueues)
+            throws Exception {
+        BrokerService broker = new BrokerService();
+        broker.setBrokerName(name);
+        broker.setDataDirectoryFile(directory.toFile());
+        broker.setPersistent(true);
+        broker.setUseJmx(false);
+        broker.setAdvisorySupport(false);
+        broker.setSchedulerSupport(false);
+        broker.setUseShutdownHook(false);
+        KahaDBPersistenceAdapter store = new KahaDBPersistenceAdapter();
+        store.setDirectory(directory.resolve("kahadb").toFile());
+        store.setJournalDiskSyncStrategy("always");
+        broker.setPersistenceAdapter(store);
+        // Bounded so that a backlog stops producers (flow control) instead of filling the disk.
+        broker.getSystemUsage().getMemoryUsage().setLimit(MEMORY_LIMIT);
+        broker.getSystemUsage().getStoreUsage().setLimit(STORE_LIMIT);
+        broker.getSystemUsage().getTempUsage().setLimit(TEMP_LIMIT);
+        broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics()});
+        ActiveMQDestination[] queues = new ActiveMQDestination[durableQueues.length];
+        for (int i = 0; i < durableQueues.length; i++) {
+            queues[i] = new ActiveMQQueue(durableQueues[i]);
+        }
+        broker.setDestinations(queues);
+        if (tcpPort > 0) {
+            broker.addConnector("tcp://127.0.0.1:" + tcpPort);
+        }
+        broker.start();
+        broker.waitUntilStarted();
+        LOG.info("ActiveMQ broker '{}' with its store in {}", name, directory);
+        return new EmbeddedBroker(broker);
+    }
+
+    private static VirtualDestinationInterceptor virtualTopics() {
+        VirtualTopic parsed = new VirtualTopic();
+        parsed.setName(Destinations.READINGS_PARSED);
+        parsed.setPrefix(Destinations.VIRTUAL_TOPIC_CONSUMER_PREFIX + "*.");
+        VirtualDestinationInterceptor interceptor = new VirtualDestinationInterceptor();
+        interceptor.setVirtualDestinations(new VirtualDestination[] {parsed});
+        return interceptor;
+    }
+
+    /** A plain factory on the in-JVM transport; callers pool it where they need to. */
+    public ActiveMQConnectionFactory connectionFactory() {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://" + broker.getBrokerName() + "?create=false");
+        factory.setWatchTopicAdvisories(false);
+        return factory;
+    }
+
+    public boolean isStarted() {
+        return broker.isStarted();
+    }
+
+    @Override
+    public void close() throws Exception {
+        broker.stop();
+        broker.waitUntilStopped();
+    }
+}

@@ -1,0 +1,297 @@
+package io.homegrid.launcher;
+
+import static io.homegrid.launcher.Readings.batch;
+import static io.homegrid.launcher.Readings.power;
+import static io.homegrid.launcher.Readings.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.launcher.internal.FreePorts;
+
+/** The embedded backend over HTTP, as a gateway and an application use it, checked against PostgreSQL. */
+class EmbeddedBackendIT {
+
+    private static final AtomicInteger GATEWAYS = new AtomicInteger();
+
+    @TempDir
+    static Path dataDir;
+    private static EmbeddedBackend backend;
+    private static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port = FreePorts.next();
+        backend = EmbeddedBackend.start(BackendConfig.defaults(port, dataDir));
+        http = new Http(port);
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    @Test
+    void aPushedBatchIsQueryableAndStoredOncePerReading() throws Exception {
+        String gw = newGateway();
+        Http.Answer pushed = http.post("/api/v1/gateways/" + gw + "/readings", batch(gw,
+                power(gw + "-plug", 87.5, 1, 30), power(gw + "-plug", 90, 2, 20), power(gw + "-plug", 95, 3, 10)));
+
+        assertThat(pushed.status()).isEqualTo(202);
+        assertThat(pushed.json().get("accepted").asInt()).isEqualTo(3);
+        assertThat(pushed.json().get("rejected")).isEmpty();
+        await().untilAsserted(() -> assertThat(http.get("/api/v1/devices/" + gw + "-plug/readings?sensor=power")
+                .json().get("readings")).extracting(JsonNode::toString).hasSize(3));
+        assertThat(rowsOf(gw)).isEqualTo(3);
+        assertThat(sql("SELECT count(DISTINCT seq) FROM reading WHERE gateway_id = ?", gw)).isEqualTo(3);
+
+        JsonNode latest = http.get("/api/v1/devices/" + gw + "-plug/latest").json();
+        assertThat(latest.get("gateway").asText()).isEqualTo(gw);
+        assertThat(latest.at("/readings/0/value").asDouble()).isEqualTo(95);
+        JsonNode gateways = http.get("/api/v1/gateways").json().get("gateways");
+        assertThat(gateways.findValuesAsText("id")).contains(gw);
+    }
+
+    @Test
+    void resendingABatchThreeTimesLeavesOneRowPerReading() throws Exception {
+        String gw = newGateway();
+        String body = batch(gw, power(gw + "-plug", 10, 100, 5), power(gw + "-plug", 11, 101, 4));
+        long duplicatesBefore = backend.persistence().duplicatesDropped();
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.post("/api/v1/gateways/" + gw + "/readings", body).status()).isEqualTo(202);
+        }
+
+        await().until(() -> backend.persistence().duplicatesDropped() - duplicatesBefore >= 6);
+        assertThat(rowsOf(gw)).isEqualTo(2);
+    }
+
+    @Test
+    void anInvalidReadingIsListedWithItsReasonWhileItsBatchMatesAreStored() throws Exception {
+        String gw = newGateway();
+        Http.Answer pushed = http.post("/api/v1/gateways/" + gw + "/readings", batch(gw,
+                power(gw + "-plug", 50, 1, 5),
+                reading(gw + "-plug", "power", "-12", "W", Instant.now(), 2),
+                power(gw + "-plug", 60, 3, 4)));
+
+        assertThat(pushed.status()).isEqualTo(202);
+        assertThat(pushed.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(pushed.json().at("/rejected/0/index").asInt()).isEqualTo(1);
+        assertThat(pushed.json().at("/rejected/0/field").asText()).isEqualTo("value");
+        await().untilAsserted(() -> {
+            JsonNode invalid = http.get("/api/v1/invalid-readings?gateway=" + gw).json().get("invalidReadings");
+            assertThat(invalid).hasSize(1);
+            assertThat(invalid.get(0).get("seq").asLong()).isEqualTo(2);
+            assertThat(invalid.get(0).get("field").asText()).isEqualTo("value");
+            assertThat(invalid.get(0).get("reason").asText()).contains("outside what a power sensor can report");
+            assertThat(invalid.get(0).at("/reading/value").asInt()).isEqualTo(-12);
+        });
+        await().untilAsserted(() -> assertThat(rowsOf(gw)).isEqualTo(2));
+        assertThat(sql("SELECT count(*) FROM reading WHERE gateway_id = ? AND seq = 2", gw)).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "NaN value           | \"device\":\"d\",\"sensor\":\"power\",\"value\":NaN,\"time\":\"%s\",\"seq\":2       | value  | NaN is not a measurement",
+            "infinite value      | \"device\":\"d\",\"sensor\":\"power\",\"value\":1e400,\"time\":\"%s\",\"seq\":2     | value  | Infinity",
+            "value as string     | \"device\":\"d\",\"sensor\":\"power\",\"value\":\"12\",\"time\":\"%s\",\"seq\":2    | value  | must be a number",
+            "10 MW from a plug   | \"device\":\"d\",\"sensor\":\"power\",\"value\":10000,\"unit\":\"kW\",\"time\":\"%s\",\"seq\":2 | value | outside",
+            "missing seq         | \"device\":\"d\",\"sensor\":\"power\",\"value\":1,\"time\":\"%s\"                   | seq    | missing",
+            "unknown field       | \"device\":\"d\",\"sensor\":\"power\",\"value\":1,\"time\":\"%s\",\"seq\":2,\"x\":1 | x      | unknown field",
+            "unknown sensor      | \"device\":\"d\",\"sensor\":\"smell\",\"value\":1,\"time\":\"%s\",\"seq\":2         | sensor | unknown sensor kind",
+            "unknown unit        | \"device\":\"d\",\"sensor\":\"power\",\"value\":1,\"unit\":\"hp\",\"time\":\"%s\",\"seq\":2 | unit | not a unit of power",
+            "time in the future  | \"device\":\"d\",\"sensor\":\"power\",\"value\":1,\"time\":\"FUTURE\",\"seq\":2      | time   | ahead of the backend's clock"})
+    void aBadReadingIsRefusedNamingFieldAndReasonAndItsBatchMateIsKept(String name, String fields, String field,
+            String reason) throws Exception {
+        String gw = newGateway();
+        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        String bad = "{" + fields.replace("%s", now).replace("FUTURE", Instant.now().plus(Duration.ofMinutes(10))
+                .truncatedTo(ChronoUnit.SECONDS).toString()) + "}";
+
+        Http.Answer answer = http.post("/api/v1/gateways/" + gw + "/readings", batch(gw, power("ok", 1, 1, 1), bad));
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.json().at("/rejected/0/field").asText()).isEqualTo(field);
+        assertThat(answer.json().at("/rejected/0/reason").asText()).contains(reason);
+        await().untilAsserted(() -> assertThat(rowsOf(gw)).isEqualTo(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not JSON           | application/json | {\"readings\":[        | 400 | body         | not valid JSON",
+            "wrong content type | text/plain       | {}                    | 415 | Content-Type | application/json",
+            "empty batch        | application/json | {\"readings\":[]}      | 400 | readings     | empty batch",
+            "no readings field  | application/json | {\"gateway\":\"GW\"}   | 400 | readings     | missing",
+            "unknown top field  | application/json | {\"readings\":[1],\"foo\":1} | 400 | foo     | unknown field",
+            "gateway mismatch   | application/json | {\"gateway\":\"other\",\"readings\":[1]} | 400 | gateway | does not match"})
+    void aBadBatchIsRefusedWholeWithAJsonReason(String name, String contentType, String body, int status, String field,
+            String reason) throws Exception {
+        String gw = newGateway();
+
+        Http.Answer answer = http.post("/api/v1/gateways/" + gw + "/readings", contentType, body.replace("GW", gw));
+
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.json().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.json().get("field").asText()).isEqualTo(field);
+        assertThat(answer.json().get("reason").asText()).contains(reason);
+    }
+
+    @Test
+    void aBatchOverTheSizeLimitIsRefusedWith413() throws Exception {
+        String gw = newGateway();
+        List<String> readings = new ArrayList<>();
+        for (int i = 0; i < 1_001; i++) {
+            readings.add(power("d", 1, i, 1));
+        }
+
+        Http.Answer tooMany = http.post("/api/v1/gateways/" + gw + "/readings", batch(gw, readings.toArray(String[]::new)));
+        Http.Answer tooBig = http.post("/api/v1/gateways/" + gw + "/readings",
+                "{\"readings\":[\"" + "x".repeat(1 << 20) + "\"]}");
+
+        assertThat(tooMany.status()).isEqualTo(413);
+        assertThat(tooMany.json().get("reason").asText()).contains("exceeds the limit of 1000");
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.json().get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void aBatchWithOnlyBadReadingsIsAnswered422AndStillRecorded() throws Exception {
+        String gw = newGateway();
+
+        Http.Answer answer = http.post("/api/v1/gateways/" + gw + "/readings",
+                batch(gw, reading("d", "humidity", "120", "%", Instant.now(), 1)));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("accepted").asInt()).isZero();
+        await().untilAsserted(() -> assertThat(http.get("/api/v1/invalid-readings?gateway=" + gw).json()
+                .get("invalidReadings")).hasSize(1));
+    }
+
+    @Test
+    void devicesJoinAndLeave() throws Exception {
+        String gw = newGateway();
+        String device = gw + "-fridge";
+        String joined = "{\"devices\":[{\"device\":\"" + device + "\",\"type\":\"smart-plug\",\"name\":\"Fridge\","
+                + "\"sensors\":[{\"sensor\":\"power\",\"unit\":\"W\"}],\"relay\":true,\"state\":\"joined\"}]}";
+
+        assertThat(http.post("/api/v1/gateways/" + gw + "/devices", joined).status()).isEqualTo(202);
+        await().untilAsserted(() -> assertThat(http.get("/api/v1/gateways/" + gw + "/devices").json()
+                .at("/devices/0/state").asText()).isEqualTo("joined"));
+
+        assertThat(http.post("/api/v1/gateways/" + gw + "/devices", joined.replace("joined", "left")).status())
+                .isEqualTo(202);
+        await().untilAsserted(() -> assertThat(http.get("/api/v1/gateways/" + gw + "/devices").json()
+                .at("/devices/0/state").asText()).isEqualTo("left"));
+        JsonNode summary = http.get("/api/v1/gateways").json().get("gateways");
+        assertThat(summary.findParents("id").stream().filter(g -> g.get("id").asText().equals(gw))
+                .findFirst().orElseThrow().get("devices").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void bucketsAggregateExactly() throws Exception {
+        String gw = newGateway();
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+        String device = gw + "-tv";
+        http.post("/api/v1/gateways/" + gw + "/readings", batch(gw,
+                reading(device, "power", "100", "W", minute.plusSeconds(1), 1),
+                reading(device, "power", "0.2", "kW", minute.plusSeconds(31), 2),
+                reading(device, "power", "40", "W", minute.plusSeconds(61), 3)));
+        await().untilAsserted(() -> assertThat(rowsOf(gw)).isEqualTo(3));
+
+        JsonNode rows = http.get("/api/v1/devices/" + device + "/readings?sensor=power&bucket=1m&from=" + minute
+                + "&to=" + minute.plusSeconds(120)).json().get("readings");
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("bucket").asText()).isEqualTo(minute.toString());
+        assertThat(rows.get(0).get("avg").asDouble()).isEqualTo(150);
+        assertThat(rows.get(0).get("min").asDouble()).isEqualTo(100);
+        assertThat(rows.get(0).get("max").asDouble()).isEqualTo(200);
+        assertThat(rows.get(0).get("count").asInt()).isEqualTo(2);
+        assertThat(rows.get(1).get("avg").asDouble()).isEqualTo(40);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown device  | /api/v1/devices/nobody/latest                                   | 404 | device",
+            "unknown gateway | /api/v1/gateways/nobody/devices                                 | 404 | gatewayId",
+            "bad from        | /api/v1/devices/nobody/readings?from=yesterday                   | 400 | from",
+            "from after to   | /api/v1/devices/x/readings?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z | 400 | from",
+            "bad bucket      | /api/v1/devices/x/readings?bucket=5m                              | 400 | bucket",
+            "bad sensor      | /api/v1/devices/x/readings?sensor=smell                           | 400 | sensor",
+            "bad limit       | /api/v1/invalid-readings?limit=0                                  | 400 | limit",
+            "no such path    | /api/v1/nothing                                                   | 404 | path"})
+    void badQueriesAreAnsweredWithAJsonReason(String name, String path, int status, String field) throws Exception {
+        Http.Answer answer = http.get(path);
+
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.json().get("field").asText()).isEqualTo(field);
+        assertThat(answer.json().get("reason").asText()).isNotBlank();
+    }
+
+    @Test
+    void healthReportsEveryPartUp() throws Exception {
+        Http.Answer health = http.get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().get("checks").findValuesAsText("status")).containsOnly("UP").hasSize(3);
+    }
+
+    @Test
+    void theEmbeddedDatabaseCommitsDurably() throws Exception {
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), null);
+                Statement s = c.createStatement()) {
+            assertThat(show(s, "fsync")).isEqualTo("on");
+            assertThat(show(s, "synchronous_commit")).isEqualTo("on");
+            assertThat(show(s, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    private static String show(Statement statement, String setting) throws Exception {
+        try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String newGateway() {
+        return "gw-it-" + GATEWAYS.incrementAndGet();
+    }
+
+    private static long rowsOf(String gateway) throws Exception {
+        return sql("SELECT count(*) FROM reading WHERE gateway_id = ?", gateway);
+    }
+
+    private static long sql(String query, String parameter) throws Exception {
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), null);
+                PreparedStatement s = c.prepareStatement(query)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
