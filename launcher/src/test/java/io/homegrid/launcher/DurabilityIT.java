@@ -1,0 +1,78 @@
+package io.homegrid.launcher;
+
+import static io.homegrid.launcher.Readings.batch;
+import static io.homegrid.launcher.Readings.power;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.homegrid.launcher.internal.FreePorts;
+
+/**
+ * After a 202 nothing may be lost: the backend is killed with SIGKILL while accepted readings
+ * are still in the broker (the persistence connector is paused, the parser may be mid-flight),
+ * and a new backend on the same data directory must store every one of them, once.
+ */
+class DurabilityIT {
+
+    private static final int BATCHES = 20;
+    private static final int PER_BATCH = 50;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void everyAcceptedReadingReachesPostgresAfterTheBackendIsKilled() throws Exception {
+        int port = FreePorts.next();
+        try (BackendProcess first = BackendProcess.start(port, dataDir, "--pause-persistence")) {
+            String pausedDatabase = first.awaitReady();
+            Http http = new Http(port);
+            long seq = 0;
+            for (int b = 0; b < BATCHES; b++) {
+                String[] readings = new String[PER_BATCH];
+                for (int i = 0; i < PER_BATCH; i++) {
+                    readings[i] = power("plug-" + i, 10 + i, ++seq, 60);
+                }
+                assertThat(http.post("/api/v1/gateways/gw-durable/readings", batch("gw-durable", readings)).status())
+                        .isEqualTo(202);
+            }
+            assertThat(count(pausedDatabase)).as("nothing committed before the kill").isZero();
+
+            first.kill();
+        }
+
+        int port2 = FreePorts.next();
+        try (BackendProcess second = BackendProcess.start(port2, dataDir)) {
+            String database = second.awaitReady();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count(database))
+                    .isEqualTo(BATCHES * PER_BATCH));
+            assertThat(distinctSeqs(database)).isEqualTo(BATCHES * PER_BATCH);
+        }
+    }
+
+    private static long count(String jdbcUrl) throws Exception {
+        return query(jdbcUrl, "SELECT count(*) FROM reading WHERE gateway_id = 'gw-durable'");
+    }
+
+    private static long distinctSeqs(String jdbcUrl) throws Exception {
+        return query(jdbcUrl, "SELECT count(DISTINCT seq) FROM reading WHERE gateway_id = 'gw-durable'");
+    }
+
+    private static long query(String jdbcUrl, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
