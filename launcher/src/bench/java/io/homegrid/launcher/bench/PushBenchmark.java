@@ -1,0 +1,228 @@
+package io.homegrid.launcher.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.homegrid.model.json.Json;
+
+/**
+ * Push benchmark through {@code ./homegrid backend}: starts the backend as the README does, pushes
+ * N readings as single-reading requests and then as batches, and reports accepted/s, stored/s
+ * (until the last row is in PostgreSQL), push latency percentiles, heap and RSS.
+ *
+ * <p>Run: {@code mvn -B -pl launcher -am -Pbench -DskipTests verify} (options as system properties:
+ * bench.readings, bench.batch, bench.concurrency, bench.gateways).
+ */
+public final class PushBenchmark {
+
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final long pid;
+    private final int gateways;
+    private final AtomicLongArray seqs;
+    private int run;
+
+    private PushBenchmark(int port, long pid, int gateways) {
+        this.base = "http://localhost:" + port;
+        this.pid = pid;
+        this.gateways = gateways;
+        this.seqs = new AtomicLongArray(gateways);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int readings = Integer.getInteger("bench.readings", 100_000);
+        int batch = Integer.getInteger("bench.batch", 100);
+        int concurrency = Integer.getInteger("bench.concurrency", 32);
+        int gateways = Integer.getInteger("bench.gateways", 50);
+        Path repo = Path.of(System.getProperty("bench.repo", "..")).toAbsolutePath().normalize();
+        int port = io.homegrid.launcher.internal.FreePorts.next();
+        Path dataDir = Files.createTempDirectory("homegrid-bench");
+        Path log = Files.createTempFile("homegrid-bench-backend", ".log");
+
+        Process backend = new ProcessBuilder(repo.resolve("homegrid").toString(), "backend", "--port",
+                Integer.toString(port), "--data-dir", dataDir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            PushBenchmark bench = new PushBenchmark(port, backend.pid(), gateways);
+            bench.awaitHealthy(backend);
+            System.out.printf("backend pid %d, log %s, idle: heap used %.0f MB, RSS %.0f MB%n", backend.pid(), log,
+                    bench.heapUsedMb(), bench.rssMb());
+            bench.phase("warm-up (not measured)", Math.min(readings, 10_000), batch, concurrency);
+            List<String> rows = new ArrayList<>();
+            rows.add(bench.phase("single-reading requests", readings, 1, concurrency));
+            rows.add(bench.phase("batches of " + batch, readings, batch, concurrency));
+            System.out.println();
+            System.out.printf("%d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
+                    readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
+            System.out.println("| phase | requests | accepted/s (readings) | stored/s (readings) | p50 ms | p99 ms | max ms | heap used MB | RSS peak MB |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            rows.forEach(System.out::println);
+        } finally {
+            backend.destroy();
+            backend.waitFor();
+        }
+    }
+
+    private String phase(String name, int readings, int batch, int concurrency) throws Exception {
+        int requests = readings / batch;
+        long before = storedReadings();
+        long[] latencies = new long[requests];
+        AtomicInteger next = new AtomicInteger();
+        String runTag = "r" + (run++);
+        RssSampler rss = new RssSampler(pid);
+        rss.start();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < requests;) {
+                    int gateway = i % gateways;
+                    String body = body(runTag, gateway, batch);
+                    long sent = System.nanoTime();
+                    push("gw-" + gateway, body);
+                    latencies[i] = System.nanoTime() - sent;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        long accepted = System.nanoTime() - start;
+        pool.shutdown();
+        while (storedReadings() < before + (long) requests * batch) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        long stored = System.nanoTime() - start;
+        rss.stopSampling();
+        Arrays.sort(latencies);
+        double total = (double) requests * batch;
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %.0f |", name, requests,
+                total / (accepted / 1e9), total / (stored / 1e9), ms(latencies[requests / 2]),
+                ms(latencies[(int) (requests * 0.99)]), ms(latencies[requests - 1]), heapUsedMb(), rss.peakMb());
+    }
+
+    private String body(String runTag, int gateway, int batch) {
+        StringBuilder body = new StringBuilder(batch * 140).append("{\"gateway\":\"gw-").append(gateway)
+                .append("\",\"readings\":[");
+        String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        for (int r = 0; r < batch; r++) {
+            long seq = seqs.incrementAndGet(gateway);
+            if (r > 0) {
+                body.append(',');
+            }
+            body.append("{\"device\":\"").append(runTag).append("-plug-").append(gateway).append('-').append(seq % 15)
+                    .append("\",\"sensor\":\"power\",\"value\":").append(20 + seq % 2000).append(",\"unit\":\"W\",\"time\":\"")
+                    .append(time).append("\",\"seq\":").append(seq).append('}');
+        }
+        return body.append("]}").toString();
+    }
+
+    private void push(String gateway, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/gateways/" + gateway
+                + "/readings")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("push answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private long storedReadings() throws IOException, InterruptedException {
+        HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/stats")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(stats.body()).get("readings").asLong();
+    }
+
+    private void awaitHealthy(Process backend) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline && backend.isAlive()) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        throw new IllegalStateException("backend did not become healthy");
+    }
+
+    private double heapUsedMb() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        Matcher m = HEAP_USED.matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+    }
+
+    private double rssMb() throws IOException {
+        return RssSampler.rssKb(pid) / 1024.0;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Samples the backend's resident set size every 100 ms, keeping the peak. */
+    private static final class RssSampler extends Thread {
+        private final long pid;
+        private volatile boolean running = true;
+        private volatile long peakKb;
+
+        RssSampler(long pid) {
+            this.pid = pid;
+            setDaemon(true);
+        }
+
+        static long rssKb(long pid) throws IOException {
+            Matcher m = VM_RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    peakKb = Math.max(peakKb, rssKb(pid));
+                } catch (IOException e) {
+                    return;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
+
+        void stopSampling() {
+            running = false;
+        }
+
+        double peakMb() {
+            return peakKb / 1024.0;
+        }
+    }
+}
