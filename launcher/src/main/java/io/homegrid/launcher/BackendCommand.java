@@ -43,6 +43,9 @@ final class BackendCommand implements Callable<Integer> {
     @Option(names = "--broker-port", defaultValue = "0", description = "also accept OpenWire clients on 127.0.0.1:PORT (default: off)")
     private int brokerPort;
 
+    @Option(names = "--parser-consumers", defaultValue = "2", description = "concurrent Sensor Data Parser consumers (default: ${DEFAULT-VALUE})")
+    private int parserConsumers;
+
     @Option(names = "--pause-persistence", description = "start with the persistence connector stopped; readings wait in the broker")
     private boolean pausePersistence;
 
@@ -51,7 +54,7 @@ final class BackendCommand implements Callable<Integer> {
         BackendConfig defaults = BackendConfig.defaults(port, dataDir.toAbsolutePath());
         String password = jdbcPassword != null ? jdbcPassword : System.getenv("HOMEGRID_JDBC_PASSWORD");
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
-                password, brokerPort, pausePersistence, defaults.parserConsumers(), defaults.persistence(),
+                password, brokerPort, pausePersistence, parserConsumers, defaults.persistence(),
                 defaults.push());
         EmbeddedBackend backend = EmbeddedBackend.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

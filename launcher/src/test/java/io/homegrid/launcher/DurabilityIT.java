@@ -36,6 +36,9 @@ class DurabilityIT {
         try (BackendProcess first = BackendProcess.start(port, dataDir, "--pause-persistence")) {
             String pausedDatabase = first.awaitReady();
             Http http = new Http(port);
+            Http.Answer health = http.get("/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().at("/checks/routes/problem").asText()).contains("persistence connector");
             long seq = 0;
             for (int b = 0; b < BATCHES; b++) {
                 String[] readings = new String[PER_BATCH];
@@ -57,7 +60,10 @@ class DurabilityIT {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count(database))
                     .isEqualTo(BATCHES * PER_BATCH));
             assertThat(distinctSeqs(database)).isEqualTo(BATCHES * PER_BATCH);
+
+            assertThat(second.stop()).as("exit status after SIGTERM, as on Ctrl-C").isEqualTo(143);
         }
+        assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).as("PostgreSQL stopped with it").doesNotExist();
     }
 
     private static long count(String jdbcUrl) throws Exception {

@@ -51,6 +51,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         broker.setUseShutdownHook(false);
         KahaDBPersistenceAdapter store = new KahaDBPersistenceAdapter();
         store.setDirectory(directory.resolve("kahadb").toFile());
+        // Every journal write is synced before the send is acknowledged: that is the durability point of a 202.
         store.setJournalDiskSyncStrategy("always");
         broker.setPersistenceAdapter(store);
         // Bounded so that a backlog stops producers (flow control) instead of filling the disk.

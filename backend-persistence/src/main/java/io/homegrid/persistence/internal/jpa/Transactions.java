@@ -4,6 +4,9 @@ import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+
+import io.homegrid.persistence.RepositoryException;
 
 /** Runs work in a resource-local JPA transaction, rolling back on any failure. */
 final class Transactions {
@@ -26,10 +29,13 @@ final class Transactions {
         }
     }
 
+    /** Runs a query; a failure of the database becomes a {@link RepositoryException} (answered 503). */
     static <T> T readOnly(EntityManagerFactory factory, Function<EntityManager, T> work) {
         EntityManager em = factory.createEntityManager();
         try {
             return work.apply(em);
+        } catch (PersistenceException e) {
+            throw new RepositoryException("query through JPA failed", e);
         } finally {
             em.close();
         }
