@@ -1,5 +1,7 @@
 package io.homegrid.routes;
 
+import java.util.function.Supplier;
+
 /** One part of the backend that {@code GET /health} reports on. */
 public interface HealthCheck {
 
@@ -8,4 +10,19 @@ public interface HealthCheck {
 
     /** Null when the part is up, otherwise what is wrong, in words an operator can act on. */
     String problem();
+
+    /** A check named {@code name} whose {@code probe} answers the problem, or null when up. */
+    static HealthCheck of(String name, Supplier<String> probe) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String problem() {
+                return probe.get();
+            }
+        };
+    }
 }

@@ -26,7 +26,7 @@ public final class HealthChecks {
 
     /** Up when a session can be opened on the broker. */
     public static HealthCheck broker(ConnectionFactory factory) {
-        return check("broker", () -> {
+        return HealthCheck.of("broker", () -> {
             try (javax.jms.Connection connection = factory.createConnection();
                     Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
                 return null;
@@ -38,7 +38,7 @@ public final class HealthChecks {
 
     /** Up when a pooled connection answers within two seconds. */
     public static HealthCheck database(DataSource dataSource) {
-        return check("database", () -> {
+        return HealthCheck.of("database", () -> {
             try (Connection connection = dataSource.getConnection()) {
                 return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? null : "connection not valid";
             } catch (SQLException e) {
@@ -49,7 +49,7 @@ public final class HealthChecks {
 
     /** Up when the Camel context, all its routes and the persistence connector's consumers run. */
     public static HealthCheck routes(CamelContext camel, IngestStats persistence) {
-        return check("routes", () -> {
+        return HealthCheck.of("routes", () -> {
             if (!camel.isStarted()) {
                 return "Camel context " + camel.getName() + " is " + camel.getStatus();
             }
@@ -62,19 +62,5 @@ public final class HealthChecks {
             }
             return persistence.running() ? null : "persistence connector is not consuming";
         });
-    }
-
-    private static HealthCheck check(String name, java.util.function.Supplier<String> probe) {
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String problem() {
-                return probe.get();
-            }
-        };
     }
 }

@@ -33,16 +33,6 @@ class HealthResourceTest {
     }
 
     private static HealthCheck check(String name, String problem) {
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String problem() {
-                return problem;
-            }
-        };
+        return HealthCheck.of(name, () -> problem);
     }
 }
