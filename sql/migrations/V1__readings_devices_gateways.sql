@@ -1,5 +1,5 @@
 -- homegrid schema v1: gateways, devices, readings, and what the parser refused.
--- Applied by io.homegrid.sql.SchemaMigrator (Flyway) in every mode; never edit an applied
+-- Applied by io.homegrid.sql.SchemaMigrator in every mode, in the order of INDEX; never edit an applied
 -- migration, add the next V<n>__*.sql instead.
 
 -- One row per home gateway that has pushed anything.

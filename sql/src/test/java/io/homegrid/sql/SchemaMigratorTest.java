@@ -1,11 +1,14 @@
 package io.homegrid.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -22,7 +25,9 @@ class SchemaMigratorTest {
         String version = SchemaMigrator.migrate(database);
 
         assertThat(version).isEqualTo("1");
-        assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading");
+        assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading",
+                SchemaMigrator.HISTORY_TABLE);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(1);
     }
 
     @Test
@@ -34,6 +39,28 @@ class SchemaMigratorTest {
 
         assertThat(version).isEqualTo("1");
         assertThat(tables()).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(1);
+    }
+
+    @Test
+    void twoBackendsStartingTogetherApplyEachMigrationOnce() throws Exception {
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
+
+        assertThat(first.get()).isEqualTo("1");
+        assertThat(second.get()).isEqualTo("1");
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesToRunOnADatabaseWhoseAppliedMigrationDiffersFromThePackagedOne() throws Exception {
+        SchemaMigrator.migrate(database);
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + SchemaMigrator.HISTORY_TABLE + " SET checksum = 'edited' WHERE version = 1");
+        }
+
+        assertThatThrownBy(() -> SchemaMigrator.migrate(database)).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("V1__readings_devices_gateways.sql was changed after it was applied");
     }
 
     private List<String> tables() throws Exception {
@@ -45,5 +72,12 @@ class SchemaMigratorTest {
             }
         }
         return names;
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
