@@ -3,7 +3,7 @@ package io.homegrid.launcher;
 import java.nio.file.Path;
 
 import io.homegrid.persistence.PersistenceSettings;
-import io.homegrid.routes.PushSettings;
+import io.homegrid.routes.rest.PushSettings;
 
 /**
  * What {@code ./homegrid backend} starts.

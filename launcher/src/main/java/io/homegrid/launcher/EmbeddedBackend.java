@@ -22,11 +22,11 @@ import io.homegrid.launcher.internal.RestServer;
 import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.SensorDataRepositories;
 import io.homegrid.persistence.SensorDataRepository;
-import io.homegrid.routes.HealthCheck;
-import io.homegrid.routes.HealthChecks;
-import io.homegrid.routes.JmsBusPublisher;
-import io.homegrid.routes.ParserRoutes;
-import io.homegrid.routes.RestApi;
+import io.homegrid.routes.rest.HealthCheck;
+import io.homegrid.routes.rest.HealthChecks;
+import io.homegrid.routes.rest.JmsBusPublisher;
+import io.homegrid.routes.parser.ParserRoutes;
+import io.homegrid.routes.rest.RestApi;
 import io.homegrid.sql.SchemaMigrator;
 
 /**

@@ -1,0 +1,73 @@
+package io.homegrid.routes.parser.internal;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import io.homegrid.model.bus.Destinations;
+import io.homegrid.model.bus.Headers;
+import io.homegrid.model.json.Json;
+
+/**
+ * {@code readings.raw} → Sensor Data Parser → {@code readings.parsed} (valid, canonical units)
+ * and {@code readings.invalid} (refused, with reasons).
+ *
+ * <p>The consumer is transacted: both publications and the removal of the raw message commit
+ * together, and a crash before the commit redelivers the raw message (the repository drops the
+ * duplicate readings that may result). Messages that make the route itself fail go to
+ * {@code readings.raw.dead} after three attempts instead of blocking the queue.
+ */
+public final class ParserRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "sensor-data-parser";
+    private static final String VALID = "homegridValid";
+    private static final String INVALID = "homegridInvalid";
+
+    private final SensorDataParser parser;
+    private final String component;
+    private final int consumers;
+
+    /**
+     * @param component name of the Camel JMS component bound to the broker, e.g. {@code jms}
+     * @param consumers concurrent consumers of readings.raw
+     */
+    public ParserRoute(SensorDataParser parser, String component, int consumers) {
+        this.parser = parser;
+        this.component = component;
+        this.consumers = consumers;
+    }
+
+    @Override
+    public void configure() {
+        errorHandler(deadLetterChannel(component + ":queue:" + Destinations.deadLetterQueue(Destinations.READINGS_RAW))
+                .maximumRedeliveries(3).useOriginalMessage().logExhausted(true));
+
+        from(component + ":queue:" + Destinations.READINGS_RAW + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
+                + "&concurrentConsumers=" + consumers)
+            .routeId(ROUTE_ID)
+            .process(this::parse)
+            .filter(exchangeProperty(VALID).isNotNull())
+                .setBody(exchangeProperty(VALID))
+                .to(component + ":topic:" + Destinations.READINGS_PARSED + "?deliveryPersistent=true")
+            .end()
+            .filter(exchangeProperty(INVALID).isNotNull())
+                .setBody(exchangeProperty(INVALID))
+                .removeHeader(Headers.READINGS)
+                .to(component + ":queue:" + Destinations.READINGS_INVALID + "?deliveryPersistent=true")
+            .end();
+    }
+
+    private void parse(Exchange exchange) throws Exception {
+        String gateway = exchange.getMessage().getHeader(Headers.GATEWAY, String.class);
+        ParseOutcome outcome = parser.parse(gateway, exchange.getMessage().getMandatoryBody(String.class));
+        if (outcome.valid() != null) {
+            exchange.setProperty(VALID, Json.mapper().writeValueAsString(outcome.valid()));
+            exchange.getMessage().setHeader(Headers.READINGS, outcome.valid().readings().size());
+        }
+        if (!outcome.invalid().isEmpty()) {
+            exchange.setProperty(INVALID, Json.mapper().writeValueAsString(outcome.invalid()));
+        }
+        if (gateway != null) {
+            exchange.getMessage().setHeader(Headers.GROUP, gateway);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.homegrid.routes.parser.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import javax.jms.Connection;
+import javax.jms.MessageConsumer;
+import javax.jms.Session;
+import javax.jms.TextMessage;
+
+import org.apache.activemq.pool.PooledConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.model.ReadingBatch;
+import io.homegrid.model.bus.Destinations;
+import io.homegrid.model.bus.Headers;
+import io.homegrid.model.json.Json;
+import io.homegrid.model.validation.Limits;
+import io.homegrid.routes.parser.ParserRoutes;
+import io.homegrid.testing.TestBroker;
+
+/** The parser route against a real broker: what goes in on readings.raw, what comes out where. */
+class ParserRouteTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T01:00:00Z"), ZoneOffset.UTC);
+
+    private TestBroker broker;
+    private PooledConnectionFactory pool;
+    private CamelContext camel;
+    private Connection listener;
+    private MessageConsumer parsed;
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = new TestBroker();
+        pool = new PooledConnectionFactory(broker.connectionFactory());
+        listener = broker.connectionFactory().createConnection();
+        Session session = listener.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        parsed = session.createConsumer(session.createTopic(Destinations.READINGS_PARSED));
+        listener.start();
+        camel = new DefaultCamelContext();
+        camel.addComponent("jms", JmsComponent.jmsComponent(pool));
+        camel.addRoutes(ParserRoutes.parser(Limits.DEFAULT, CLOCK, "jms", 1));
+        camel.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.stop();
+        listener.close();
+        pool.stop();
+        broker.close();
+    }
+
+    @Test
+    void publishesValidReadingsAndRoutesRefusedOnesToTheInvalidQueue() throws Exception {
+        broker.send(Destinations.READINGS_RAW, """
+                {"readings":[
+                  {"device":"d1","sensor":"current","value":250,"unit":"mA","time":"2026-11-22T00:59:00Z","seq":7},
+                  {"device":"d1","sensor":"humidity","value":140,"time":"2026-11-22T00:59:00Z","seq":8}]}""",
+                Headers.GATEWAY, "gw-1");
+
+        TextMessage valid = (TextMessage) parsed.receive(10_000);
+        ReadingBatch batch = Json.mapper().readValue(valid.getText(), ReadingBatch.class);
+        assertThat(batch.readings()).singleElement().satisfies(r -> {
+            assertThat(r.value()).isEqualTo(0.25);
+            assertThat(r.unit()).isEqualTo("A");
+        });
+        assertThat(valid.getStringProperty(Headers.GROUP)).isEqualTo("gw-1");
+        assertThat(valid.getIntProperty(Headers.READINGS)).isEqualTo(1);
+
+        TextMessage invalid = (TextMessage) broker.receive(Destinations.READINGS_INVALID, 10_000);
+        JsonNode refused = Json.mapper().readTree(invalid.getText());
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).get("seq").asLong()).isEqualTo(8);
+        assertThat(refused.get(0).get("field").asText()).isEqualTo("value");
+    }
+
+    @Test
+    void aPoisonMessageIsRecordedAsInvalidAndTheNextOneStillFlows() throws Exception {
+        broker.send(Destinations.READINGS_RAW, "\u0000garbage", Headers.GATEWAY, "gw-1");
+        broker.send(Destinations.READINGS_RAW,
+                "{\"readings\":[{\"device\":\"d1\",\"sensor\":\"power\",\"value\":5,\"time\":\"2026-11-22T00:59:00Z\",\"seq\":9}]}",
+                Headers.GATEWAY, "gw-1");
+
+        TextMessage invalid = (TextMessage) broker.receive(Destinations.READINGS_INVALID, 10_000);
+        assertThat(Json.mapper().readTree(invalid.getText()).get(0).get("field").asText()).isEqualTo("body");
+        assertThat(parsed.receive(10_000)).isNotNull();
+    }
+}

@@ -1,0 +1,14 @@
+package io.homegrid.routes.rest;
+
+/** Puts a document on the bus durably: when {@code publish} returns, the broker has it on disk. */
+public interface BusPublisher {
+
+    /**
+     * @param queue    destination queue
+     * @param gateway  the gateway the document comes from; keys the JMS message group
+     * @param body     JSON document
+     * @param readings how many readings (or devices) it carries
+     * @throws BusUnavailableException if the broker did not take the message
+     */
+    void publish(String queue, String gateway, String body, int readings);
+}

@@ -1,0 +1,28 @@
+package io.homegrid.routes.rest;
+
+import java.util.function.Supplier;
+
+/** One part of the backend that {@code GET /health} reports on. */
+public interface HealthCheck {
+
+    /** Short name in the health document: broker, database, routes. */
+    String name();
+
+    /** Null when the part is up, otherwise what is wrong, in words an operator can act on. */
+    String problem();
+
+    /** A check named {@code name} whose {@code probe} answers the problem, or null when up. */
+    static HealthCheck of(String name, Supplier<String> probe) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String problem() {
+                return probe.get();
+            }
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package io.homegrid.routes.rest;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+import io.homegrid.model.json.Json;
+import io.homegrid.persistence.IngestStats;
+import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.routes.rest.internal.DataPushResource;
+import io.homegrid.routes.rest.internal.DeviceQueryResource;
+import io.homegrid.routes.rest.internal.ErrorMappers;
+import io.homegrid.routes.rest.internal.GatewayQueryResource;
+import io.homegrid.routes.rest.internal.HealthResource;
+import io.homegrid.routes.rest.internal.InvalidReadingsResource;
+import io.homegrid.routes.rest.internal.StatsResource;
+
+/** The JAX-RS resources and providers of the backend's REST API, for whichever server hosts them. */
+public final class RestApi {
+
+    private RestApi() {
+    }
+
+    public static List<Object> resources(BusPublisher publisher, SensorDataRepository repository, IngestStats ingest,
+            List<HealthCheck> health, PushSettings push, Clock clock) {
+        return List.of(
+                new DataPushResource(publisher, push, clock),
+                new GatewayQueryResource(repository),
+                new DeviceQueryResource(repository, clock),
+                new InvalidReadingsResource(repository),
+                new StatsResource(ingest, repository),
+                new HealthResource(health));
+    }
+
+    public static List<Object> providers() {
+        return List.of(
+                new JacksonJsonProvider(Json.mapper()),
+                new ErrorMappers.Api(),
+                new ErrorMappers.Web(),
+                new ErrorMappers.Bus(),
+                new ErrorMappers.Repository(),
+                new ErrorMappers.Unexpected());
+    }
+}

@@ -1,0 +1,93 @@
+package io.homegrid.routes.rest.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.homegrid.model.SensorKind;
+import io.homegrid.persistence.BucketSize;
+import io.homegrid.persistence.DeviceView;
+import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.persistence.SensorView;
+
+/** Aggregate Sensing Interface: one device's latest values and its history, raw or bucketed. */
+@Path("/api/v1/devices/{device}")
+@Produces(MediaType.APPLICATION_JSON)
+public final class DeviceQueryResource {
+
+    static final int DEFAULT_LIMIT = 10_000;
+    static final int MAX_LIMIT = 100_000;
+    static final Duration DEFAULT_RANGE = Duration.ofHours(1);
+
+    private final SensorDataRepository repository;
+    private final Clock clock;
+
+    public DeviceQueryResource(SensorDataRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("latest")
+    public Latest latest(@PathParam("device") String device) {
+        DeviceView view = known(device);
+        List<SensorView> reported = view.sensors().stream().filter(s -> s.value() != null).toList();
+        return new Latest(view.device(), view.gateway(), view.lastSeen(), reported);
+    }
+
+    /**
+     * Readings in [from, to) (default: the last hour), oldest first: raw up to {@code limit}, or
+     * one row per sensor and bucket with {@code bucket}.
+     */
+    @GET
+    @Path("readings")
+    public Readings readings(@PathParam("device") String device, @QueryParam("sensor") String sensorParam,
+            @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
+            @QueryParam("bucket") String bucketParam, @QueryParam("limit") String limitParam) {
+        SensorKind sensor = QueryParams.sensor(sensorParam);
+        BucketSize bucket = QueryParams.bucket(bucketParam);
+        int limit = QueryParams.boundedInt(limitParam, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+        Instant to = QueryParams.instant(toParam, "to", clock.instant());
+        Instant from = QueryParams.instant(fromParam, "from", to.minus(DEFAULT_RANGE));
+        if (!from.isBefore(to)) {
+            throw ApiException.badRequest("from", "must be before to (" + to + ")");
+        }
+        known(device);
+        String sensorId = sensor == null ? null : sensor.id();
+        if (bucket == null) {
+            return new Readings(device, sensorId, from, to, null,
+                    repository.readings(device, sensor, from, to, limit));
+        }
+        long buckets = Duration.between(from, to).dividedBy(bucket.width());
+        if (buckets > MAX_LIMIT) {
+            throw ApiException.badRequest("bucket", "the range holds " + buckets + " buckets of " + bucket.id()
+                    + "; at most " + MAX_LIMIT + ": choose a wider bucket or a shorter range");
+        }
+        return new Readings(device, sensorId, from, to, bucket.id(), repository.buckets(device, sensor, from, to, bucket));
+    }
+
+    private DeviceView known(String device) {
+        QueryParams.id(device, "device");
+        return repository.device(device)
+                .orElseThrow(() -> ApiException.notFound("device", "no device '" + device + "' is known"));
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Latest(String device, String gateway, Instant lastSeen, List<SensorView> readings) {
+    }
+
+    /** {@code readings} holds raw readings, or bucket rows when {@code bucket} is set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Readings(String device, String sensor, Instant from, Instant to, String bucket, List<?> readings) {
+    }
+}

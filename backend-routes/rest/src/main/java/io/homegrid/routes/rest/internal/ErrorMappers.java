@@ -1,0 +1,74 @@
+package io.homegrid.routes.rest.internal;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+import javax.ws.rs.ext.Provider;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.homegrid.persistence.RepositoryException;
+import io.homegrid.routes.rest.BusUnavailableException;
+
+/** Turns every failure into a JSON error body, so no client ever has to parse an HTML error page. */
+public final class ErrorMappers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+
+    private ErrorMappers() {
+    }
+
+    @Provider
+    public static final class Api implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            return ErrorBody.response(e.status(), e.field(), e.reason());
+        }
+    }
+
+    /** What the JAX-RS runtime itself refuses: unknown paths, wrong methods, wrong content types. */
+    @Provider
+    public static final class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            return switch (status) {
+                case 404 -> ErrorBody.response(status, "path", "no such resource; the API is described in README.md");
+                case 405 -> ErrorBody.response(status, "method", "not allowed here; allowed: "
+                        + e.getResponse().getAllowedMethods());
+                case 406 -> ErrorBody.response(status, "Accept", "this resource answers application/json");
+                case 415 -> ErrorBody.response(status, "Content-Type", "send the body as application/json");
+                default -> ErrorBody.response(status, "request", e.getMessage() == null ? "refused" : e.getMessage());
+            };
+        }
+    }
+
+    @Provider
+    public static final class Bus implements ExceptionMapper<BusUnavailableException> {
+        @Override
+        public Response toResponse(BusUnavailableException e) {
+            LOG.warn("Answering 503: {}", e.getMessage(), e.getCause());
+            return ErrorBody.response(503, "broker", "the message broker is unavailable; retry later");
+        }
+    }
+
+    @Provider
+    public static final class Repository implements ExceptionMapper<RepositoryException> {
+        @Override
+        public Response toResponse(RepositoryException e) {
+            LOG.warn("Answering 503: {}", e.getMessage(), e.getCause());
+            return ErrorBody.response(503, "database", "the database is unavailable; retry later");
+        }
+    }
+
+    /** A bug: logged with its stack trace, answered without one. */
+    @Provider
+    public static final class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            LOG.error("Unexpected failure answering a request", e);
+            return ErrorBody.response(500, "server", "internal error; it has been logged");
+        }
+    }
+}
