@@ -3,10 +3,10 @@ package io.homegrid.persistence;
 import java.util.Map;
 
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
 import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.PersistenceProvider;
 
 import io.homegrid.persistence.internal.RepositoryImpl;
 import io.homegrid.persistence.internal.jdbc.JdbcReadingQueries;
@@ -28,12 +28,13 @@ public final class SensorDataRepositories {
     }
 
     /**
-     * Opens the persistence unit on a data source, for the embedded mode and tests. In Karaf,
-     * Aries JPA creates it from the bundle's Meta-Persistence header instead.
+     * Opens the persistence unit on a data source, the same way in every mode: EclipseLink is
+     * asked directly, with this bundle's class loader, so that neither a provider lookup through
+     * the context class loader nor an OSGi JPA extender is involved.
      */
     public static EntityManagerFactory openPersistenceUnit(DataSource dataSource) {
         ClassLoader loader = SensorDataRepositories.class.getClassLoader();
-        return Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, Map.of(
+        return new PersistenceProvider().createEntityManagerFactory(PERSISTENCE_UNIT, Map.of(
                 PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource,
                 PersistenceUnitProperties.CLASSLOADER, loader));
     }

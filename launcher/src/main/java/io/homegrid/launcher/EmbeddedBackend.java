@@ -8,6 +8,8 @@ import javax.persistence.EntityManagerFactory;
 
 import org.apache.activemq.pool.PooledConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +17,10 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.homegrid.launcher.internal.EmbeddedBroker;
+import io.homegrid.bus.BusConnections;
+import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.launcher.internal.EmbeddedDatabase;
 import io.homegrid.launcher.internal.Resources;
-import io.homegrid.launcher.internal.RestServer;
 import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.SensorDataRepositories;
 import io.homegrid.persistence.SensorDataRepository;
@@ -27,6 +29,7 @@ import io.homegrid.routes.rest.HealthChecks;
 import io.homegrid.routes.rest.JmsBusPublisher;
 import io.homegrid.routes.parser.ParserRoutes;
 import io.homegrid.routes.rest.RestApi;
+import io.homegrid.routes.rest.RestServer;
 import io.homegrid.sql.SchemaMigrator;
 
 /**
@@ -68,8 +71,7 @@ public final class EmbeddedBackend implements AutoCloseable {
 
             EmbeddedBroker broker = resources.add("broker", EmbeddedBroker.start("homegrid-" + config.port(),
                     config.dataDir().resolve("broker"), config.brokerPort(), PersistenceConnector.readingsQueue()));
-            PooledConnectionFactory pooled = new PooledConnectionFactory(broker.connectionFactory());
-            pooled.setMaxConnections(4);
+            PooledConnectionFactory pooled = BusConnections.pooled(broker.connectionFactory(), 4);
             resources.add("JMS pool", pooled::stop);
 
             EntityManagerFactory jpa = SensorDataRepositories.openPersistenceUnit(dataSource);
@@ -93,7 +95,9 @@ public final class EmbeddedBackend implements AutoCloseable {
 
             List<HealthCheck> health = List.of(HealthChecks.broker(pooled), HealthChecks.database(dataSource),
                     HealthChecks.routes(camel, connector));
-            resources.add("REST server", RestServer.start(config.host(), config.port(),
+            Bus bus = BusFactory.newInstance().createBus();
+            resources.add("CXF bus", () -> bus.shutdown(true));
+            resources.add("REST server", RestServer.start(bus, "http://" + config.host() + ":" + config.port() + "/",
                     RestApi.resources(new JmsBusPublisher(pooled), repository, connector, health, config.push(), clock),
                     RestApi.providers()));
             LOG.info("Backend listening on {}:{}", config.host(), config.port());

@@ -1,4 +1,4 @@
-package io.homegrid.launcher.internal;
+package io.homegrid.bus;
 
 import java.nio.file.Path;
 
@@ -82,11 +82,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         return interceptor;
     }
 
+    /** URL of the in-JVM transport to this broker; it never starts a broker of its own. */
+    public String vmUrl() {
+        return "vm://" + broker.getBrokerName() + "?create=false";
+    }
+
     /** A plain factory on the in-JVM transport; callers pool it where they need to. */
     public ActiveMQConnectionFactory connectionFactory() {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://" + broker.getBrokerName() + "?create=false");
-        factory.setWatchTopicAdvisories(false);
-        return factory;
+        return BusConnections.plain(vmUrl());
     }
 
     public boolean isStarted() {

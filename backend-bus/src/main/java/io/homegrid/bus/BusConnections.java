@@ -1,0 +1,30 @@
+package io.homegrid.bus;
+
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.pool.PooledConnectionFactory;
+
+/** The two kinds of connection factory the backend uses. */
+public final class BusConnections {
+
+    /** OSGi service property telling the two factories apart: {@value #PLAIN} or {@value #POOLED}. */
+    public static final String KIND = "homegrid.bus";
+    public static final String PLAIN = "plain";
+    public static final String POOLED = "pooled";
+
+    private BusConnections() {
+    }
+
+    /** For long-lived consumers, which hold their own connection. */
+    public static ActiveMQConnectionFactory plain(String brokerUrl) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        factory.setWatchTopicAdvisories(false);
+        return factory;
+    }
+
+    /** For request-scoped producers (one send per HTTP request) and Camel's JMS component. */
+    public static PooledConnectionFactory pooled(ActiveMQConnectionFactory plain, int maxConnections) {
+        PooledConnectionFactory pooled = new PooledConnectionFactory(plain);
+        pooled.setMaxConnections(maxConnections);
+        return pooled;
+    }
+}

@@ -1,0 +1,36 @@
+package io.homegrid.bus.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "homegrid message bus",
+        description = "The ActiveMQ broker the backend services share: embedded in this container, or external.")
+@interface BusConfig {
+
+    @AttributeDefinition(name = "Embedded broker",
+            description = "Run a broker inside this container (a single-node backend). False: connect to the broker URL.")
+    boolean embeddedBroker() default true;
+
+    @AttributeDefinition(name = "Broker name", description = "Name of the embedded broker; also its vm:// address.")
+    String brokerName() default "homegrid";
+
+    @AttributeDefinition(name = "Data directory",
+            description = "Store of the embedded broker. Empty: ${karaf.data}/homegrid/broker.")
+    String dataDirectory() default "";
+
+    @AttributeDefinition(name = "OpenWire port",
+            description = "Also accept OpenWire clients of the embedded broker on 127.0.0.1 at this port; 0 for none.")
+    int tcpPort() default 0;
+
+    @AttributeDefinition(name = "Durable queues",
+            description = "Queues the embedded broker creates at start, so that virtual-topic messages are kept for "
+                    + "services that have not subscribed yet.")
+    String[] durableQueues() default {"consumer.persistence.readings.parsed"};
+
+    @AttributeDefinition(name = "Broker URL",
+            description = "External broker, when the embedded one is off, e.g. failover:(tcp://mq1:61616,tcp://mq2:61616).")
+    String brokerUrl() default "failover:(tcp://localhost:61616)";
+
+    @AttributeDefinition(name = "Pooled connections", description = "Connections in the pool producers borrow from.")
+    int poolMaxConnections() default 4;
+}

@@ -1,0 +1,20 @@
+package io.homegrid.persistence.internal.osgi;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "homegrid persistence",
+        description = "The Sensor Data Repository and the Persistence Connector that fills it from the bus.")
+@interface PersistenceConfig {
+
+    @AttributeDefinition(name = "Consumers", description = "Threads (and database connections) storing parsed readings.")
+    int consumers() default 2;
+
+    @AttributeDefinition(name = "Readings per commit",
+            description = "Readings gathered from waiting messages into one database transaction.")
+    int maxReadingsPerCommit() default 5_000;
+
+    @AttributeDefinition(name = "Paused",
+            description = "Do not consume: readings wait in the broker (maintenance of the database).")
+    boolean paused() default false;
+}
