@@ -44,8 +44,10 @@ public final class ParserComponent {
         camel.setName(CONTEXT_NAME);
         camel.getShutdownStrategy().setTimeout(10);
         camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
-        camel.addRoutes(ParserRoutes.parser(Limits.DEFAULT, Clock.systemUTC(), "jms", config.consumers()));
+        // OsgiDefaultCamelContext initialises itself in its constructor; routes added before
+        // start() would then never be started, so they are added to the running context.
         camel.start();
+        camel.addRoutes(ParserRoutes.parser(Limits.DEFAULT, Clock.systemUTC(), "jms", config.consumers()));
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", CONTEXT_NAME);
         registration = context.registerService(CamelContext.class, camel, properties);

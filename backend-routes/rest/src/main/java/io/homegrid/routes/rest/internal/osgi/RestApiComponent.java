@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,16 +30,13 @@ import io.homegrid.routes.rest.RestServer;
 
 /**
  * The REST bundle in OSGi: publishes the same resources as the embedded mode on CXF's servlet.
- * Only the bus connection is a static reference: the parser and persistence services are
+ * Only the message bus and the data source are static references: the parser and persistence services are
  * followed dynamically, so redeploying either leaves the push interface answering (queries
  * answer 503 and health names the missing part meanwhile).
  */
 @Component(configurationPid = "io.homegrid.rest", immediate = true, service = {})
 @Designate(ocd = RestConfig.class)
 public final class RestApiComponent {
-
-    @Reference
-    private Bus bus;
 
     @Reference(target = "(homegrid.bus=pooled)")
     private ConnectionFactory connectionFactory;
@@ -56,6 +54,7 @@ public final class RestApiComponent {
             target = "(camel.context.name=homegrid-parser)")
     private volatile CamelContext parser;
 
+    private Bus bus;
     private RestServer server;
 
     @Activate
@@ -68,6 +67,16 @@ public final class RestApiComponent {
                 HealthCheck.of("routes", this::routesProblem));
         PushSettings push = new PushSettings(config.maxBodyBytes(),
                 Limits.DEFAULT.withMaxBatchSize(config.maxBatchSize()));
+        // CXF in Karaf offers no Bus service; a bus created here finds the servlet transport
+        // through CXF's OSGi extension registry, as long as CXF's class loader is the context one.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Bus.class.getClassLoader());
+        try {
+            bus = BusFactory.newInstance().createBus();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
         server = RestServer.start(bus, config.address(),
                 RestApi.resources(new JmsBusPublisher(connectionFactory), currentRepository, currentIngest, health, push,
                         Clock.systemUTC()),
@@ -77,6 +86,7 @@ public final class RestApiComponent {
     @Deactivate
     void deactivate() {
         server.close();
+        bus.shutdown(true);
     }
 
     private String routesProblem() {
