@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,16 +79,26 @@ public final class KarafDistribution implements AutoCloseable {
         return process.pid();
     }
 
-    /** SIGTERM: Karaf stops its bundles in order; after a minute it is killed. */
+    /**
+     * SIGTERM to Karaf's JVM (bin/karaf is a shell script that does not pass signals on): Karaf
+     * stops its bundles in order; after a minute it is killed.
+     */
     @Override
     public void close() throws InterruptedException {
         if (process == null) {
             return;
         }
+        List<ProcessHandle> jvms = process.descendants().toList();
+        jvms.forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            LOG.warn("Karaf did not stop within 60 s; killing it");
-            process.destroyForcibly();
+        for (ProcessHandle jvm : jvms) {
+            try {
+                jvm.onExit().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Karaf (pid {}) did not stop within 60 s; killing it", jvm.pid());
+                jvm.destroyForcibly();
+            }
         }
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 }

@@ -1,0 +1,244 @@
+package io.homegrid.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+import io.homegrid.testing.TestPostgres;
+
+/**
+ * Boots the homegrid Karaf distribution (the tarball the build produced) against a PostgreSQL
+ * started by this test, and drives the backend over HTTP from inside the container.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BackendInKarafIT {
+
+    private static final String PORT = "homegrid.test.http.port";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    @Filter(value = "(dataSourceName=homegrid)", timeout = 120_000)
+    private DataSource database;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        String jdbcUrl = TestPostgres.jdbcUrl(TestPostgres.freshDatabase());
+        String httpPort = freePort();
+        return options(
+                karafDistributionConfiguration()
+                        .frameworkUrl(new File(System.getProperty("homegrid.distribution")).toURI().toString())
+                        .name("homegrid").karafVersion("4.4.10")
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.datasource-homegrid.cfg", "url", jdbcUrl),
+                editConfigurationFilePut("etc/org.ops4j.datasource-homegrid.cfg", "user", "postgres"),
+                editConfigurationFilePut("etc/org.ops4j.datasource-homegrid.cfg", "password", ""),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                systemProperty(PORT).value(httpPort),
+                mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")),
+                mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")));
+    }
+
+    @Test
+    public void pushedReadingsAreStoredInPostgresAndQueryable() throws Exception {
+        awaitHealthy();
+        Pusher gateway = new Pusher(port(), "gw-karaf", 10);
+
+        assertEquals(202, gateway.pushOnce());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows("gw-karaf") == 10);
+        HttpResponse<String> latest = get("/api/v1/devices/gw-karaf-plug-0/latest");
+        assertEquals(200, latest.statusCode());
+        assertTrue(latest.body(), latest.body().contains("\"gateway\":\"gw-karaf\""));
+    }
+
+    @Test
+    public void redeployingParserAndPersistenceWhileGatewaysPushLosesNoAcceptedReading() throws Exception {
+        awaitHealthy();
+        Pusher gateway = new Pusher(port(), "gw-redeploy", 5);
+        Thread pushing = new Thread(gateway, "gateway-pusher");
+        pushing.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> gateway.accepted() >= 50);
+            redeploy("io.homegrid.backend.parser");
+            long afterParser = gateway.accepted();
+            await().atMost(Duration.ofSeconds(60)).until(() -> gateway.accepted() >= afterParser + 50);
+            redeploy("io.homegrid.backend.persistence");
+            long afterPersistence = gateway.accepted();
+            await().atMost(Duration.ofSeconds(60)).until(() -> gateway.accepted() >= afterPersistence + 50);
+        } finally {
+            gateway.stop();
+            pushing.join(TimeUnit.SECONDS.toMillis(30));
+        }
+
+        long accepted = gateway.accepted();
+        await().atMost(Duration.ofSeconds(120)).until(() -> rows("gw-redeploy") == accepted);
+        assertEquals("each accepted reading stored once", accepted, distinctSeqs("gw-redeploy"));
+    }
+
+    /** Updates a bundle and refreshes its wiring, as {@code bundle:update} does from the shell. */
+    private void redeploy(String symbolicName) throws Exception {
+        Bundle bundle = Arrays.stream(context.getBundles()).filter(b -> b.getSymbolicName().equals(symbolicName))
+                .findFirst().orElseThrow();
+        long before = bundle.getLastModified();
+        bundle.update();
+        assertTrue(symbolicName + " was updated", bundle.getLastModified() > before);
+        CountDownLatch refreshed = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> refreshed.countDown());
+        assertTrue("refresh of " + symbolicName, refreshed.await(60, TimeUnit.SECONDS));
+    }
+
+    private void awaitHealthy() {
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> get("/health").statusCode() == 200);
+    }
+
+    private long rows(String gateway) throws Exception {
+        return count("SELECT count(*) FROM reading WHERE gateway_id = ?", gateway);
+    }
+
+    private long distinctSeqs(String gateway) throws Exception {
+        return count("SELECT count(DISTINCT seq) FROM reading WHERE gateway_id = ?", gateway);
+    }
+
+    private long count(String sql, String gateway) throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, gateway);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int port() {
+        return Integer.getInteger(PORT);
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        }
+    }
+
+    /**
+     * A gateway: pushes batches with increasing sequence numbers and, like a real one, keeps a
+     * batch until the backend answers 202, retrying whatever else it gets.
+     */
+    static final class Pusher implements Runnable {
+
+        private final int port;
+        private final String gateway;
+        private final int batchSize;
+        private final CountDownLatch stop = new CountDownLatch(1);
+        private volatile long accepted;
+        private long seq;
+
+        Pusher(int port, String gateway, int batchSize) {
+            this.port = port;
+            this.gateway = gateway;
+            this.batchSize = batchSize;
+        }
+
+        long accepted() {
+            return accepted;
+        }
+
+        void stop() {
+            stop.countDown();
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (stop.getCount() > 0) {
+                    int status;
+                    try {
+                        status = pushOnce();
+                    } catch (IOException backendAway) {
+                        status = -1;
+                    }
+                    if (status != 202 && stop.await(100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Pushes the next batch; it counts as accepted, and the sequence moves on, only on 202. */
+        int pushOnce() throws IOException, InterruptedException {
+            StringBuilder body = new StringBuilder("{\"readings\":[");
+            String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+            for (int i = 0; i < batchSize; i++) {
+                body.append(i == 0 ? "" : ",").append("{\"device\":\"").append(gateway).append("-plug-").append(i)
+                        .append("\",\"sensor\":\"power\",\"value\":").append(10 + i).append(",\"time\":\"").append(time)
+                        .append("\",\"seq\":").append(seq + i).append('}');
+            }
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/gateways/" + gateway + "/readings"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 202) {
+                seq += batchSize;
+                accepted += batchSize;
+            }
+            return response.statusCode();
+        }
+    }
+}
