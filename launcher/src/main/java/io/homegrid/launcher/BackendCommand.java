@@ -3,8 +3,8 @@ package io.homegrid.launcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
+import io.homegrid.launcher.internal.Foreground;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,13 +57,8 @@ final class BackendCommand implements Callable<Integer> {
                 password, brokerPort, pausePersistence, parserConsumers, defaults.persistence(),
                 defaults.push());
         EmbeddedBackend backend = EmbeddedBackend.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            backend.close();
-            stopped.countDown();
-        }, "homegrid-shutdown"));
         printReady(spec.commandLine().getOut(), config, backend);
-        stopped.await();
+        Foreground.runUntilStopped("homegrid-backend", backend);
         return 0;
     }
 

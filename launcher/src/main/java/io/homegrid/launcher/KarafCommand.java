@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
 import io.homegrid.launcher.internal.EmbeddedDatabase;
+import io.homegrid.launcher.internal.Foreground;
 import io.homegrid.launcher.internal.FreePorts;
 import io.homegrid.launcher.internal.KarafDistribution;
 import io.homegrid.launcher.internal.Resources;
@@ -65,12 +65,7 @@ final class KarafCommand implements Callable<Integer> {
             resources.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            resources.close();
-            stopped.countDown();
-        }, "homegrid-karaf-shutdown"));
-        stopped.await();
+        Foreground.runUntilStopped("homegrid-karaf", resources);
         return 0;
     }
 

@@ -57,17 +57,19 @@ public final class PushBenchmark {
         int batch = Integer.getInteger("bench.batch", 100);
         int concurrency = Integer.getInteger("bench.concurrency", 32);
         int gateways = Integer.getInteger("bench.gateways", 50);
+        String mode = System.getProperty("bench.mode", "backend");
         Path repo = Path.of(System.getProperty("bench.repo", "..")).toAbsolutePath().normalize();
         int port = io.homegrid.launcher.internal.FreePorts.next();
         Path dataDir = Files.createTempDirectory("homegrid-bench");
         Path log = Files.createTempFile("homegrid-bench-backend", ".log");
 
-        Process backend = new ProcessBuilder(repo.resolve("homegrid").toString(), "backend", "--port",
+        Process backend = new ProcessBuilder(repo.resolve("homegrid").toString(), mode, "--port",
                 Integer.toString(port), "--data-dir", dataDir.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             PushBenchmark bench = new PushBenchmark(port, backend.pid(), gateways);
             bench.awaitHealthy(backend);
+            bench = new PushBenchmark(port, serverPid(backend, mode), gateways);
             System.out.printf("backend pid %d, log %s, idle: heap used %.0f MB, RSS %.0f MB%n", backend.pid(), log,
                     bench.heapUsedMb(), bench.rssMb());
             bench.phase("warm-up (not measured)", Math.min(readings, 10_000), batch, concurrency);
@@ -75,8 +77,8 @@ public final class PushBenchmark {
             rows.add(bench.phase("single-reading requests", readings, 1, concurrency));
             rows.add(bench.phase("batches of " + batch, readings, batch, concurrency));
             System.out.println();
-            System.out.printf("%d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
-                    readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
+            System.out.printf("./homegrid %s: %d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
+                    mode, readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
             System.out.println("| phase | requests | accepted/s (readings) | stored/s (readings) | p50 ms | p99 ms | max ms | heap used MB | RSS peak MB |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
@@ -84,6 +86,16 @@ public final class PushBenchmark {
             backend.destroy();
             backend.waitFor();
         }
+    }
+
+    /** The JVM that serves: the launcher itself, or the Karaf JVM it started for {@code karaf}. */
+    private static long serverPid(Process launcher, String mode) {
+        if (!"karaf".equals(mode)) {
+            return launcher.pid();
+        }
+        return launcher.descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("org.apache.karaf.main.Main")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no Karaf JVM under the launcher")).pid();
     }
 
     private String phase(String name, int readings, int batch, int concurrency) throws Exception {
