@@ -1,0 +1,12 @@
+package io.homegrid.gateway.cache;
+
+import java.time.Duration;
+
+/**
+ * How long unsent readings are kept, and how large the cache may grow, before the oldest are
+ * dropped (an outage longer than this loses data; the count is logged and reported).
+ */
+public record Retention(Duration maxAge, long maxBytes) {
+
+    public static final Retention DEFAULT = new Retention(Duration.ofDays(7), 500L << 20);
+}

@@ -1,0 +1,7 @@
+/** The gateway's durable reading cache. */
+@Export
+@Version("1.0.0")
+package io.homegrid.gateway.cache;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
