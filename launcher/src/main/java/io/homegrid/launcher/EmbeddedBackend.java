@@ -98,7 +98,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             Bus bus = BusFactory.newInstance().createBus();
             resources.add("CXF bus", () -> bus.shutdown(true));
             resources.add("REST server", RestServer.start(bus, "http://" + config.host() + ":" + config.port() + "/",
-                    RestApi.resources(new JmsBusPublisher(pooled), repository, connector, health, config.push(), clock),
+                    RestApi.resources(new JmsBusPublisher(pooled), repository, connector, health, config.push(), clock, pooled),
                     RestApi.providers()));
             LOG.info("Backend listening on {}:{}", config.host(), config.port());
             return new EmbeddedBackend(resources, url, user, connector);

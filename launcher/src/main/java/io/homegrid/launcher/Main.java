@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** Entry point of {@code ./homegrid}. */
 @Command(name = "homegrid", mixinStandardHelpOptions = true, version = "homegrid 0.1.0",
         description = "Device-level home energy metering and control.",
-        subcommands = {BackendCommand.class, KarafCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, BackendCommand.class, GatewayCommand.class, SimulateCommand.class,
+                KarafCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec

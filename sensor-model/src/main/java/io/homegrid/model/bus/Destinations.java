@@ -18,6 +18,9 @@ public final class Destinations {
     /** Queue: device descriptions (joins, leaves, metadata) pushed by gateways. */
     public static final String DEVICES = "devices.updates";
 
+    /** Queue: results of commands, correlated by JMSCorrelationID = command id. */
+    public static final String COMMAND_RESULTS = "gateway.commands.results";
+
     /** Prefix of the per-service queues behind a virtual topic, ActiveMQ's {@code Consumer.*.} convention in lower case. */
     public static final String VIRTUAL_TOPIC_CONSUMER_PREFIX = "consumer.";
 
@@ -27,6 +30,11 @@ public final class Destinations {
     /** The durable queue a service reads a virtual topic's messages from. */
     public static String consumerQueue(String service, String virtualTopic) {
         return VIRTUAL_TOPIC_CONSUMER_PREFIX + service + "." + virtualTopic;
+    }
+
+    /** The queue of commands waiting for one gateway to fetch them. */
+    public static String gatewayCommands(String gateway) {
+        return "gateway." + gateway + ".commands";
     }
 
     /** The queue a service moves a message to when it cannot process it, so it never blocks the queue. */

@@ -3,17 +3,21 @@ package io.homegrid.routes.rest;
 import java.time.Clock;
 import java.util.List;
 
+import javax.jms.ConnectionFactory;
+
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 import io.homegrid.model.json.Json;
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.routes.rest.internal.CommandChannelResource;
 import io.homegrid.routes.rest.internal.DataPushResource;
 import io.homegrid.routes.rest.internal.DeviceQueryResource;
 import io.homegrid.routes.rest.internal.ErrorMappers;
 import io.homegrid.routes.rest.internal.GatewayQueryResource;
 import io.homegrid.routes.rest.internal.HealthResource;
 import io.homegrid.routes.rest.internal.InvalidReadingsResource;
+import io.homegrid.routes.rest.internal.RelayResource;
 import io.homegrid.routes.rest.internal.StatsResource;
 
 /** The JAX-RS resources and providers of the backend's REST API, for whichever server hosts them. */
@@ -22,15 +26,20 @@ public final class RestApi {
     private RestApi() {
     }
 
+    /**
+     * @param commands pooled connection factory the relay commands travel through
+     */
     public static List<Object> resources(BusPublisher publisher, SensorDataRepository repository, IngestStats ingest,
-            List<HealthCheck> health, PushSettings push, Clock clock) {
+            List<HealthCheck> health, PushSettings push, Clock clock, ConnectionFactory commands) {
         return List.of(
                 new DataPushResource(publisher, push, clock),
                 new GatewayQueryResource(repository),
                 new DeviceQueryResource(repository, clock),
                 new InvalidReadingsResource(repository),
                 new StatsResource(ingest, repository),
-                new HealthResource(health));
+                new HealthResource(health),
+                new RelayResource(repository, new CommandBus(commands)),
+                new CommandChannelResource(new CommandBus(commands)));
     }
 
     public static List<Object> providers() {

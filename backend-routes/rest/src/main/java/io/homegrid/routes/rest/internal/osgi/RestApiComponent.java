@@ -79,7 +79,7 @@ public final class RestApiComponent {
         }
         server = RestServer.start(bus, config.address(),
                 RestApi.resources(new JmsBusPublisher(connectionFactory), currentRepository, currentIngest, health, push,
-                        Clock.systemUTC()),
+                        Clock.systemUTC(), connectionFactory),
                 RestApi.providers());
     }
 

@@ -1,0 +1,79 @@
+package io.homegrid.routes.rest;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.jms.Connection;
+import javax.jms.ConnectionFactory;
+import javax.jms.DeliveryMode;
+import javax.jms.JMSException;
+import javax.jms.Message;
+import javax.jms.MessageConsumer;
+import javax.jms.MessageProducer;
+import javax.jms.Session;
+import javax.jms.TextMessage;
+
+import io.homegrid.model.bus.Destinations;
+
+/**
+ * Commands to gateways over the broker. A command waits in {@code gateway.<id>.commands} for the
+ * gateway's long poll, non-persistent and expiring with the caller's timeout: a relay command
+ * must not fire minutes later. Results come back on {@code gateway.commands.results}, correlated
+ * by command id, so any backend instance can serve either side.
+ */
+public final class CommandBus {
+
+    private final ConnectionFactory connectionFactory;
+
+    public CommandBus(ConnectionFactory connectionFactory) {
+        this.connectionFactory = connectionFactory;
+    }
+
+    /** Sends a command and waits for its result; empty when none came within {@code timeout}. */
+    public Optional<String> request(String gateway, String id, String command, Duration timeout) {
+        try (Connection connection = connectionFactory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            // Subscribe before sending, so that a fast answer cannot slip past.
+            MessageConsumer results = session.createConsumer(session.createQueue(Destinations.COMMAND_RESULTS),
+                    "JMSCorrelationID = '" + id.replace("'", "") + "'");
+            MessageProducer producer = session.createProducer(session.createQueue(Destinations.gatewayCommands(gateway)));
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            producer.setTimeToLive(timeout.toMillis());
+            TextMessage message = session.createTextMessage(command);
+            message.setJMSCorrelationID(id);
+            producer.send(message);
+            Message result = results.receive(timeout.toMillis());
+            return result == null ? Optional.empty() : Optional.of(((TextMessage) result).getText());
+        } catch (JMSException e) {
+            throw new BusUnavailableException("cannot send a command to gateway " + gateway, e);
+        }
+    }
+
+    /** The gateway's long poll: the next command for it, waiting up to {@code wait}. */
+    public Optional<String> next(String gateway, Duration wait) {
+        try (Connection connection = connectionFactory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            MessageConsumer commands = session.createConsumer(session.createQueue(Destinations.gatewayCommands(gateway)));
+            Message message = commands.receive(wait.toMillis());
+            return message == null ? Optional.empty() : Optional.of(((TextMessage) message).getText());
+        } catch (JMSException e) {
+            throw new BusUnavailableException("cannot read commands for gateway " + gateway, e);
+        }
+    }
+
+    public void reply(String id, String result) {
+        try (Connection connection = connectionFactory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer producer = session.createProducer(session.createQueue(Destinations.COMMAND_RESULTS));
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            producer.setTimeToLive(Duration.ofMinutes(1).toMillis());
+            TextMessage message = session.createTextMessage(result);
+            message.setJMSCorrelationID(id);
+            producer.send(message);
+        } catch (JMSException e) {
+            throw new BusUnavailableException("cannot report the result of command " + id, e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.homegrid.routes.rest.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.model.CommandResult;
+import io.homegrid.model.RelayCommand;
+import io.homegrid.model.json.Json;
+import io.homegrid.persistence.DeviceView;
+import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.routes.rest.CommandBus;
+
+/** Aggregate Actuation Interface: switch a plug; answers with the state the plug confirmed, or 504. */
+@Path("/api/v1/devices/{device}/relay")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RelayResource {
+
+    static final Duration CONFIRMATION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SensorDataRepository repository;
+    private final CommandBus commands;
+
+    public RelayResource(SensorDataRepository repository, CommandBus commands) {
+        this.repository = repository;
+        this.commands = commands;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> switchRelay(@PathParam("device") String device, JsonNode body) throws JsonProcessingException {
+        QueryParams.id(device, "device");
+        if (body == null || !body.path("on").isBoolean()) {
+            throw ApiException.badRequest("on", "send {\"on\":true} or {\"on\":false}");
+        }
+        DeviceView view = repository.device(device)
+                .orElseThrow(() -> ApiException.notFound("device", "no device '" + device + "' is known"));
+        if (!view.relay()) {
+            throw new ApiException(409, "device", "device '" + device + "' has no relay");
+        }
+        RelayCommand command = new RelayCommand(UUID.randomUUID().toString(), device, body.get("on").booleanValue());
+        Optional<String> answer = commands.request(view.gateway(), command.id(), Json.mapper().writeValueAsString(command),
+                CONFIRMATION_TIMEOUT);
+        if (answer.isEmpty()) {
+            throw new ApiException(504, "device", "gateway " + view.gateway() + " did not confirm within "
+                    + CONFIRMATION_TIMEOUT.toSeconds() + " s");
+        }
+        CommandResult result = Json.mapper().readValue(answer.get(), CommandResult.class);
+        if (!result.ok()) {
+            throw new ApiException(504, "device", "the device did not confirm: " + result.reason());
+        }
+        return Map.of("device", device, "gateway", view.gateway(), "on", result.on());
+    }
+}

@@ -1,0 +1,82 @@
+package io.homegrid.gateway.push;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.homegrid.model.CommandResult;
+import io.homegrid.model.DeviceBatch;
+import io.homegrid.model.DeviceDescription;
+import io.homegrid.model.Reading;
+import io.homegrid.model.ReadingBatch;
+import io.homegrid.model.RelayCommand;
+import io.homegrid.model.json.Json;
+
+/** The backend's gateway-facing HTTP API: pushes, and the outbound command channel. */
+public final class BackendClient {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI backend;
+    private final String gateway;
+
+    public BackendClient(URI backend, String gateway) {
+        this.backend = backend;
+        this.gateway = gateway;
+    }
+
+    /** Answers the HTTP status; 202 means the backend has the readings durably. */
+    public Answer pushReadings(List<Reading> readings) throws IOException, InterruptedException {
+        return post("/api/v1/gateways/" + gateway + "/readings", new ReadingBatch(gateway, readings));
+    }
+
+    public Answer pushDevices(List<DeviceDescription> devices) throws IOException, InterruptedException {
+        return post("/api/v1/gateways/" + gateway + "/devices", new DeviceBatch(gateway, devices));
+    }
+
+    /** Long poll: waits up to {@code wait} for a command; empty when none came. */
+    public Optional<RelayCommand> nextCommand(Duration wait) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/gateways/" + gateway
+                + "/commands?waitSeconds=" + wait.toSeconds())).timeout(wait.plus(REQUEST_TIMEOUT)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 204) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("command channel answered " + response.statusCode() + ": " + response.body());
+        }
+        return Optional.of(Json.mapper().readValue(response.body(), RelayCommand.class));
+    }
+
+    public Answer reportResult(CommandResult result) throws IOException, InterruptedException {
+        return post("/api/v1/gateways/" + gateway + "/commands/" + result.id() + "/result", result);
+    }
+
+    private Answer post(String path, Object document) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(document))).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    private URI uri(String path) {
+        return backend.resolve(path);
+    }
+
+    private static String json(Object document) throws JsonProcessingException {
+        return Json.mapper().writeValueAsString(document);
+    }
+
+    /** HTTP status and body of a backend answer. */
+    public record Answer(int status, String body) {
+    }
+}

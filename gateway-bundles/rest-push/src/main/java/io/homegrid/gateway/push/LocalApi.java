@@ -1,0 +1,27 @@
+package io.homegrid.gateway.push;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+import io.homegrid.gateway.api.DeviceDirectory;
+import io.homegrid.gateway.api.ProtocolAdapter;
+import io.homegrid.gateway.push.internal.LocalApiResource;
+import io.homegrid.model.json.Json;
+
+/** The JAX-RS resources and providers of the gateway's local API, for whichever server hosts them. */
+public final class LocalApi {
+
+    private LocalApi() {
+    }
+
+    public static List<Object> resources(String gateway, DeviceDirectory directory,
+            Supplier<List<ProtocolAdapter>> adapters) {
+        return List.of(new LocalApiResource(gateway, directory, adapters));
+    }
+
+    public static List<Object> providers() {
+        return List.of(new JacksonJsonProvider(Json.mapper()));
+    }
+}

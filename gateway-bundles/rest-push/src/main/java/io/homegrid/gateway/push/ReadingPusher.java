@@ -1,0 +1,157 @@
+package io.homegrid.gateway.push;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.homegrid.gateway.api.DeviceDirectory;
+import io.homegrid.gateway.api.ReadingCache;
+import io.homegrid.model.Reading;
+
+/**
+ * Delivers the cache to the backend. Each round sends the newest readings first, so live data
+ * stays live during an outage's aftermath, then a slice of the backlog, oldest first, at the
+ * configured rate. A reading leaves the cache only on 202; failures are retried with a growing
+ * pause. The device list is pushed whenever it changed.
+ */
+public final class ReadingPusher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingPusher.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    /** The backend answers 422 when it refused every reading: they are recorded there as invalid. */
+    private static final int ALL_REFUSED = 422;
+
+    private final BackendClient backend;
+    private final ReadingCache cache;
+    private final DeviceDirectory devices;
+    private final PushSettings settings;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final AtomicLong pushed = new AtomicLong();
+    private final Thread worker;
+    private long devicesPushed = -1;
+    private double backlogCredit;
+    private long lastRound = System.nanoTime();
+    private volatile boolean reachable;
+
+    public ReadingPusher(BackendClient backend, ReadingCache cache, DeviceDirectory devices, PushSettings settings) {
+        this.backend = backend;
+        this.cache = cache;
+        this.devices = devices;
+        this.settings = settings;
+        this.worker = new Thread(this::run, "rest-push");
+        this.worker.setDaemon(true);
+    }
+
+    public void start() {
+        worker.start();
+    }
+
+    /** Readings the backend accepted since start. */
+    public long pushed() {
+        return pushed.get();
+    }
+
+    /** Whether the last attempt reached the backend. */
+    public boolean reachable() {
+        return reachable;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop.countDown();
+        worker.join(TimeUnit.SECONDS.toMillis(35));
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofSeconds(1);
+        try {
+            while (stop.getCount() > 0) {
+                boolean more;
+                try {
+                    more = round();
+                    reachable = true;
+                    backoff = Duration.ofSeconds(1);
+                } catch (IOException e) {
+                    reachable = false;
+                    LOG.warn("Backend {} unreachable ({}); {} reading(s) wait in the cache, retry in {} s",
+                            settings.backend(), e.getMessage(), cache.size(), backoff.toSeconds());
+                    if (stop.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    continue;
+                }
+                if (!more && stop.await(settings.interval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One round; answers whether readings are still waiting beyond what this round could send. */
+    private boolean round() throws IOException, InterruptedException {
+        pushDevicesIfChanged();
+        List<Reading> live = cache.newest(settings.batchSize());
+        if (live.isEmpty()) {
+            return false;
+        }
+        send(live);
+        long now = System.nanoTime();
+        backlogCredit = Math.min(settings.batchSize(),
+                backlogCredit + (now - lastRound) / 1e9 * settings.backlogRate());
+        lastRound = now;
+        int slice = (int) backlogCredit;
+        if (slice > 0) {
+            List<Reading> backlog = cache.oldest(slice);
+            if (!backlog.isEmpty()) {
+                send(backlog);
+                backlogCredit -= backlog.size();
+            }
+        }
+        return cache.size() > 0 && live.size() == settings.batchSize();
+    }
+
+    private void send(List<Reading> readings) throws IOException, InterruptedException {
+        BackendClient.Answer answer = backend.pushReadings(readings);
+        if (answer.status() == 202 || answer.status() == ALL_REFUSED) {
+            cache.remove(seqs(readings));
+            pushed.addAndGet(readings.size());
+            if (!answer.body().contains("\"rejected\":[]")) {
+                LOG.warn("Backend refused some readings: {}", answer.body());
+            }
+            return;
+        }
+        if (answer.status() >= 500) {
+            throw new IOException("backend answered " + answer.status());
+        }
+        // Any other 4xx is a bug of ours or a configuration error: keep the readings, say why loudly.
+        throw new IOException("backend refused the batch with " + answer.status() + ": " + answer.body());
+    }
+
+    private void pushDevicesIfChanged() throws IOException, InterruptedException {
+        long version = devices.version();
+        if (version == devicesPushed || devices.devices().isEmpty()) {
+            return;
+        }
+        BackendClient.Answer answer = backend.pushDevices(devices.devices());
+        if (answer.status() != 202) {
+            throw new IOException("device list push answered " + answer.status() + ": " + answer.body());
+        }
+        devicesPushed = version;
+    }
+
+    private static List<Long> seqs(List<Reading> readings) {
+        List<Long> seqs = new ArrayList<>(readings.size());
+        readings.forEach(r -> seqs.add(r.seq()));
+        return seqs;
+    }
+}

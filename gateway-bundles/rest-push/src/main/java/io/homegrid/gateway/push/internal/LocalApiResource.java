@@ -1,0 +1,88 @@
+package io.homegrid.gateway.push.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.gateway.api.DeviceDirectory;
+import io.homegrid.gateway.api.Measurement;
+import io.homegrid.gateway.api.ProtocolAdapter;
+import io.homegrid.model.DeviceDescription;
+
+/** The gateway's local REST API, for installers and apps in the home. */
+@Path("/api/v1/devices")
+@Produces(MediaType.APPLICATION_JSON)
+public final class LocalApiResource {
+
+    private final String gateway;
+    private final DeviceDirectory directory;
+    private final Supplier<List<ProtocolAdapter>> adapters;
+
+    public LocalApiResource(String gateway, DeviceDirectory directory, Supplier<List<ProtocolAdapter>> adapters) {
+        this.gateway = gateway;
+        this.directory = directory;
+        this.adapters = adapters;
+    }
+
+    @GET
+    public Map<String, Object> devices() {
+        return Map.of("gateway", gateway, "devices", directory.devices());
+    }
+
+    @GET
+    @Path("{device}/latest")
+    public Response latest(@PathParam("device") String device) {
+        Optional<List<Measurement>> latest = directory.latest(device);
+        if (latest.isEmpty()) {
+            return error(404, "device", "no device '" + device + "' is known to this gateway");
+        }
+        return Response.ok(Map.of("device", device, "readings", latest.get())).build();
+    }
+
+    @PUT
+    @Path("{device}/relay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response relay(@PathParam("device") String device, JsonNode body) {
+        if (body == null || !body.path("on").isBoolean()) {
+            return error(400, "on", "send {\"on\":true} or {\"on\":false}");
+        }
+        Optional<DeviceDescription> known = directory.device(device);
+        if (known.isEmpty()) {
+            return error(404, "device", "no device '" + device + "' is known to this gateway");
+        }
+        if (!known.get().relay()) {
+            return error(409, "device", "device '" + device + "' has no relay");
+        }
+        Optional<ProtocolAdapter> adapter = adapters.get().stream().filter(a -> a.reaches(device)).findFirst();
+        if (adapter.isEmpty()) {
+            return error(503, "device", "no radio reaches device '" + device + "' right now");
+        }
+        try {
+            boolean on = adapter.get().setRelay(device, body.get("on").booleanValue()).get(8, TimeUnit.SECONDS);
+            return Response.ok(Map.of("device", device, "on", on)).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return error(503, "device", "gateway stopping");
+        } catch (Exception e) {
+            return error(504, "device", "device '" + device + "' did not confirm the switch");
+        }
+    }
+
+    private static Response error(int status, String field, String reason) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("status", status, "field", field, "reason", reason)).build();
+    }
+}

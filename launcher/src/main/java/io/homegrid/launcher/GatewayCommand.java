@@ -1,0 +1,45 @@
+package io.homegrid.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.homegrid.launcher.internal.Foreground;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./homegrid gateway}: the home gateway, embedded, until Ctrl-C. */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = "Run the home gateway: read the XBee radio, cache every reading, push to the backend.")
+final class GatewayCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--backend", required = true, description = "the backend, e.g. http://localhost:8080")
+    private URI backend;
+
+    @Option(names = "--xbee", required = true, description = "the radio: tcp://host:port (simulator) or a serial port, e.g. /dev/ttyUSB0")
+    private String radio;
+
+    @Option(names = "--id", defaultValue = "gw-1", description = "this gateway's identifier (default: ${DEFAULT-VALUE})")
+    private String id;
+
+    @Option(names = "--data-dir", defaultValue = "data-gateway", description = "where the reading cache lives (default: ${DEFAULT-VALUE})")
+    private Path dataDir;
+
+    @Option(names = "--port", defaultValue = "8090", description = "local REST API port, 0 for none (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Override
+    public Integer call() throws Exception {
+        EmbeddedGateway gateway = EmbeddedGateway.start(GatewayConfig.of(id, backend, radio, dataDir.toAbsolutePath(), port));
+        spec.commandLine().getOut().printf("homegrid gateway %s ready: radio %s, backend %s%s%nPress Ctrl-C to stop.%n", id,
+                radio, backend, port > 0 ? ", local API http://localhost:" + port + "/api/v1/devices" : "");
+        spec.commandLine().getOut().flush();
+        Foreground.runUntilStopped("homegrid-gateway", gateway);
+        return 0;
+    }
+}

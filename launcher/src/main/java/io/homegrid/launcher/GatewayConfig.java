@@ -1,0 +1,29 @@
+package io.homegrid.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What {@code ./homegrid gateway} runs.
+ *
+ * @param radio     {@code tcp://host:port} (simulator, network bridge) or a serial port such as {@code /dev/ttyUSB0}
+ * @param localPort port of the gateway's local REST API; 0 for none
+ * @param silence   a device silent this long is marked left
+ */
+public record GatewayConfig(String id, URI backend, String radio, Path dataDir, int localPort, Duration silence,
+        Duration pushInterval, int backlogRate) {
+
+    public static GatewayConfig of(String id, URI backend, String radio, Path dataDir, int localPort) {
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, Duration.ofSeconds(60), Duration.ofSeconds(1),
+                2_000);
+    }
+
+    public GatewayConfig withSilence(Duration leftAfter) {
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, leftAfter, pushInterval, backlogRate);
+    }
+
+    public GatewayConfig withPushInterval(Duration interval) {
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, silence, interval, backlogRate);
+    }
+}
