@@ -82,7 +82,7 @@ public final class EmbeddedGateway implements AutoCloseable {
             resources.add("pusher", pusher);
             pusher.start();
             List<ProtocolAdapter> adapters = List.of(adapter);
-            CommandChannel commands = resources.add("command channel", new CommandChannel(backend, () -> adapters));
+            CommandChannel commands = resources.add("command channel", new CommandChannel(backend, () -> adapters, config.commandWait()));
             commands.start();
             if (config.localPort() > 0) {
                 Bus bus = BusFactory.newInstance().createBus();

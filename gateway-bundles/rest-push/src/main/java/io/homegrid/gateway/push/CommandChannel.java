@@ -23,17 +23,20 @@ import io.homegrid.model.RelayCommand;
 public final class CommandChannel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandChannel.class);
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How long each poll waits for a command: shorter costs requests, longer costs shutdown time. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
     private static final Duration CONFIRMATION = Duration.ofSeconds(8);
 
     private final BackendClient backend;
     private final Supplier<List<ProtocolAdapter>> adapters;
+    private final Duration wait;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread worker;
 
-    public CommandChannel(BackendClient backend, Supplier<List<ProtocolAdapter>> adapters) {
+    public CommandChannel(BackendClient backend, Supplier<List<ProtocolAdapter>> adapters, Duration wait) {
         this.backend = backend;
         this.adapters = adapters;
+        this.wait = wait;
         this.worker = new Thread(this::run, "command-channel");
         this.worker.setDaemon(true);
     }
@@ -52,7 +55,7 @@ public final class CommandChannel implements AutoCloseable {
         Duration backoff = Duration.ofSeconds(1);
         while (stop.getCount() > 0) {
             try {
-                Optional<RelayCommand> command = backend.nextCommand(WAIT);
+                Optional<RelayCommand> command = backend.nextCommand(wait);
                 backoff = Duration.ofSeconds(1);
                 if (command.isPresent()) {
                     backend.reportResult(execute(command.get()));

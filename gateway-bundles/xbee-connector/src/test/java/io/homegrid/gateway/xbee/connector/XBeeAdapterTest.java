@@ -90,7 +90,13 @@ class XBeeAdapterTest {
     }
 
     @Test
-    void badFramesAreSkippedAndTheFramesAfterThemStillArrive() {
+    void badFramesAreSkippedWithALogLineNamingTheAddressAndTheFramesAfterThemStillArrive() {
+        ch.qos.logback.classic.Logger lineLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.homegrid.gateway.xbee.connector.internal.FramedConnectionInterface.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        lineLog.addAppender(logged);
         SimulatedDevice plug = simulator.devices().get(0);
         await().until(() -> latest.containsKey(plug.address()));
         byte[] corrupted = Frames.ioSample(0x0013A20041000001L, 0x1000, 0, 0, 0x01, 5).encode();
@@ -106,6 +112,11 @@ class XBeeAdapterTest {
 
         await().untilAsserted(() -> assertThat(latest).containsKey(plug.address()));
         assertThat(adapter.connected()).isTrue();
+        lineLog.detachAppender(logged);
+        assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.startsWith("[0013A20041000001]") && line.contains("bad checksum"))
+                .anyMatch(line -> line.contains("unknown type 0x5a"))
+                .anyMatch(line -> line.contains("outside any frame"));
     }
 
     @Test

@@ -1,0 +1,200 @@
+package io.homegrid.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.gateway.xbee.simulator.LoadProfile;
+import io.homegrid.gateway.xbee.simulator.SimulatedDevice;
+import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
+import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
+import io.homegrid.launcher.internal.FreePorts;
+import io.homegrid.model.Reading;
+
+/** Simulated plugs → gateway (real XBee library, SQLite cache) → backend (broker, PostgreSQL) → query API. */
+class GatewayEndToEndIT {
+
+    private static final String GATEWAY = "gw-it";
+    private static final Duration SILENCE = Duration.ofSeconds(3);
+
+    @TempDir
+    Path dataDir;
+    private int port;
+    private Http http;
+    private EmbeddedBackend backend;
+    private XBeeSimulator simulator;
+    private EmbeddedGateway gateway;
+
+    @BeforeEach
+    void start() throws Exception {
+        port = FreePorts.next();
+        http = new Http(port);
+        backend = startBackend();
+        simulator = XBeeSimulator.start(new SimulatorConfig(0, 15, 1, Duration.ofMillis(250), 11, Clock.systemDefaultZone()));
+        gateway = startGateway();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        gateway.close();
+        simulator.close();
+        backend.close();
+    }
+
+    @Test
+    void readingsFromFifteenPlugsArriveAndAreQueryable() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode devices = http.get("/api/v1/gateways/" + GATEWAY + "/devices").json().get("devices");
+            assertThat(devices).hasSize(16);
+            assertThat(devices.findValuesAsText("state")).containsOnly("joined");
+        });
+        for (SimulatedDevice device : simulator.devices()) {
+            if (device.type().equals(SimulatedDevice.SMART_PLUG)) {
+                await().untilAsserted(() -> assertThat(http.get("/api/v1/devices/" + device.address() + "/latest").json()
+                        .get("readings").findValuesAsText("sensor")).contains("power", "current", "temperature", "light",
+                                "relay"));
+            }
+        }
+        JsonNode fridge = http.get("/api/v1/gateways/" + GATEWAY + "/devices").json().get("devices").get(0);
+        assertThat(fridge.get("name").asText()).isEqualTo("Fridge");
+        assertThat(fridge.get("type").asText()).isEqualTo("smart-plug");
+        assertThat(fridge.get("relay").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDeviceThatJoinsAppearsAndOneThatLeavesIsMarkedLeft() throws Exception {
+        SimulatedDevice heater = simulator.addPlug("Heater", LoadProfile.KETTLE);
+        String leaving = simulator.devices().get(3).address();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(device(heater.address()).get("name").asText())
+                .isEqualTo("Heater"));
+        simulator.leave(leaving);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(device(leaving).get("state").asText())
+                .isEqualTo("left"));
+        assertThat(device(heater.address()).get("state").asText()).isEqualTo("joined");
+    }
+
+    @Test
+    void aRelayCommandThroughTheBackendSwitchesThePlugAndReturnsTheConfirmedState() throws Exception {
+        SimulatedDevice plug = simulator.devices().get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/devices/" + plug.address() + "/latest")
+                .status() == 200);
+
+        Http.Answer off = http.post("/api/v1/devices/" + plug.address() + "/relay", "{\"on\":false}");
+
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(off.json().get("on").asBoolean()).isFalse();
+        assertThat(plug.relay()).isFalse();
+        await().untilAsserted(() -> assertThat(latest(plug.address(), "relay")).isZero());
+
+        Http.Answer on = http.post("/api/v1/devices/" + plug.address() + "/relay", "{\"on\":true}");
+        assertThat(on.json().get("on").asBoolean()).isTrue();
+        assertThat(plug.relay()).isTrue();
+    }
+
+    @Test
+    void aRelayCommandToAPlugThatDoesNotAnswerIs504() throws Exception {
+        SimulatedDevice plug = simulator.devices().get(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/devices/" + plug.address() + "/latest")
+                .status() == 200);
+        simulator.leave(plug.address());
+
+        Http.Answer answer = http.post("/api/v1/devices/" + plug.address() + "/relay", "{\"on\":false}");
+
+        assertThat(answer.status()).isEqualTo(504);
+        assertThat(answer.json().get("reason").asText()).contains("did not confirm");
+    }
+
+    @Test
+    void afterABackendOutageEveryReadingArrivesExactlyOnce() throws Exception {
+        awaitFlowing();
+        backend.close();
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.cache().size() > 300);
+
+        backend = startBackend();
+
+        long last = newestSeq();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storedUpTo(last)).containsExactly(last, last));
+    }
+
+    @Test
+    void aGatewayRestartWithAFullCacheLosesNothing() throws Exception {
+        awaitFlowing();
+        backend.close();
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.cache().size() > 300);
+        long last = newestSeq();
+        gateway.close();
+
+        gateway = startGateway();
+        backend = startBackend();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storedUpTo(last)).containsExactly(last, last));
+    }
+
+    private EmbeddedBackend startBackend() throws Exception {
+        return EmbeddedBackend.start(BackendConfig.defaults(port, dataDir.resolve("backend")));
+    }
+
+    private EmbeddedGateway startGateway() throws Exception {
+        return EmbeddedGateway.start(GatewayConfig.of(GATEWAY, URI.create("http://localhost:" + port),
+                "tcp://localhost:" + simulator.port(), dataDir.resolve("gateway"), 0).withSilence(SILENCE)
+                .withPushInterval(Duration.ofMillis(200)).withCommandWait(Duration.ofSeconds(1)));
+    }
+
+    private void awaitFlowing() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.pusher().pushed() > 100);
+    }
+
+    private long newestSeq() {
+        return gateway.cache().newest(1).stream().mapToLong(Reading::seq).max().orElseThrow();
+    }
+
+    /** Rows and distinct sequence numbers stored for this gateway with seq in [1, last]. */
+    private long[] storedUpTo(long last) throws Exception {
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), null);
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*), count(DISTINCT seq) FROM reading WHERE gateway_id = ? AND seq <= ?")) {
+            s.setString(1, GATEWAY);
+            s.setLong(2, last);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    private JsonNode device(String address) throws Exception {
+        JsonNode devices = http.get("/api/v1/gateways/" + GATEWAY + "/devices").json().path("devices");
+        for (JsonNode device : devices) {
+            if (device.get("device").asText().equals(address)) {
+                return device;
+            }
+        }
+        throw new AssertionError("device " + address + " not in the backend's list yet");
+    }
+
+    private double latest(String address, String sensor) throws Exception {
+        for (JsonNode reading : http.get("/api/v1/devices/" + address + "/latest").json().get("readings")) {
+            if (reading.get("sensor").asText().equals(sensor)) {
+                return reading.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("no " + sensor + " reading yet");
+    }
+}
