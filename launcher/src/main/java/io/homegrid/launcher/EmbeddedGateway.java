@@ -78,7 +78,7 @@ public final class EmbeddedGateway implements AutoCloseable {
 
             BackendClient backend = new BackendClient(config.backend(), config.id());
             ReadingPusher pusher = new ReadingPusher(backend, cache, devices, PushSettings.of(config.backend(), config.id())
-                    .withInterval(config.pushInterval()).withBacklogRate(config.backlogRate()));
+                    .withInterval(config.pushInterval()).withBacklogRate(config.backlogRate()), clock);
             resources.add("pusher", pusher);
             pusher.start();
             List<ProtocolAdapter> adapters = List.of(adapter);

@@ -33,9 +33,14 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8090", description = "local REST API port, 0 for none (default: ${DEFAULT-VALUE})")
     private int port;
 
+    @Option(names = "--backlog-rate", defaultValue = "2000",
+            description = "readings/s sent from the backlog after an outage, on top of live data (default: ${DEFAULT-VALUE})")
+    private int backlogRate;
+
     @Override
     public Integer call() throws Exception {
-        EmbeddedGateway gateway = EmbeddedGateway.start(GatewayConfig.of(id, backend, radio, dataDir.toAbsolutePath(), port));
+        EmbeddedGateway gateway = EmbeddedGateway.start(GatewayConfig.of(id, backend, radio, dataDir.toAbsolutePath(), port)
+                .withBacklogRate(backlogRate));
         spec.commandLine().getOut().printf("homegrid gateway %s ready: radio %s, backend %s%s%nPress Ctrl-C to stop.%n", id,
                 radio, backend, port > 0 ? ", local API http://localhost:" + port + "/api/v1/devices" : "");
         spec.commandLine().getOut().flush();

@@ -108,6 +108,24 @@ public final class SqliteReadingCache implements ReadingCache, AutoCloseable {
     }
 
     @Override
+    public synchronized List<Reading> takenSince(Instant since, int max) {
+        List<Reading> readings = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, device, sensor, value, time_micros FROM reading WHERE time_micros >= ? ORDER BY seq LIMIT ?")) {
+            select.setLong(1, micros(since));
+            select.setInt(2, max);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    readings.add(reading(rs));
+                }
+            }
+            return readings;
+        } catch (SQLException e) {
+            throw new CacheException("cannot read recent readings", e);
+        }
+    }
+
+    @Override
     public synchronized void remove(Collection<Long> seqs) {
         try {
             connection.setAutoCommit(false);
@@ -190,15 +208,19 @@ public final class SqliteReadingCache implements ReadingCache, AutoCloseable {
             select.setInt(1, max);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    SensorKind kind = SensorKind.byId(rs.getString(3)).orElseThrow();
-                    readings.add(new Reading(rs.getString(2), kind, rs.getDouble(4), kind.canonicalUnit(),
-                            Instant.EPOCH.plus(rs.getLong(5), ChronoUnit.MICROS), rs.getLong(1)));
+                    readings.add(reading(rs));
                 }
             }
             return readings;
         } catch (SQLException e) {
             throw new CacheException("cannot read cached readings", e);
         }
+    }
+
+    private static Reading reading(ResultSet rs) throws SQLException {
+        SensorKind kind = SensorKind.byId(rs.getString(3)).orElseThrow();
+        return new Reading(rs.getString(2), kind, rs.getDouble(4), kind.canonicalUnit(),
+                Instant.EPOCH.plus(rs.getLong(5), ChronoUnit.MICROS), rs.getLong(1));
     }
 
     private static long micros(Instant time) {

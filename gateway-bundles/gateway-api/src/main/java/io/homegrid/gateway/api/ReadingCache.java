@@ -1,5 +1,6 @@
 package io.homegrid.gateway.api;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,6 +25,9 @@ public interface ReadingCache extends MeasurementSink {
 
     /** The newest cached readings, oldest first among them. */
     List<Reading> newest(int max);
+
+    /** Cached readings taken at or after {@code since} (live data), in sequence order. */
+    List<Reading> takenSince(Instant since, int max);
 
     /** Forgets readings the backend has accepted. */
     void remove(Collection<Long> seqs);

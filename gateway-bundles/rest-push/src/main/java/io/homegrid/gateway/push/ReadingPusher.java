@@ -1,6 +1,7 @@
 package io.homegrid.gateway.push;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,18 +14,21 @@ import org.slf4j.LoggerFactory;
 
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ReadingCache;
+import io.homegrid.model.DeviceDescription;
 import io.homegrid.model.Reading;
 
 /**
- * Delivers the cache to the backend. Each round sends the newest readings first, so live data
- * stays live during an outage's aftermath, then a slice of the backlog, oldest first, at the
- * configured rate. A reading leaves the cache only on 202; failures are retried with a growing
+ * Delivers the cache to the backend. Each round sends live readings (taken within the last
+ * {@link #LIVE_WINDOW}) first, so live data stays live after an outage, then a slice of the
+ * backlog, oldest first, at the configured rate. A reading leaves the cache only on 202; failures are retried with a growing
  * pause. The device list is pushed whenever it changed.
  */
 public final class ReadingPusher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingPusher.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    /** Readings younger than this are live; older ones are backlog, sent at the paced rate. */
+    static final Duration LIVE_WINDOW = Duration.ofSeconds(10);
     /** The backend answers 422 when it refused every reading: they are recorded there as invalid. */
     private static final int ALL_REFUSED = 422;
 
@@ -40,8 +44,12 @@ public final class ReadingPusher implements AutoCloseable {
     private long lastRound = System.nanoTime();
     private volatile boolean reachable;
 
-    public ReadingPusher(BackendClient backend, ReadingCache cache, DeviceDirectory devices, PushSettings settings) {
+    private final Clock clock;
+
+    public ReadingPusher(BackendClient backend, ReadingCache cache, DeviceDirectory devices, PushSettings settings,
+            Clock clock) {
         this.backend = backend;
+        this.clock = clock;
         this.cache = cache;
         this.devices = devices;
         this.settings = settings;
@@ -73,9 +81,9 @@ public final class ReadingPusher implements AutoCloseable {
         Duration backoff = Duration.ofSeconds(1);
         try {
             while (stop.getCount() > 0) {
-                boolean more;
+                Duration pause;
                 try {
-                    more = round();
+                    pause = round();
                     reachable = true;
                     backoff = Duration.ofSeconds(1);
                 } catch (IOException e) {
@@ -88,7 +96,7 @@ public final class ReadingPusher implements AutoCloseable {
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                     continue;
                 }
-                if (!more && stop.await(settings.interval().toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!pause.isZero() && stop.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
                 }
             }
@@ -97,27 +105,37 @@ public final class ReadingPusher implements AutoCloseable {
         }
     }
 
-    /** One round; answers whether readings are still waiting beyond what this round could send. */
-    private boolean round() throws IOException, InterruptedException {
+    /**
+     * One round; answers how long to wait before the next: not at all while live readings fill
+     * whole batches, until the next backlog slice is due while a backlog remains, else the interval.
+     */
+    private Duration round() throws IOException, InterruptedException {
         pushDevicesIfChanged();
-        List<Reading> live = cache.newest(settings.batchSize());
-        if (live.isEmpty()) {
-            return false;
+        List<Reading> live = cache.takenSince(clock.instant().minus(LIVE_WINDOW), settings.batchSize());
+        if (!live.isEmpty()) {
+            send(live);
         }
-        send(live);
         long now = System.nanoTime();
-        backlogCredit = Math.min(settings.batchSize(),
-                backlogCredit + (now - lastRound) / 1e9 * settings.backlogRate());
+        backlogCredit = Math.min(settings.batchSize(), backlogCredit + (now - lastRound) / 1e9 * settings.backlogRate());
         lastRound = now;
         int slice = (int) backlogCredit;
+        boolean backlogLeft = false;
         if (slice > 0) {
             List<Reading> backlog = cache.oldest(slice);
             if (!backlog.isEmpty()) {
                 send(backlog);
                 backlogCredit -= backlog.size();
+                backlogLeft = backlog.size() == slice;
             }
         }
-        return cache.size() > 0 && live.size() == settings.batchSize();
+        if (live.size() == settings.batchSize()) {
+            return Duration.ZERO;
+        }
+        if (backlogLeft) {
+            Duration nextSlice = Duration.ofMillis(1_000L * settings.batchSize() / Math.max(1, settings.backlogRate()));
+            return nextSlice.compareTo(settings.interval()) < 0 ? nextSlice : settings.interval();
+        }
+        return settings.interval();
     }
 
     private void send(List<Reading> readings) throws IOException, InterruptedException {
@@ -137,14 +155,25 @@ public final class ReadingPusher implements AutoCloseable {
         throw new IOException("backend refused the batch with " + answer.status() + ": " + answer.body());
     }
 
+    /**
+     * Sends the device list in batches the backend takes. A refusal is logged and retried next
+     * round, but never holds back the readings.
+     */
     private void pushDevicesIfChanged() throws IOException, InterruptedException {
         long version = devices.version();
-        if (version == devicesPushed || devices.devices().isEmpty()) {
+        List<DeviceDescription> list = devices.devices();
+        if (version == devicesPushed || list.isEmpty()) {
             return;
         }
-        BackendClient.Answer answer = backend.pushDevices(devices.devices());
-        if (answer.status() != 202) {
-            throw new IOException("device list push answered " + answer.status() + ": " + answer.body());
+        for (int from = 0; from < list.size(); from += settings.batchSize()) {
+            BackendClient.Answer answer = backend.pushDevices(list.subList(from, Math.min(list.size(), from + settings.batchSize())));
+            if (answer.status() >= 500) {
+                throw new IOException("device list push answered " + answer.status());
+            }
+            if (answer.status() != 202) {
+                LOG.warn("Backend refused the device list ({}): {}", answer.status(), answer.body());
+                return;
+            }
         }
         devicesPushed = version;
     }

@@ -1,0 +1,116 @@
+package io.homegrid.gateway.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+
+import io.homegrid.gateway.api.Measurement;
+import io.homegrid.gateway.cache.Retention;
+import io.homegrid.gateway.cache.SqliteReadingCache;
+import io.homegrid.gateway.devices.DeviceList;
+import io.homegrid.model.SensorKind;
+import io.homegrid.model.json.Json;
+
+/**
+ * The pusher against a recording HTTP endpoint standing in for the backend's push interface
+ * (the real backend is exercised end to end in the launcher's GatewayEndToEndIT).
+ */
+class ReadingPusherTest {
+
+    @TempDir
+    Path dir;
+    private HttpServer server;
+    private final List<JsonNode> batches = new CopyOnWriteArrayList<>();
+    private final AtomicInteger status = new AtomicInteger(202);
+    private SqliteReadingCache cache;
+    private ReadingPusher pusher;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int answer = status.get();
+            if (answer == 202 && exchange.getRequestURI().getPath().endsWith("/readings")) {
+                batches.add(Json.mapper().readTree(body));
+            }
+            byte[] response = "{\"accepted\":1,\"rejected\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer, response.length);
+            exchange.getResponseBody().write(response);
+            exchange.close();
+        });
+        server.start();
+        cache = SqliteReadingCache.open(dir.resolve("cache.db"), Retention.DEFAULT, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        pusher.close();
+        server.stop(0);
+        cache.close();
+    }
+
+    @Test
+    void liveReadingsGoFirstAndTheBacklogFollowsOldestFirstAtItsPace() throws Exception {
+        Instant now = Instant.now();
+        List<Measurement> backlog = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            backlog.add(new Measurement("plug", SensorKind.POWER, i, now.minus(Duration.ofMinutes(30)).plusSeconds(i)));
+        }
+        cache.append(backlog);
+        cache.append(List.of(new Measurement("plug", SensorKind.POWER, 5_000, now)));
+
+        pusher = start(200);
+
+        await().until(() -> cache.size() == 0);
+        JsonNode first = batches.get(0).get("readings");
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).get("value").asDouble()).isEqualTo(5_000);
+        assertThat(batches.get(1).get("readings").get(0).get("value").asDouble()).isZero();
+        assertThat(batches.stream().skip(1).mapToInt(b -> b.get("readings").size()).max().orElseThrow())
+                .as("no backlog slice larger than a batch").isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void keepsEverythingWhileTheBackendIsDownAndDeliversItAfterwards() throws Exception {
+        status.set(503);
+        cache.append(List.of(new Measurement("plug", SensorKind.POWER, 1, Instant.now())));
+        pusher = start(1_000);
+
+        await().until(() -> !pusher.reachable());
+        assertThat(cache.size()).isEqualTo(1);
+
+        status.set(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.size() == 0);
+        assertThat(batches).hasSize(1);
+    }
+
+    private ReadingPusher start(int backlogRate) throws IOException {
+        URI backend = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        ReadingPusher started = new ReadingPusher(new BackendClient(backend, "gw-test"), cache,
+                new DeviceList(Duration.ofMinutes(1), Clock.systemUTC()),
+                new PushSettings(backend, "gw-test", 100, backlogRate, Duration.ofMillis(100)), Clock.systemUTC());
+        started.start();
+        return started;
+    }
+}
