@@ -70,10 +70,12 @@ class GatewayEndToEndIT {
                                 "relay"));
             }
         }
-        JsonNode fridge = http.get("/api/v1/gateways/" + GATEWAY + "/devices").json().get("devices").get(0);
-        assertThat(fridge.get("name").asText()).isEqualTo("Fridge");
-        assertThat(fridge.get("type").asText()).isEqualTo("smart-plug");
-        assertThat(fridge.get("relay").asBoolean()).isTrue();
+        await().untilAsserted(() -> {
+            JsonNode fridge = http.get("/api/v1/gateways/" + GATEWAY + "/devices").json().get("devices").get(0);
+            assertThat(fridge.get("name").asText()).isEqualTo("Fridge");
+            assertThat(fridge.get("type").asText()).isEqualTo("smart-plug");
+            assertThat(fridge.get("relay").asBoolean()).isTrue();
+        });
     }
 
     @Test

@@ -86,8 +86,8 @@ class FelixGatewayIT {
             assertThat(devices).hasSize(16);
             assertThat(devices.findValuesAsText("state")).containsOnly("joined");
         });
-        assertThat(get("/api/v1/gateways/" + GATEWAY + "/devices").path("devices").get(0).path("name").asText())
-                .isEqualTo("Fridge");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/v1/gateways/" + GATEWAY
+                + "/devices").path("devices").get(0).path("name").asText()).isEqualTo("Fridge"));
     }
 
     @Test
