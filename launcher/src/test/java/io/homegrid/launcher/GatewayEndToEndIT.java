@@ -71,10 +71,10 @@ class GatewayEndToEndIT {
             }
         }
         await().untilAsserted(() -> {
-            JsonNode fridge = http.get("/api/v1/gateways/" + GATEWAY + "/devices").json().get("devices").get(0);
-            assertThat(fridge.get("name").asText()).isEqualTo("Fridge");
-            assertThat(fridge.get("type").asText()).isEqualTo("smart-plug");
-            assertThat(fridge.get("relay").asBoolean()).isTrue();
+            JsonNode fridge = http.get("/api/v1/gateways/" + GATEWAY + "/devices").json().path("devices").path(0);
+            assertThat(fridge.path("name").asText()).isEqualTo("Fridge");
+            assertThat(fridge.path("type").asText()).isEqualTo("smart-plug");
+            assertThat(fridge.path("relay").asBoolean()).isTrue();
         });
     }
 
@@ -83,13 +83,13 @@ class GatewayEndToEndIT {
         SimulatedDevice heater = simulator.addPlug("Heater", LoadProfile.KETTLE);
         String leaving = simulator.devices().get(3).address();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(device(heater.address()).get("name").asText())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(device(heater.address()).path("name").asText())
                 .isEqualTo("Heater"));
         simulator.leave(leaving);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(device(leaving).get("state").asText())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(device(leaving).path("state").asText())
                 .isEqualTo("left"));
-        assertThat(device(heater.address()).get("state").asText()).isEqualTo("joined");
+        assertThat(device(heater.address()).path("state").asText()).isEqualTo("joined");
     }
 
     @Test
