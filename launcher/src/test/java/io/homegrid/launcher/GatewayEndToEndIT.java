@@ -95,8 +95,7 @@ class GatewayEndToEndIT {
     @Test
     void aRelayCommandThroughTheBackendSwitchesThePlugAndReturnsTheConfirmedState() throws Exception {
         SimulatedDevice plug = simulator.devices().get(0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/devices/" + plug.address() + "/latest")
-                .status() == 200);
+        awaitSwitchable(plug);
 
         Http.Answer off = http.post("/api/v1/devices/" + plug.address() + "/relay", "{\"on\":false}");
 
@@ -113,8 +112,7 @@ class GatewayEndToEndIT {
     @Test
     void aRelayCommandToAPlugThatDoesNotAnswerIs504() throws Exception {
         SimulatedDevice plug = simulator.devices().get(1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/devices/" + plug.address() + "/latest")
-                .status() == 200);
+        awaitSwitchable(plug);
         simulator.leave(plug.address());
 
         Http.Answer answer = http.post("/api/v1/devices/" + plug.address() + "/relay", "{\"on\":false}");
@@ -157,6 +155,12 @@ class GatewayEndToEndIT {
         return EmbeddedGateway.start(GatewayConfig.of(GATEWAY, URI.create("http://localhost:" + port),
                 "tcp://localhost:" + simulator.port(), dataDir.resolve("gateway"), 0).withSilence(SILENCE)
                 .withPushInterval(Duration.ofMillis(200)).withCommandWait(Duration.ofSeconds(1)));
+    }
+
+    /** Until the backend knows the plug from its gateway's device list, relay included. */
+    private void awaitSwitchable(SimulatedDevice plug) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(device(plug.address()).path("relay")
+                .asBoolean()).isTrue());
     }
 
     private void awaitFlowing() {
