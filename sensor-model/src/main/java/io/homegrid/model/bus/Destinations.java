@@ -18,6 +18,9 @@ public final class Destinations {
     /** Queue: device descriptions (joins, leaves, metadata) pushed by gateways. */
     public static final String DEVICES = "devices.updates";
 
+    /** Virtual topic: CEP aggregates and derived events, JSON {@code CepOutput}; MQTT and STOMP clients see {@code cep/out}. */
+    public static final String CEP_OUT = "cep.out";
+
     /** Queue: results of commands, correlated by JMSCorrelationID = command id. */
     public static final String COMMAND_RESULTS = "gateway.commands.results";
 
