@@ -37,9 +37,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     /**
      * @param durableQueues queues that must exist from the start, so that a virtual topic has
      *                      somewhere to keep messages for a consumer that is not connected yet
-     * @param tcpPort       also listen on 127.0.0.1:port for OpenWire clients; 0 for none
+     * @param ports         protocols also served on 127.0.0.1
      */
-    public static EmbeddedBroker start(String name, Path directory, int tcpPort, String... durableQueues)
+    public static EmbeddedBroker start(String name, Path directory, Ports ports, String... durableQueues)
             throws Exception {
         BrokerService broker = new BrokerService();
         broker.setBrokerName(name);
@@ -64,8 +64,14 @@ public final class EmbeddedBroker implements AutoCloseable {
             queues[i] = new ActiveMQQueue(durableQueues[i]);
         }
         broker.setDestinations(queues);
-        if (tcpPort > 0) {
-            broker.addConnector("tcp://127.0.0.1:" + tcpPort);
+        if (ports.openWire() > 0) {
+            broker.addConnector("tcp://127.0.0.1:" + ports.openWire());
+        }
+        if (ports.mqtt() > 0) {
+            broker.addConnector("mqtt://127.0.0.1:" + ports.mqtt());
+        }
+        if (ports.stomp() > 0) {
+            broker.addConnector("stomp://127.0.0.1:" + ports.stomp());
         }
         broker.start();
         broker.waitUntilStarted();
@@ -73,13 +79,28 @@ public final class EmbeddedBroker implements AutoCloseable {
         return new EmbeddedBroker(broker);
     }
 
+    /**
+     * Which protocols the broker also speaks on 127.0.0.1, for clients outside the JVM: OpenWire
+     * (other backend instances), MQTT and STOMP (applications reading {@code cep/out}); 0 for none.
+     */
+    public record Ports(int openWire, int mqtt, int stomp) {
+
+        public static final Ports NONE = new Ports(0, 0, 0);
+    }
+
     private static VirtualDestinationInterceptor virtualTopics() {
-        VirtualTopic parsed = new VirtualTopic();
-        parsed.setName(Destinations.READINGS_PARSED);
-        parsed.setPrefix(Destinations.VIRTUAL_TOPIC_CONSUMER_PREFIX + "*.");
         VirtualDestinationInterceptor interceptor = new VirtualDestinationInterceptor();
-        interceptor.setVirtualDestinations(new VirtualDestination[] {parsed});
+        interceptor.setVirtualDestinations(new VirtualDestination[] {virtualTopic(Destinations.READINGS_PARSED),
+            virtualTopic(Destinations.CEP_OUT)});
         return interceptor;
+    }
+
+    private static VirtualTopic virtualTopic(String name) {
+        VirtualTopic topic = new VirtualTopic();
+        topic.setName(name);
+        topic.setPrefix(Destinations.VIRTUAL_TOPIC_CONSUMER_PREFIX + "*.");
+        topic.setSelectorAware(false);
+        return topic;
     }
 
     /** URL of the in-JVM transport to this broker; it never starts a broker of its own. */

@@ -7,15 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +29,12 @@ import com.espertech.esper.compiler.client.CompilerArguments;
 import com.espertech.esper.compiler.client.EPCompileException;
 import com.espertech.esper.compiler.client.EPCompilerProvider;
 import com.espertech.esper.runtime.client.EPDeployException;
-import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import com.espertech.esper.runtime.client.EPStatement;
 import com.espertech.esper.runtime.client.EPUndeployException;
 
+import io.homegrid.cep.internal.Household;
 import io.homegrid.cep.internal.SensorEvent;
 import io.homegrid.model.CepOutput;
 import io.homegrid.model.Reading;
@@ -40,12 +42,15 @@ import io.homegrid.model.ReadingBatch;
 import io.homegrid.model.SensorKind;
 
 /**
- * Esper on event time. Readings go into one stream per sensor kind ({@code PowerReading},
- * {@code TemperatureReading}, …). The engine's clock is advanced from the readings' own
- * timestamps, never from the wall clock while readings flow, so replayed or late data gives the
- * same results as live data: readings are held up to {@link CepSettings#lateness()} to be put in
- * order, and a reading older than that behind the newest is dropped and counted. Statement
- * outputs go to the sink, which must not block (the connector hands them to a publishing thread).
+ * Esper on event time, one runtime per household. Readings go into one stream per sensor kind
+ * ({@code PowerReading}, {@code TemperatureReading}, …). Each household's clock is advanced from
+ * its own readings' timestamps, never from the wall clock while readings flow, so replayed or
+ * late data gives the same results as live data: readings are held up to
+ * {@link CepSettings#lateness()} to be put in order, and a reading older than that behind the
+ * household's newest is dropped and counted. A runtime per household also means a gateway with
+ * a wrong clock disturbs nobody else, and households can be spread over backend instances by
+ * the message groups that already key them. Statements therefore see one household at a time.
+ * Statement outputs go to the sink, which must not block.
  */
 public final class CepEngine implements StatementAdmin, AutoCloseable {
 
@@ -59,14 +64,17 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     private final StatementStore store;
     private final Clock clock;
     private final Configuration configuration;
-    private final EPRuntime runtime;
-    private final Map<String, Deployed> statements = new LinkedHashMap<>();
-    private final PriorityQueue<SensorEvent> pending = new PriorityQueue<>(
-            (a, b) -> Long.compare(a.getTime(), b.getTime()));
+    /** Esper keeps runtimes by URI for the whole JVM: every engine names its own. */
+    private final String prefix = "homegrid-cep-" + UUID.randomUUID() + "-";
+    /** Compiles against this runtime's path, and never sees a reading. */
+    private final EPRuntime reference;
+    private final String defaultsModule = read(DEFAULTS);
+    private final Set<String> builtInNames = namesIn(defaultsModule);
+    private final Map<String, Household> households = new HashMap<>();
+    private final Map<String, Added> added = new LinkedHashMap<>();
     private final AtomicLong late = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
-    private long newest;
-    private long lastArrival;
+    private EPCompiled defaults;
 
     public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store, Clock clock) {
         this.settings = settings;
@@ -74,68 +82,51 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.configuration = configuration(settings);
-        this.runtime = EPRuntimeProvider.getRuntime("homegrid-cep-" + UUID.randomUUID(), configuration);
-        // Start the clock near now: a jump from 0 would replay decades of timer callbacks.
-        runtime.getEventService().advanceTime(clock.millis() - settings.lateness().toMillis());
-        newest = runtime.getEventService().getCurrentTime();
+        this.reference = EPRuntimeProvider.getRuntime(prefix + "reference", configuration);
     }
 
-    /** Deploys the built-in statements and those added before the last stop. */
+    /** Compiles the built-in statements and restores those added before the last stop. */
     public synchronized void start() {
         try {
-            String module = read(DEFAULTS);
-            Set<String> named = new java.util.HashSet<>();
-            java.util.regex.Matcher names = java.util.regex.Pattern.compile("@name\\('([^']+)'\\)").matcher(module);
-            while (names.find()) {
-                named.add(names.group(1));
-            }
-            EPDeployment defaults = runtime.getDeploymentService().deploy(compile(module));
-            for (EPStatement statement : defaults.getStatements()) {
-                if (named.contains(statement.getName())) {
-                    statement.addListener(this::emit);
-                    statements.put(statement.getName(), new Deployed(statement.getName(), null, true,
-                            defaults.getDeploymentId()));
-                }
-            }
+            defaults = compile(defaultsModule);
+            reference.getDeploymentService().deploy(defaults);
         } catch (EPDeployException | InvalidStatementException e) {
-            throw new IllegalStateException("the built-in CEP statements do not deploy", e);
+            throw new IllegalStateException("the built-in CEP statements do not compile", e);
         }
         store.load().forEach((name, epl) -> {
             try {
-                deploy(name, epl);
+                added.put(name, new Added(epl, compile(named(name, epl)), new HashMap<>()));
             } catch (InvalidStatementException e) {
                 LOG.error("Stored statement '{}' no longer compiles and was not deployed: {}", name, e.getMessage());
             }
         });
-        LOG.info("CEP engine running {} statement(s) on event time (lateness {})", statements.size(),
-                settings.lateness());
+        LOG.info("CEP engine ready with {} built-in and {} added statement(s), one runtime per household, "
+                + "lateness {}", builtInNames.size(), added.size(), settings.lateness());
     }
 
-    /** Takes a parsed batch; its readings enter the engine in time order once past the lateness bound. */
+    /** Takes a parsed batch; its readings enter the household's runtime in time order once past the lateness bound. */
     public synchronized void accept(ReadingBatch batch) {
-        for (Reading reading : batch.readings()) {
-            pending.add(new SensorEvent(batch.gateway(), reading.device(), reading.sensor().id(), reading.value(),
-                    reading.time().toEpochMilli()));
-            newest = Math.max(newest, reading.time().toEpochMilli());
+        if (batch.readings().isEmpty()) {
+            return;
         }
-        lastArrival = clock.millis();
-        release(newest - settings.lateness().toMillis());
+        Household household = household(batch.gateway(), batch.readings().get(0).time().toEpochMilli());
+        long now = clock.millis();
+        for (Reading reading : batch.readings()) {
+            household.add(new SensorEvent(batch.gateway(), reading.device(), reading.sensor().id(), reading.value(),
+                    reading.time().toEpochMilli()), now);
+        }
+        household.release();
     }
 
-    /**
-     * While no readings arrive the engine's time would stand still and the last minute would
-     * never close: after the lateness bound of silence, event time follows the wall clock.
-     */
+    /** Lets silent households' clocks follow the wall clock, so their open minutes close; run every second. */
     public synchronized void tick() {
         long now = clock.millis();
-        if (now - lastArrival >= settings.lateness().toMillis()) {
-            release(now - settings.lateness().toMillis());
-        }
+        households.values().forEach(h -> h.idle(now));
     }
 
-    /** Releases every held reading up to {@code until} and moves event time there; for tests and replay. */
+    /** Releases every household's held readings up to {@code until} and moves its time there; for tests and replay. */
     public synchronized void advanceTo(Instant until) {
-        release(until.toEpochMilli());
+        households.values().forEach(h -> h.releaseUntil(until.toEpochMilli()));
     }
 
     public long lateReadings() {
@@ -146,41 +137,28 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         return processed.get();
     }
 
-    private void release(long until) {
-        while (!pending.isEmpty() && pending.peek().getTime() <= until) {
-            SensorEvent event = pending.poll();
-            long current = runtime.getEventService().getCurrentTime();
-            if (event.getTime() < current) {
-                late.incrementAndGet();
-                LOG.debug("[{}] reading of {} at {} arrived more than {} late; dropped", event.getGateway(),
-                        event.getDevice(), Instant.ofEpochMilli(event.getTime()), settings.lateness());
-                continue;
-            }
-            // advanceTimeSpan, not advanceTime: timers between the two instants fire at their own
-            // time, so a minute that closes during a gap is stamped with its own end.
-            runtime.getEventService().advanceTimeSpan(event.getTime());
-            runtime.getEventService().sendEventBean(event, streamOf(event.getSensor()));
-            processed.incrementAndGet();
-        }
-        if (until > runtime.getEventService().getCurrentTime()) {
-            runtime.getEventService().advanceTimeSpan(until);
-        }
+    public synchronized int households() {
+        return households.size();
     }
 
     @Override
     public synchronized List<StatementInfo> statements() {
         List<StatementInfo> list = new ArrayList<>();
-        statements.values().forEach(d -> list.add(new StatementInfo(d.name(), d.epl() == null
-                ? builtInEpl(d.name()) : d.epl(), d.builtIn())));
+        builtInNames.forEach(name -> list.add(new StatementInfo(name, builtInEpl(name), true)));
+        added.forEach((name, statement) -> list.add(new StatementInfo(name, statement.epl(), false)));
         return list;
     }
 
     @Override
     public synchronized StatementInfo add(String name, String epl) throws InvalidStatementException {
-        if (statements.containsKey(name)) {
+        if (added.containsKey(name) || builtInNames.contains(name)) {
             throw new IllegalArgumentException("a statement named '" + name + "' exists");
         }
-        deploy(name, epl);
+        Added statement = new Added(epl, compile(named(name, epl)), new HashMap<>());
+        for (Map.Entry<String, Household> household : households.entrySet()) {
+            deployAdded(household.getKey(), household.getValue(), statement);
+        }
+        added.put(name, statement);
         store.save(name, epl);
         LOG.info("CEP statement '{}' added", name);
         return new StatementInfo(name, epl, false);
@@ -188,16 +166,17 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
 
     @Override
     public synchronized boolean remove(String name) {
-        Deployed deployed = statements.get(name);
-        if (deployed == null || deployed.builtIn()) {
+        Added statement = added.remove(name);
+        if (statement == null) {
             return false;
         }
-        try {
-            runtime.getDeploymentService().undeploy(deployed.deploymentId());
-        } catch (EPUndeployException e) {
-            throw new IllegalStateException("cannot undeploy statement '" + name + "': " + e.getMessage(), e);
-        }
-        statements.remove(name);
+        statement.deployments().forEach((gateway, deploymentId) -> {
+            try {
+                households.get(gateway).undeploy(deploymentId);
+            } catch (EPUndeployException e) {
+                LOG.warn("[{}] cannot undeploy statement '{}': {}", gateway, name, e.getMessage());
+            }
+        });
         store.delete(name);
         LOG.info("CEP statement '{}' removed", name);
         return true;
@@ -205,25 +184,38 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        runtime.destroy();
+        households.values().forEach(Household::close);
+        reference.destroy();
     }
 
-    private void deploy(String name, String epl) throws InvalidStatementException {
-        EPCompiled compiled = compile("@name('" + name.replace("'", "") + "') " + epl);
+    private Household household(String gateway, long firstTime) {
+        Household existing = households.get(gateway);
+        if (existing != null) {
+            return existing;
+        }
+        Household household = new Household(gateway, EPRuntimeProvider.getRuntime(prefix + gateway, configuration),
+                firstTime, settings.lateness().toMillis(), late, processed);
         try {
-            EPDeployment deployment = runtime.getDeploymentService().deploy(compiled);
-            for (EPStatement statement : deployment.getStatements()) {
-                statement.addListener(this::emit);
-            }
-            statements.put(name, new Deployed(name, epl, false, deployment.getDeploymentId()));
+            household.deploy(defaults, builtInNames, this::emit);
         } catch (EPDeployException e) {
-            throw new InvalidStatementException(e.getMessage());
+            throw new IllegalStateException("cannot deploy the built-in statements for " + gateway, e);
+        }
+        added.values().forEach(statement -> deployAdded(gateway, household, statement));
+        households.put(gateway, household);
+        return household;
+    }
+
+    private void deployAdded(String gateway, Household household, Added statement) {
+        try {
+            statement.deployments().put(gateway, household.deploy(statement.compiled(), null, this::emit));
+        } catch (EPDeployException e) {
+            LOG.error("[{}] cannot deploy an added statement: {}", gateway, e.getMessage());
         }
     }
 
     private EPCompiled compile(String epl) throws InvalidStatementException {
         CompilerArguments arguments = new CompilerArguments(configuration);
-        arguments.getPath().add(runtime.getRuntimePath());
+        arguments.getPath().add(reference.getRuntimePath());
         try {
             return EPCompilerProvider.getCompiler().compile(epl, arguments);
         } catch (EPCompileException e) {
@@ -251,27 +243,34 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         }
     }
 
-    private static String builtInEpl(String name) {
-        String module = read(DEFAULTS);
-        int at = module.indexOf("@name('" + name + "')");
-        return at < 0 ? "" : module.substring(at, module.indexOf(';', at) + 1).strip();
+    private static String named(String name, String epl) {
+        return "@name('" + name.replace("'", "") + "') " + epl;
     }
 
-    static String streamOf(String sensor) {
-        return Character.toUpperCase(sensor.charAt(0)) + sensor.substring(1) + "Reading";
+    private String builtInEpl(String name) {
+        int at = defaultsModule.indexOf("@name('" + name + "')");
+        return at < 0 ? "" : defaultsModule.substring(at, defaultsModule.indexOf(';', at) + 1).strip();
+    }
+
+    private static Set<String> namesIn(String module) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = Pattern.compile("@name\\('([^']+)'\\)").matcher(module);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
     }
 
     private static Configuration configuration(CepSettings settings) {
         Configuration configuration = new Configuration();
         for (SensorKind kind : SensorKind.values()) {
-            configuration.getCommon().addEventType(streamOf(kind.id()), SensorEvent.class);
+            configuration.getCommon().addEventType(Household.streamOf(kind.id()), SensorEvent.class);
         }
         configuration.getCommon().addVariable("switchThreshold", double.class, settings.switchThreshold());
         configuration.getCommon().addVariable("peakLimit", double.class, settings.peakLimit());
         configuration.getCommon().addVariable("cycleHours", int.class, settings.cycleHours());
         configuration.getCommon().addVariable("minTemperature", double.class, settings.minTemperature());
         configuration.getRuntime().getThreading().setInternalTimerEnabled(false);
-        configuration.getCommon().getLogging().setEnableQueryPlan(false);
         return configuration;
     }
 
@@ -286,11 +285,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         }
     }
 
-    private record Deployed(String name, String epl, boolean builtIn, String deploymentId) {
-    }
-
-    @Override
-    public String toString() {
-        return "CepEngine" + Arrays.toString(statements.keySet().toArray());
+    /** A statement added at run time: its EPL, compiled once, and its deployment in each household. */
+    private record Added(String epl, EPCompiled compiled, Map<String, String> deployments) {
     }
 }

@@ -128,6 +128,18 @@ class CepEngineTest {
         assertThat(engine.lateReadings()).isEqualTo(1);
     }
 
+    @Test
+    void aGatewayWhoseClockRunsAheadDoesNotMakeOthersLate() {
+        send("gw-fast", power("X", 10, 240, 1));
+        send("gw", power("A", 2, 1, 1), power("A", 80, 2, 2));
+
+        engine.advanceTo(T0.plusSeconds(10));
+
+        assertThat(engine.lateReadings()).isZero();
+        assertThat(single("device-switch").gateway()).isEqualTo("gw");
+        assertThat(engine.households()).isEqualTo(2);
+    }
+
     private CepEngine started() {
         CepEngine started = new CepEngine(SETTINGS, outputs::add, store, Clock.fixed(T0, ZoneOffset.UTC));
         started.start();

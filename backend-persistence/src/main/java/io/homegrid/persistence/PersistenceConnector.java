@@ -10,17 +10,19 @@ import javax.sql.DataSource;
 
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
+import io.homegrid.persistence.internal.connector.CepOutputsHandler;
 import io.homegrid.persistence.internal.connector.DevicesHandler;
 import io.homegrid.persistence.internal.connector.InvalidReadingsHandler;
 import io.homegrid.persistence.internal.connector.QueueBatchConsumer;
 import io.homegrid.persistence.internal.connector.ReadingsHandler;
+import io.homegrid.persistence.internal.jdbc.JdbcCepOutputs;
 import io.homegrid.persistence.internal.jdbc.JdbcReadingWriter;
 import io.homegrid.persistence.internal.jpa.DeviceRegistry;
 import io.homegrid.persistence.internal.jpa.InvalidReadingStore;
 
 /**
- * The Persistence Connector: takes parsed readings, refused readings and device descriptions off
- * the bus and stores them. It owns its consumers' lifecycle; nothing else calls it.
+ * The Persistence Connector: takes parsed readings, refused readings, device descriptions and
+ * CEP outputs off the bus and stores them. It owns its consumers' lifecycle; nothing else calls it.
  */
 public final class PersistenceConnector implements IngestStats, AutoCloseable {
 
@@ -42,12 +44,19 @@ public final class PersistenceConnector implements IngestStats, AutoCloseable {
                 new QueueBatchConsumer(connectionFactory, Destinations.READINGS_INVALID, 1, 500, null,
                         new InvalidReadingsHandler(new InvalidReadingStore(entityManagerFactory))),
                 new QueueBatchConsumer(connectionFactory, Destinations.DEVICES, 1, 500, null,
-                        new DevicesHandler(new DeviceRegistry(entityManagerFactory, clock))));
+                        new DevicesHandler(new DeviceRegistry(entityManagerFactory, clock))),
+                new QueueBatchConsumer(connectionFactory, cepQueue(), 1, 1_000, null,
+                        new CepOutputsHandler(new JdbcCepOutputs(dataSource))));
     }
 
     /** The durable queue this connector reads parsed readings from; the broker must keep it even while we are down. */
     public static String readingsQueue() {
         return Destinations.consumerQueue(SERVICE, Destinations.READINGS_PARSED);
+    }
+
+    /** The durable queue this connector reads CEP outputs from, behind the {@code cep.out} virtual topic. */
+    public static String cepQueue() {
+        return Destinations.consumerQueue(SERVICE, Destinations.CEP_OUT);
     }
 
     public void start() throws JMSException {

@@ -9,6 +9,7 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
 import io.homegrid.persistence.internal.RepositoryImpl;
+import io.homegrid.persistence.internal.jdbc.JdbcCepOutputs;
 import io.homegrid.persistence.internal.jdbc.JdbcReadingQueries;
 import io.homegrid.persistence.internal.jpa.EntityQueries;
 import io.homegrid.persistence.internal.jpa.InvalidReadingStore;
@@ -24,7 +25,7 @@ public final class SensorDataRepositories {
 
     public static SensorDataRepository create(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
         return new RepositoryImpl(new EntityQueries(entityManagerFactory), new JdbcReadingQueries(dataSource),
-                new InvalidReadingStore(entityManagerFactory));
+                new InvalidReadingStore(entityManagerFactory), new JdbcCepOutputs(dataSource));
     }
 
     /**

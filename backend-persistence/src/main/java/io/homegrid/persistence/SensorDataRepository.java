@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.homegrid.model.CepOutput;
 import io.homegrid.model.InvalidReading;
 import io.homegrid.model.SensorKind;
 
@@ -31,6 +32,12 @@ public interface SensorDataRepository {
 
     /** Readings the parser refused, newest first; {@code gateway} null for all gateways. */
     List<InvalidReading> invalidReadings(String gateway, int limit);
+
+    /** CEP derived events in [from, to), oldest first; {@code gateway}, {@code statement} null for all. */
+    List<CepOutput> events(String gateway, String statement, Instant from, Instant to, int limit);
+
+    /** CEP aggregates (minute averages, household totals) of a gateway in [from, to), oldest first. */
+    List<CepOutput> aggregates(String gateway, Instant from, Instant to, int limit);
 
     /** Total readings stored (an estimate above a million rows, so that it stays cheap). */
     long readingCount();

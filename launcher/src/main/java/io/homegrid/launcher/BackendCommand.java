@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.launcher.internal.Foreground;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,12 @@ final class BackendCommand implements Callable<Integer> {
     @Option(names = "--broker-port", defaultValue = "0", description = "also accept OpenWire clients on 127.0.0.1:PORT (default: off)")
     private int brokerPort;
 
+    @Option(names = "--mqtt-port", defaultValue = "0", description = "serve cep.out (topic cep/out) to MQTT clients on 127.0.0.1:PORT (default: off)")
+    private int mqttPort;
+
+    @Option(names = "--stomp-port", defaultValue = "0", description = "serve cep.out to STOMP clients on 127.0.0.1:PORT (default: off)")
+    private int stompPort;
+
     @Option(names = "--parser-consumers", defaultValue = "2", description = "concurrent Sensor Data Parser consumers (default: ${DEFAULT-VALUE})")
     private int parserConsumers;
 
@@ -54,8 +61,8 @@ final class BackendCommand implements Callable<Integer> {
         BackendConfig defaults = BackendConfig.defaults(port, dataDir.toAbsolutePath());
         String password = jdbcPassword != null ? jdbcPassword : System.getenv("HOMEGRID_JDBC_PASSWORD");
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
-                password, brokerPort, pausePersistence, parserConsumers, defaults.persistence(),
-                defaults.push());
+                password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), pausePersistence, parserConsumers,
+                defaults.persistence(), defaults.push(), defaults.cep());
         EmbeddedBackend backend = EmbeddedBackend.start(config);
         printReady(spec.commandLine().getOut(), config, backend);
         Foreground.runUntilStopped("homegrid-backend", backend);
@@ -70,8 +77,13 @@ final class BackendCommand implements Callable<Integer> {
         out.println("  health     " + base + "/health");
         out.println("  database   " + backend.jdbcUrl() + (config.jdbcUrl() == null
                 ? " (embedded, data in " + config.dataDir().resolve("postgres") + ")" : ""));
+        EmbeddedBroker.Ports ports = config.brokerPorts();
         out.println("  broker     store in " + config.dataDir().resolve("broker")
-                + (config.brokerPort() > 0 ? ", tcp://127.0.0.1:" + config.brokerPort() : ""));
+                + (ports.openWire() > 0 ? ", tcp://127.0.0.1:" + ports.openWire() : "")
+                + (ports.mqtt() > 0 ? ", mqtt://127.0.0.1:" + ports.mqtt() + " (mosquitto_sub -p " + ports.mqtt()
+                        + " -t cep/out)" : "")
+                + (ports.stomp() > 0 ? ", stomp://127.0.0.1:" + ports.stomp() : ""));
+        out.println("  live       " + base + "/api/v1/live (Server-Sent Events of CEP outputs)");
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

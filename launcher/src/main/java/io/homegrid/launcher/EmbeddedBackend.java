@@ -19,6 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.homegrid.bus.BusConnections;
 import io.homegrid.bus.EmbeddedBroker;
+import io.homegrid.cep.CepService;
 import io.homegrid.launcher.internal.EmbeddedDatabase;
 import io.homegrid.launcher.internal.Resources;
 import io.homegrid.persistence.PersistenceConnector;
@@ -45,12 +46,19 @@ public final class EmbeddedBackend implements AutoCloseable {
     private final String jdbcUrl;
     private final String jdbcUser;
     private final PersistenceConnector connector;
+    private final CepService cep;
 
-    private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, PersistenceConnector connector) {
+    private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, PersistenceConnector connector,
+            CepService cep) {
         this.resources = resources;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
         this.connector = connector;
+        this.cep = cep;
+    }
+
+    public CepService cep() {
+        return cep;
     }
 
     public static EmbeddedBackend start(BackendConfig config) throws Exception {
@@ -70,7 +78,8 @@ public final class EmbeddedBackend implements AutoCloseable {
             SchemaMigrator.migrate(dataSource);
 
             EmbeddedBroker broker = resources.add("broker", EmbeddedBroker.start("homegrid-" + config.port(),
-                    config.dataDir().resolve("broker"), config.brokerPort(), PersistenceConnector.readingsQueue()));
+                    config.dataDir().resolve("broker"), config.brokerPorts(), PersistenceConnector.readingsQueue(),
+                    CepService.readingsQueue(), PersistenceConnector.cepQueue()));
             PooledConnectionFactory pooled = BusConnections.pooled(broker.connectionFactory(), 4);
             resources.add("JMS pool", pooled::stop);
 
@@ -85,6 +94,9 @@ public final class EmbeddedBackend implements AutoCloseable {
                 connector.start();
             }
 
+            CepService cep = resources.add("CEP", new CepService(broker.connectionFactory(), dataSource, config.cep(), clock));
+            cep.start();
+
             DefaultCamelContext camel = new DefaultCamelContext();
             camel.setName("homegrid");
             camel.getShutdownStrategy().setTimeout(10);
@@ -98,10 +110,11 @@ public final class EmbeddedBackend implements AutoCloseable {
             Bus bus = BusFactory.newInstance().createBus();
             resources.add("CXF bus", () -> bus.shutdown(true));
             resources.add("REST server", RestServer.start(bus, "http://" + config.host() + ":" + config.port() + "/",
-                    RestApi.resources(new JmsBusPublisher(pooled), repository, connector, health, config.push(), clock, pooled),
+                    RestApi.resources(new JmsBusPublisher(pooled), repository, connector, health, config.push(), clock, pooled,
+                            cep.admin()),
                     RestApi.providers()));
             LOG.info("Backend listening on {}:{}", config.host(), config.port());
-            return new EmbeddedBackend(resources, url, user, connector);
+            return new EmbeddedBackend(resources, url, user, connector, cep);
         } catch (Exception | Error e) {
             resources.close();
             throw e;

@@ -24,10 +24,10 @@ class SchemaMigratorTest {
     void createsTheSchemaOnAnEmptyDatabase() throws Exception {
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("1");
-        assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading",
+        assertThat(version).isEqualTo("2");
+        assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading", "cep_output", "cep_statement",
                 SchemaMigrator.HISTORY_TABLE);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(2);
     }
 
     @Test
@@ -37,9 +37,9 @@ class SchemaMigratorTest {
 
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("1");
+        assertThat(version).isEqualTo("2");
         assertThat(tables()).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(2);
     }
 
     @Test
@@ -47,9 +47,9 @@ class SchemaMigratorTest {
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
 
-        assertThat(first.get()).isEqualTo("1");
-        assertThat(second.get()).isEqualTo("1");
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(1);
+        assertThat(first.get()).isEqualTo("2");
+        assertThat(second.get()).isEqualTo("2");
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(2);
     }
 
     @Test

@@ -42,8 +42,8 @@ public final class BusComponent {
     void activate(BusConfig config, BundleContext context) throws Exception {
         String url = config.brokerUrl();
         if (config.embeddedBroker()) {
-            broker = EmbeddedBroker.start(config.brokerName(), dataDirectory(config), config.tcpPort(),
-                    config.durableQueues());
+            broker = EmbeddedBroker.start(config.brokerName(), dataDirectory(config),
+                    new EmbeddedBroker.Ports(config.tcpPort(), config.mqttPort(), config.stompPort()), config.durableQueues());
             url = broker.vmUrl();
         }
         ActiveMQConnectionFactory plain = BusConnections.plain(url);

@@ -22,10 +22,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Also accept OpenWire clients of the embedded broker on 127.0.0.1 at this port; 0 for none.")
     int tcpPort() default 0;
 
+    @AttributeDefinition(name = "MQTT port",
+            description = "Also accept MQTT clients (e.g. mosquitto_sub -t cep/out) on 127.0.0.1 at this port; 0 for none.")
+    int mqttPort() default 0;
+
+    @AttributeDefinition(name = "STOMP port", description = "Also accept STOMP clients on 127.0.0.1 at this port; 0 for none.")
+    int stompPort() default 0;
+
     @AttributeDefinition(name = "Durable queues",
             description = "Queues the embedded broker creates at start, so that virtual-topic messages are kept for "
                     + "services that have not subscribed yet.")
-    String[] durableQueues() default {"consumer.persistence.readings.parsed"};
+    String[] durableQueues() default {"consumer.persistence.readings.parsed", "consumer.cep.readings.parsed",
+        "consumer.persistence.cep.out"};
 
     @AttributeDefinition(name = "Broker URL",
             description = "External broker, when the embedded one is off, e.g. failover:(tcp://mq1:61616,tcp://mq2:61616).")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.homegrid.model.CepOutput;
 import io.homegrid.model.InvalidReading;
 import io.homegrid.model.SensorKind;
 import io.homegrid.persistence.BucketSize;
@@ -17,6 +18,7 @@ import io.homegrid.persistence.ReadingBucket;
 import io.homegrid.persistence.SensorDataRepository;
 import io.homegrid.persistence.SensorView;
 import io.homegrid.persistence.StoredReading;
+import io.homegrid.persistence.internal.jdbc.JdbcCepOutputs;
 import io.homegrid.persistence.internal.jdbc.JdbcReadingQueries;
 import io.homegrid.persistence.internal.jpa.DeviceEntity;
 import io.homegrid.persistence.internal.jpa.DeviceSensor;
@@ -30,11 +32,24 @@ public final class RepositoryImpl implements SensorDataRepository {
     private final EntityQueries entities;
     private final JdbcReadingQueries readings;
     private final InvalidReadingStore invalid;
+    private final JdbcCepOutputs cep;
 
-    public RepositoryImpl(EntityQueries entities, JdbcReadingQueries readings, InvalidReadingStore invalid) {
+    public RepositoryImpl(EntityQueries entities, JdbcReadingQueries readings, InvalidReadingStore invalid,
+            JdbcCepOutputs cep) {
         this.entities = entities;
         this.readings = readings;
         this.invalid = invalid;
+        this.cep = cep;
+    }
+
+    @Override
+    public List<CepOutput> events(String gateway, String statement, Instant from, Instant to, int limit) {
+        return cep.read(CepOutput.EVENT, gateway, statement, from, to, limit);
+    }
+
+    @Override
+    public List<CepOutput> aggregates(String gateway, Instant from, Instant to, int limit) {
+        return cep.read(CepOutput.AGGREGATE, gateway, null, from, to, limit);
     }
 
     @Override

@@ -10,13 +10,17 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.homegrid.model.json.Json;
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.cep.StatementAdmin;
+import io.homegrid.routes.rest.internal.CepAdminResource;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
 import io.homegrid.routes.rest.internal.DataPushResource;
 import io.homegrid.routes.rest.internal.DeviceQueryResource;
 import io.homegrid.routes.rest.internal.ErrorMappers;
+import io.homegrid.routes.rest.internal.EventsResource;
 import io.homegrid.routes.rest.internal.GatewayQueryResource;
 import io.homegrid.routes.rest.internal.HealthResource;
 import io.homegrid.routes.rest.internal.InvalidReadingsResource;
+import io.homegrid.routes.rest.internal.LiveResource;
 import io.homegrid.routes.rest.internal.RelayResource;
 import io.homegrid.routes.rest.internal.StatsResource;
 
@@ -27,19 +31,23 @@ public final class RestApi {
     }
 
     /**
-     * @param commands pooled connection factory the relay commands travel through
+     * @param commands pooled connection factory the relay commands and live subscriptions use
+     * @param cep      the CEP engine's statement admin
      */
     public static List<Object> resources(BusPublisher publisher, SensorDataRepository repository, IngestStats ingest,
-            List<HealthCheck> health, PushSettings push, Clock clock, ConnectionFactory commands) {
+            List<HealthCheck> health, PushSettings push, Clock clock, ConnectionFactory commands, StatementAdmin cep) {
         return List.of(
                 new DataPushResource(publisher, push, clock),
-                new GatewayQueryResource(repository),
+                new GatewayQueryResource(repository, clock),
                 new DeviceQueryResource(repository, clock),
                 new InvalidReadingsResource(repository),
                 new StatsResource(ingest, repository),
                 new HealthResource(health),
                 new RelayResource(repository, new CommandBus(commands)),
-                new CommandChannelResource(new CommandBus(commands)));
+                new CommandChannelResource(new CommandBus(commands)),
+                new EventsResource(repository, clock),
+                new CepAdminResource(cep),
+                new LiveResource(commands));
     }
 
     public static List<Object> providers() {

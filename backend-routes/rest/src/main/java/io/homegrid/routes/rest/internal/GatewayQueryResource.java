@@ -1,13 +1,18 @@
 package io.homegrid.routes.rest.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
+import io.homegrid.model.CepOutput;
 import io.homegrid.persistence.DeviceView;
 import io.homegrid.persistence.GatewaySummary;
 import io.homegrid.persistence.SensorDataRepository;
@@ -18,9 +23,11 @@ import io.homegrid.persistence.SensorDataRepository;
 public final class GatewayQueryResource {
 
     private final SensorDataRepository repository;
+    private final Clock clock;
 
-    public GatewayQueryResource(SensorDataRepository repository) {
+    public GatewayQueryResource(SensorDataRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     @GET
@@ -34,6 +41,24 @@ public final class GatewayQueryResource {
         QueryParams.id(gateway, "gatewayId");
         return repository.devicesOf(gateway).map(devices -> new Devices(gateway, devices))
                 .orElseThrow(() -> ApiException.notFound("gatewayId", "no gateway '" + gateway + "' has pushed anything"));
+    }
+
+    /** CEP aggregates of the gateway (device and household power per minute) in [from, to), default the last hour. */
+    @GET
+    @Path("{gatewayId}/aggregates")
+    public Aggregates aggregates(@PathParam("gatewayId") String gateway, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        QueryParams.id(gateway, "gatewayId");
+        Instant end = QueryParams.instant(to, "to", clock.instant());
+        Instant start = QueryParams.instant(from, "from", end.minus(Duration.ofHours(1)));
+        if (!start.isBefore(end)) {
+            throw ApiException.badRequest("from", "must be before to (" + end + ")");
+        }
+        return new Aggregates(gateway, repository.aggregates(gateway, start, end,
+                QueryParams.boundedInt(limit, "limit", 10_000, 100_000)));
+    }
+
+    public record Aggregates(String gateway, List<CepOutput> aggregates) {
     }
 
     public record Gateways(List<GatewaySummary> gateways) {

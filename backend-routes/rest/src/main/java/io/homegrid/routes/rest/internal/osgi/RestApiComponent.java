@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.homegrid.cep.StatementAdmin;
 import io.homegrid.model.validation.Limits;
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.RepositoryException;
@@ -27,6 +28,7 @@ import io.homegrid.routes.rest.JmsBusPublisher;
 import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RestApi;
 import io.homegrid.routes.rest.RestServer;
+import io.homegrid.routes.rest.internal.ApiException;
 
 /**
  * The REST bundle in OSGi: publishes the same resources as the embedded mode on CXF's servlet.
@@ -54,6 +56,9 @@ public final class RestApiComponent {
             target = "(camel.context.name=homegrid-parser)")
     private volatile CamelContext parser;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile StatementAdmin cep;
+
     private Bus bus;
     private RestServer server;
 
@@ -63,6 +68,8 @@ public final class RestApiComponent {
                 () -> new RepositoryException("the persistence service is not running", null));
         IngestStats currentIngest = ServiceProxy.of(IngestStats.class, () -> ingest,
                 () -> new RepositoryException("the persistence service is not running", null));
+        StatementAdmin currentCep = ServiceProxy.of(StatementAdmin.class, () -> cep,
+                () -> new ApiException(503, "cep", "the CEP service is not running"));
         List<HealthCheck> health = List.of(HealthChecks.broker(connectionFactory), HealthChecks.database(dataSource),
                 HealthCheck.of("routes", this::routesProblem));
         PushSettings push = new PushSettings(config.maxBodyBytes(),
@@ -79,7 +86,7 @@ public final class RestApiComponent {
         }
         server = RestServer.start(bus, config.address(),
                 RestApi.resources(new JmsBusPublisher(connectionFactory), currentRepository, currentIngest, health, push,
-                        Clock.systemUTC(), connectionFactory),
+                        Clock.systemUTC(), connectionFactory, currentCep),
                 RestApi.providers());
     }
 

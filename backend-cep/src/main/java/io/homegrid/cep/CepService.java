@@ -1,0 +1,101 @@
+package io.homegrid.cep;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.jms.Connection;
+import javax.jms.ConnectionFactory;
+import javax.jms.JMSException;
+import javax.jms.Message;
+import javax.jms.Session;
+import javax.jms.TextMessage;
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.homegrid.cep.internal.CepPublisher;
+import io.homegrid.cep.internal.JdbcStatementStore;
+import io.homegrid.model.ReadingBatch;
+import io.homegrid.model.bus.Destinations;
+import io.homegrid.model.json.Json;
+
+/**
+ * The CEP service on the bus: parsed readings arrive push-based from its own durable queue
+ * behind the {@code readings.parsed} virtual topic (one household's readings in order, by
+ * message group), outputs leave on {@code cep.out}. Wired by hand in the embedded mode and by
+ * a DS component in Karaf.
+ */
+public final class CepService implements AutoCloseable {
+
+    /** The service name in this service's virtual-topic queue. */
+    public static final String SERVICE = "cep";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CepService.class);
+    private static final ObjectReader READER = Json.mapper().readerFor(ReadingBatch.class);
+
+    private final ConnectionFactory connectionFactory;
+    private final CepPublisher publisher;
+    private final CepEngine engine;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "cep-clock");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Connection connection;
+
+    /**
+     * @param connectionFactory a plain factory; the service keeps one connection
+     */
+    public CepService(ConnectionFactory connectionFactory, DataSource dataSource, CepSettings settings, Clock clock) {
+        this.connectionFactory = connectionFactory;
+        this.publisher = new CepPublisher(connectionFactory);
+        this.engine = new CepEngine(settings, publisher::offer, new JdbcStatementStore(dataSource), clock);
+    }
+
+    /** The queue this service reads parsed readings from. */
+    public static String readingsQueue() {
+        return Destinations.consumerQueue(SERVICE, Destinations.READINGS_PARSED);
+    }
+
+    public StatementAdmin admin() {
+        return engine;
+    }
+
+    public CepEngine engine() {
+        return engine;
+    }
+
+    public void start() throws JMSException {
+        engine.start();
+        publisher.start();
+        connection = connectionFactory.createConnection();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        session.createConsumer(session.createQueue(readingsQueue())).setMessageListener(this::onMessage);
+        connection.start();
+        ticker.scheduleWithFixedDelay(engine::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void onMessage(Message message) {
+        try {
+            engine.accept(READER.readValue(((TextMessage) message).getText()));
+        } catch (Exception e) {
+            // A batch the parser let through is valid by construction: this is a bug, not input.
+            LOG.error("CEP could not take message {}", message, e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        ticker.shutdownNow();
+        if (connection != null) {
+            connection.close();
+        }
+        publisher.close();
+        engine.close();
+    }
+}

@@ -1,0 +1,102 @@
+package io.homegrid.cep.internal;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.jms.Connection;
+import javax.jms.ConnectionFactory;
+import javax.jms.DeliveryMode;
+import javax.jms.JMSException;
+import javax.jms.MessageProducer;
+import javax.jms.Session;
+import javax.jms.TextMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.homegrid.model.CepOutput;
+import io.homegrid.model.bus.Destinations;
+import io.homegrid.model.bus.Headers;
+import io.homegrid.model.json.Json;
+
+/**
+ * Publishes CEP outputs to {@code cep.out} from its own thread: statement listeners only queue,
+ * so the engine never waits on the broker. Outputs are persistent, for the persistence
+ * connector's queue behind the virtual topic; the gateway and statement travel as properties,
+ * so live subscribers can select by gateway.
+ */
+public final class CepPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CepPublisher.class);
+    private static final int CAPACITY = 50_000;
+
+    private final ConnectionFactory connectionFactory;
+    private final BlockingQueue<CepOutput> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private final Thread worker = new Thread(this::run, "cep-publisher");
+    private volatile boolean running = true;
+
+    public CepPublisher(ConnectionFactory connectionFactory) {
+        this.connectionFactory = connectionFactory;
+        worker.setDaemon(true);
+    }
+
+    public void start() {
+        worker.start();
+    }
+
+    /** Never blocks: a full queue (broker gone for long) drops the output and counts it. */
+    public void offer(CepOutput output) {
+        if (!queue.offer(output) && dropped.incrementAndGet() % 1_000 == 1) {
+            LOG.warn("CEP output queue full: {} output(s) dropped so far", dropped.get());
+        }
+    }
+
+    public long published() {
+        return published.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        worker.interrupt();
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = connectionFactory.createConnection();
+                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                MessageProducer producer = session.createProducer(session.createTopic(Destinations.CEP_OUT));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                while (running) {
+                    CepOutput output = queue.take();
+                    TextMessage message = session.createTextMessage(Json.mapper().writeValueAsString(output));
+                    if (output.gateway() != null) {
+                        message.setStringProperty(Headers.GATEWAY, output.gateway());
+                    }
+                    message.setStringProperty("statement", output.statement());
+                    message.setStringProperty("kind", output.kind());
+                    producer.send(message);
+                    published.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (JMSException | JsonProcessingException e) {
+                LOG.warn("Publishing CEP outputs failed, reconnecting: {}", e.toString());
+                try {
+                    TimeUnit.SECONDS.sleep(1);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.homegrid.cep.internal;
+
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.espertech.esper.common.client.EPCompiled;
+import com.espertech.esper.runtime.client.EPDeployException;
+import com.espertech.esper.runtime.client.EPDeployment;
+import com.espertech.esper.runtime.client.EPRuntime;
+import com.espertech.esper.runtime.client.EPUndeployException;
+import com.espertech.esper.runtime.client.UpdateListener;
+
+/**
+ * One household's Esper runtime with its own clock, advanced from that household's readings
+ * only: a gateway whose clock runs ahead or behind shifts nothing for the others. Readings are
+ * held up to the lateness bound to be put in order; later ones are dropped and counted.
+ */
+public final class Household implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Household.class);
+
+    private final String gateway;
+    private final EPRuntime runtime;
+    private final long lateness;
+    private final PriorityQueue<SensorEvent> pending = new PriorityQueue<>(
+            (a, b) -> Long.compare(a.getTime(), b.getTime()));
+    private final AtomicLong late;
+    private final AtomicLong processed;
+    private long newest;
+    private long lastArrival;
+
+    public Household(String gateway, EPRuntime runtime, long startTime, long lateness, AtomicLong late,
+            AtomicLong processed) {
+        this.gateway = gateway;
+        this.runtime = runtime;
+        this.lateness = lateness;
+        this.late = late;
+        this.processed = processed;
+        // Start the clock at this household's first reading: a jump from 0 would replay decades of timers.
+        runtime.getEventService().advanceTime(startTime - lateness);
+        this.newest = startTime - lateness;
+    }
+
+    /** Deploys a compiled module and listens to its named statements; answers the deployment id. */
+    public String deploy(EPCompiled compiled, java.util.Set<String> listenTo, UpdateListener listener)
+            throws EPDeployException {
+        EPDeployment deployment = runtime.getDeploymentService().deploy(compiled);
+        for (var statement : deployment.getStatements()) {
+            if (listenTo == null || listenTo.contains(statement.getName())) {
+                statement.addListener(listener);
+            }
+        }
+        return deployment.getDeploymentId();
+    }
+
+    public void undeploy(String deploymentId) throws EPUndeployException {
+        runtime.getDeploymentService().undeploy(deploymentId);
+    }
+
+    public void add(SensorEvent event, long arrival) {
+        pending.add(event);
+        newest = Math.max(newest, event.getTime());
+        lastArrival = arrival;
+    }
+
+    /** Feeds every held reading that is past the lateness bound of the newest one. */
+    public void release() {
+        releaseUntil(newest - lateness);
+    }
+
+    /** A silent household's time follows the wall clock, so that its open minute closes. */
+    public void idle(long now) {
+        if (now - lastArrival >= lateness) {
+            releaseUntil(now - lateness);
+        }
+    }
+
+    public void releaseUntil(long until) {
+        while (!pending.isEmpty() && pending.peek().getTime() <= until) {
+            SensorEvent event = pending.poll();
+            if (event.getTime() < runtime.getEventService().getCurrentTime()) {
+                late.incrementAndGet();
+                LOG.debug("[{}] reading of {} at {} ms came more than {} ms late; not evaluated", gateway,
+                        event.getDevice(), event.getTime(), lateness);
+                continue;
+            }
+            // advanceTimeSpan: timers between two readings fire at their own instants, so a minute
+            // that closes during a gap is stamped with its own end.
+            runtime.getEventService().advanceTimeSpan(event.getTime());
+            runtime.getEventService().sendEventBean(event, streamOf(event.getSensor()));
+            processed.incrementAndGet();
+        }
+        if (until > runtime.getEventService().getCurrentTime()) {
+            runtime.getEventService().advanceTimeSpan(until);
+        }
+    }
+
+    public static String streamOf(String sensor) {
+        return Character.toUpperCase(sensor.charAt(0)) + sensor.substring(1) + "Reading";
+    }
+
+    @Override
+    public void close() {
+        runtime.destroy();
+    }
+}
