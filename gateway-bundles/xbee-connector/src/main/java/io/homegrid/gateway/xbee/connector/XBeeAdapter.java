@@ -143,8 +143,13 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
         if (local == null || !connected()) {
             return;
         }
-        if (!local.getNetwork().isDiscoveryRunning()) {
-            local.getNetwork().startDiscoveryProcess();
+        try {
+            if (!local.getNetwork().isDiscoveryRunning()) {
+                local.getNetwork().startDiscoveryProcess();
+            }
+        } catch (RuntimeException e) {
+            // The radio can go away between the check above and the start; the supervisor reconnects.
+            LOG.debug("Node discovery not started: {}", e.getMessage());
         }
     }
 
@@ -161,7 +166,7 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
             while (stop.getCount() > 0) {
                 if (!connected()) {
                     disconnect();
-                    if (connect()) {
+                    if (connectQuietly()) {
                         pause = Duration.ofMillis(500);
                     } else {
                         pause = pause.multipliedBy(2).compareTo(MAX_RECONNECT) > 0 ? MAX_RECONNECT : pause.multipliedBy(2);
@@ -173,6 +178,17 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The supervisor must outlive any failure of one attempt, or the gateway never reconnects. */
+    private boolean connectQuietly() {
+        try {
+            return connect();
+        } catch (RuntimeException e) {
+            LOG.warn("XBee radio on {} lost while connecting: {}", radio, e.toString());
+            disconnect();
+            return false;
         }
     }
 

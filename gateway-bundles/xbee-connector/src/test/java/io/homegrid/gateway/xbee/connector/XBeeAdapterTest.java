@@ -124,12 +124,14 @@ class XBeeAdapterTest {
         await().until(adapter::connected);
         int port = simulator.port();
         simulator.close();
-        await().until(() -> !adapter.connected());
+        // A node discovery running when the radio vanishes ends in the library's own thread with
+        // InterfaceNotOpenException; that is the loss under test, not a failure of the adapter.
+        await().dontCatchUncaughtExceptions().until(() -> !adapter.connected());
 
         simulator = XBeeSimulator.start(new SimulatorConfig(port, 2, 0, Duration.ofMillis(200), 7, Clock.systemDefaultZone()));
         latest.clear();
 
-        await().atMost(Duration.ofSeconds(30)).until(adapter::connected);
-        await().untilAsserted(() -> assertThat(latest).hasSize(2));
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(adapter::connected);
+        await().dontCatchUncaughtExceptions().untilAsserted(() -> assertThat(latest).hasSize(2));
     }
 }
