@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(XBeeAdapter.class);
     private static final Duration MAX_RECONNECT = Duration.ofSeconds(30);
+    private static final Duration DISCOVERY_STOP = Duration.ofSeconds(3);
 
     private final String radio;
     private final int baudRate;
@@ -219,7 +221,24 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
         coordinator = null;
         line = null;
         if (device != null) {
+            endDiscovery(device);
             device.close();
+        }
+    }
+
+    /**
+     * The library's discovery thread only catches checked exceptions: closing the radio under it
+     * kills it with InterfaceNotOpenException. Ask it to stop and give it time to finish first.
+     */
+    private static void endDiscovery(XBeeDevice device) {
+        try {
+            device.getNetwork().stopDiscoveryProcess();
+            long deadline = System.nanoTime() + DISCOVERY_STOP.toNanos();
+            while (device.getNetwork().isDiscoveryRunning() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Node discovery not stopped: {}", e.getMessage());
         }
     }
 
