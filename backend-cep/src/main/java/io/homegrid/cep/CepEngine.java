@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import com.espertech.esper.common.client.EPCompiled;
 import com.espertech.esper.common.client.EventBean;
 import com.espertech.esper.common.client.configuration.Configuration;
+import com.espertech.esper.common.client.util.ClassForNameProvider;
+import com.espertech.esper.common.client.util.ClassLoaderProvider;
 import com.espertech.esper.compiler.client.CompilerArguments;
 import com.espertech.esper.compiler.client.EPCompileException;
 import com.espertech.esper.compiler.client.EPCompilerProvider;
@@ -271,6 +273,13 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         configuration.getCommon().addVariable("cycleHours", int.class, settings.cycleHours());
         configuration.getCommon().addVariable("minTemperature", double.class, settings.minTemperature());
         configuration.getRuntime().getThreading().setInternalTimerEnabled(false);
+        // Esper generates and loads classes for every statement: in OSGi they must see this
+        // bundle's event class, so Esper uses this bundle's class loader, not the thread's.
+        ClassLoader loader = CepEngine.class.getClassLoader();
+        configuration.getCommon().getTransientConfiguration().put(ClassLoaderProvider.NAME,
+                (ClassLoaderProvider) () -> loader);
+        configuration.getCommon().getTransientConfiguration().put(ClassForNameProvider.NAME,
+                (ClassForNameProvider) name -> Class.forName(name, true, loader));
         return configuration;
     }
 

@@ -102,6 +102,30 @@ public class BackendInKarafIT {
     }
 
     @Test
+    public void theCepEngineRunsStatementsAddedThroughTheApiInKaraf() throws Exception {
+        awaitHealthy();
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/cep/statements").statusCode() == 200);
+        assertTrue(get("/api/v1/cep/statements").body().contains("\"device-power-1m\""));
+        Instant from = Instant.now().minusSeconds(60);
+
+        // Esper compiles the statement to classes and loads them inside the container.
+        HttpResponse<String> added = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port()
+                + "/api/v1/cep/statements")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                .ofString("{\"name\":\"karaf-probe\",\"epl\":\"select gateway, device, value from PowerReading(value > 17)\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(added.body(), 201, added.statusCode());
+        assertEquals(202, new Pusher(port(), "gw-karaf-cep", 10).pushOnce());
+
+        // plugs 8 and 9 push 18 and 19 W
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String events = get("/api/v1/events?gateway=gw-karaf-cep&type=karaf-probe&from=" + from + "&to="
+                    + Instant.now().plusSeconds(60)).body();
+            assertTrue(events, events.contains("\"gw-karaf-cep-plug-8\"") && events.contains("\"gw-karaf-cep-plug-9\""));
+            assertTrue(events, !events.contains("\"gw-karaf-cep-plug-7\""));
+        });
+    }
+
+    @Test
     public void redeployingParserAndPersistenceWhileGatewaysPushLosesNoAcceptedReading() throws Exception {
         awaitHealthy();
         Pusher gateway = new Pusher(port(), "gw-redeploy", 5);
