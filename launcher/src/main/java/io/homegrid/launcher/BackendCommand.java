@@ -2,19 +2,22 @@ package io.homegrid.launcher;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.homegrid.bus.EmbeddedBroker;
+import io.homegrid.cep.CepSettings;
 import io.homegrid.launcher.internal.Foreground;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ./homegrid backend}: the whole backend, embedded, until Ctrl-C. */
 @Command(name = "backend", mixinStandardHelpOptions = true,
         description = "Run the backend in one JVM: ActiveMQ, PostgreSQL (embedded unless --jdbc-url), the parser, "
-                + "the persistence connector and the REST API.")
+                + "the persistence connector, the CEP engine and the REST API.")
 final class BackendCommand implements Callable<Integer> {
 
     /** Printed once everything is up; scripts and tests wait for it. */
@@ -53,6 +56,9 @@ final class BackendCommand implements Callable<Integer> {
     @Option(names = "--parser-consumers", defaultValue = "2", description = "concurrent Sensor Data Parser consumers (default: ${DEFAULT-VALUE})")
     private int parserConsumers;
 
+    @Option(names = "--cep-lateness", defaultValue = "5", description = "seconds the CEP engine waits for out-of-order readings before it moves a household's event time past them; later readings are not evaluated (default: ${DEFAULT-VALUE})")
+    private int cepLatenessSeconds;
+
     @Option(names = "--pause-persistence", description = "start with the persistence connector stopped; readings wait in the broker")
     private boolean pausePersistence;
 
@@ -62,11 +68,19 @@ final class BackendCommand implements Callable<Integer> {
         String password = jdbcPassword != null ? jdbcPassword : System.getenv("HOMEGRID_JDBC_PASSWORD");
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
                 password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), pausePersistence, parserConsumers,
-                defaults.persistence(), defaults.push(), defaults.cep());
+                defaults.persistence(), defaults.push(), cep(defaults.cep()));
         EmbeddedBackend backend = EmbeddedBackend.start(config);
         printReady(spec.commandLine().getOut(), config, backend);
         Foreground.runUntilStopped("homegrid-backend", backend);
         return 0;
+    }
+
+    private CepSettings cep(CepSettings defaults) {
+        if (cepLatenessSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--cep-lateness must be 0 or more seconds");
+        }
+        return new CepSettings(Duration.ofSeconds(cepLatenessSeconds), defaults.switchThreshold(), defaults.peakLimit(),
+                defaults.cycleHours(), defaults.minTemperature());
     }
 
     private static void printReady(PrintWriter out, BackendConfig config, EmbeddedBackend backend) {

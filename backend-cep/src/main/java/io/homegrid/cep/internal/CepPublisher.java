@@ -61,34 +61,40 @@ public final class CepPublisher implements AutoCloseable {
         return published.get();
     }
 
+    /** Publishes what is still queued (up to 10 s), then stops. */
     @Override
     public void close() throws InterruptedException {
         running = false;
-        worker.interrupt();
         worker.join(TimeUnit.SECONDS.toMillis(10));
+        if (worker.isAlive()) {
+            worker.interrupt();
+            worker.join(TimeUnit.SECONDS.toMillis(2));
+        }
+        if (!queue.isEmpty()) {
+            LOG.warn("CEP publisher stopped with {} output(s) not published", queue.size());
+        }
     }
 
     private void run() {
-        while (running) {
+        while (running || !queue.isEmpty()) {
             try (Connection connection = connectionFactory.createConnection();
                     Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
                 MessageProducer producer = session.createProducer(session.createTopic(Destinations.CEP_OUT));
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                while (running) {
-                    CepOutput output = queue.take();
-                    TextMessage message = session.createTextMessage(Json.mapper().writeValueAsString(output));
-                    if (output.gateway() != null) {
-                        message.setStringProperty(Headers.GATEWAY, output.gateway());
+                CepOutput output;
+                while ((output = queue.poll(200, TimeUnit.MILLISECONDS)) != null || running) {
+                    if (output != null) {
+                        producer.send(message(session, output));
+                        published.incrementAndGet();
                     }
-                    message.setStringProperty("statement", output.statement());
-                    message.setStringProperty("kind", output.kind());
-                    producer.send(message);
-                    published.incrementAndGet();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (JMSException | JsonProcessingException e) {
+                if (!running && Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 LOG.warn("Publishing CEP outputs failed, reconnecting: {}", e.toString());
                 try {
                     TimeUnit.SECONDS.sleep(1);
@@ -98,5 +104,15 @@ public final class CepPublisher implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static TextMessage message(Session session, CepOutput output) throws JMSException, JsonProcessingException {
+        TextMessage message = session.createTextMessage(Json.mapper().writeValueAsString(output));
+        if (output.gateway() != null) {
+            message.setStringProperty(Headers.GATEWAY, output.gateway());
+        }
+        message.setStringProperty("statement", output.statement());
+        message.setStringProperty("kind", output.kind());
+        return message;
     }
 }
