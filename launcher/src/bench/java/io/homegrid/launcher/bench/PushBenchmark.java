@@ -74,14 +74,17 @@ public final class PushBenchmark {
                     bench.heapUsedMb(), bench.rssMb());
             bench.phase("warm-up (not measured)", Math.min(readings, 10_000), batch, concurrency);
             List<String> rows = new ArrayList<>();
-            rows.add(bench.phase("single-reading requests", readings, 1, concurrency));
-            rows.add(bench.phase("batches of " + batch, readings, batch, concurrency));
+            rows.add(bench.phase("single-reading requests", readings, 1, concurrency).row());
+            Phase batched = bench.phase("batches of " + batch, readings, batch, concurrency);
+            rows.add(batched.row());
+            String ceiling = "backend".equals(mode) ? ceiling(jdbcUrl(log), readings, batched.storedPerSecond()) : "";
             System.out.println();
             System.out.printf("./homegrid %s: %d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
                     mode, readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
             System.out.println("| phase | requests | accepted/s (readings) | stored/s (readings) | p50 ms | p99 ms | max ms | heap used MB | RSS peak MB |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
+            System.out.print(ceiling);
         } finally {
             backend.destroy();
             backend.waitFor();
@@ -98,7 +101,36 @@ public final class PushBenchmark {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no Karaf JVM under the launcher")).pid();
     }
 
-    private String phase(String name, int readings, int batch, int concurrency) throws Exception {
+    /**
+     * The same number of readings written straight into the backend's own {@code reading} table,
+     * after the pushes, and the full path's distance from that ceiling.
+     */
+    private static String ceiling(String jdbcUrl, int readings, double fullPath) throws Exception {
+        IngestCeiling direct = new IngestCeiling(jdbcUrl);
+        direct.batchedInsert("ceiling-warm-up", Math.min(readings, 10_000));
+        double insert = direct.batchedInsert("ceiling-insert", readings);
+        double copy = direct.copy("ceiling-copy", readings);
+        return String.format(Locale.ROOT, "%nIngest ceiling, same PostgreSQL, same table, %d readings:%n"
+                + "| path | stored readings/s | full path / this |%n|---|---|---|%n"
+                + "| full backend, batched pushes (push → broker → parser → PostgreSQL) | %.0f | 1.00 |%n"
+                + "| JDBC batched INSERT, 1,000 rows per transaction | %.0f | %.2f |%n"
+                + "| COPY FROM STDIN, 10,000 rows per transaction | %.0f | %.2f |%n", readings, fullPath, insert,
+                fullPath / insert, copy, fullPath / copy);
+    }
+
+    /** The JDBC URL the backend printed once ready. */
+    private static String jdbcUrl(Path log) throws IOException {
+        Matcher m = Pattern.compile("database\\s+(jdbc:postgresql:\\S+)").matcher(Files.readString(log));
+        if (!m.find()) {
+            throw new IllegalStateException("the backend did not print its database in " + log);
+        }
+        return m.group(1);
+    }
+
+    private record Phase(String row, double storedPerSecond) {
+    }
+
+    private Phase phase(String name, int readings, int batch, int concurrency) throws Exception {
         int requests = readings / batch;
         long before = storedReadings();
         long[] latencies = new long[requests];
@@ -133,9 +165,10 @@ public final class PushBenchmark {
         rss.stopSampling();
         Arrays.sort(latencies);
         double total = (double) requests * batch;
-        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %.0f |", name, requests,
-                total / (accepted / 1e9), total / (stored / 1e9), ms(latencies[requests / 2]),
-                ms(latencies[(int) (requests * 0.99)]), ms(latencies[requests - 1]), heapUsedMb(), rss.peakMb());
+        return new Phase(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %.0f |", name,
+                requests, total / (accepted / 1e9), total / (stored / 1e9), ms(latencies[requests / 2]),
+                ms(latencies[(int) (requests * 0.99)]), ms(latencies[requests - 1]), heapUsedMb(), rss.peakMb()),
+                total / (stored / 1e9));
     }
 
     private String body(String runTag, int gateway, int batch) {
