@@ -53,6 +53,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         store.setDirectory(directory.resolve("kahadb").toFile());
         // Every journal write is synced before the send is acknowledged: that is the durability point of a 202.
         store.setJournalDiskSyncStrategy("always");
+        // Store a message before dispatching it, so that whatever a consumer holds is already on
+        // disk. Concurrent store and dispatch overlaps the two for fast consumers (CEP), and a
+        // SIGKILL test (DurabilityIT) once lost a batch in a run where it was on.
+        store.setConcurrentStoreAndDispatchQueues(false);
         broker.setPersistenceAdapter(store);
         // Bounded so that a backlog stops producers (flow control) instead of filling the disk.
         broker.getSystemUsage().getMemoryUsage().setLimit(MEMORY_LIMIT);
