@@ -104,6 +104,15 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
         eventListeners.remove(listener);
     }
 
+    /**
+     * Tells a listener about every node identified so far. Nodes identify themselves once, on
+     * discovery or on joining: a listener that arrives later (in OSGi, a device list bound after
+     * the radio came up, or replaced while running) would otherwise never learn their names.
+     */
+    public void announceTo(DeviceEventListener listener) {
+        nodes.forEach((address, node) -> listener.deviceEvent(identification(address, node)));
+    }
+
     @Override
     public String protocol() {
         return "xbee";
@@ -306,11 +315,15 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
         if (!node.equals(previous)) {
             LOG.info("[{}] identified as {} '{}'", address, node.type(), node.name());
         }
-        DeviceEvent event = new DeviceEvent(DeviceEvent.Kind.IDENTIFIED, address, type, node.name(),
-                NodeIdentifiers.switchable(type), clock.instant());
+        DeviceEvent event = identification(address, node);
         for (DeviceEventListener listener : eventListeners) {
             listener.deviceEvent(event);
         }
+    }
+
+    private DeviceEvent identification(String address, Node node) {
+        return new DeviceEvent(DeviceEvent.Kind.IDENTIFIED, address, node.type(), node.name(),
+                NodeIdentifiers.switchable(node.type()), clock.instant());
     }
 
     private static Map<String, Integer> analog(IOSample sample) {

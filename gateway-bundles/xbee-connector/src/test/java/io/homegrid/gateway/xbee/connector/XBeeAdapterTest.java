@@ -86,6 +86,22 @@ class XBeeAdapterTest {
     }
 
     @Test
+    void aListenerThatArrivesAfterDiscoveryLearnsTheNodesAlreadyIdentified() {
+        List<String> addresses = simulator.devices().stream().map(SimulatedDevice::address).toList();
+        await().untilAsserted(() -> assertThat(events).extracting(DeviceEvent::device).containsAll(addresses));
+        List<DeviceEvent> late = new CopyOnWriteArrayList<>();
+
+        adapter.announceTo(late::add);
+
+        assertThat(late).extracting(DeviceEvent::device).containsExactlyInAnyOrderElementsOf(addresses);
+        assertThat(late).allMatch(e -> e.kind() == DeviceEvent.Kind.IDENTIFIED);
+        DeviceEvent fridge = late.stream().filter(e -> e.device().equals(addresses.get(0))).findFirst().orElseThrow();
+        assertThat(fridge.name()).isEqualTo("Fridge");
+        assertThat(fridge.type()).isEqualTo("smart-plug");
+        assertThat(fridge.relay()).isTrue();
+    }
+
+    @Test
     void switchesARelayWithTheNodesConfirmation() throws Exception {
         SimulatedDevice plug = simulator.devices().get(1);
         await().until(adapter::connected);

@@ -30,7 +30,7 @@ public final class XBeeAdapterComponent {
 
     private final List<SampleListener> sampleListeners = new CopyOnWriteArrayList<>();
     private final List<DeviceEventListener> eventListeners = new CopyOnWriteArrayList<>();
-    private XBeeAdapter adapter;
+    private volatile XBeeAdapter adapter;
     private ServiceRegistration<ProtocolAdapter> registration;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -45,6 +45,11 @@ public final class XBeeAdapterComponent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addDeviceEventListener(DeviceEventListener listener) {
         eventListeners.add(listener);
+        // Bound after the radio came up (bundles start in any order): catch up on the names.
+        XBeeAdapter current = adapter;
+        if (current != null) {
+            current.announceTo(listener);
+        }
     }
 
     void removeDeviceEventListener(DeviceEventListener listener) {
