@@ -9,6 +9,7 @@ import javax.jms.ConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.core.osgi.OsgiDefaultCamelContext;
+import org.apache.camel.spi.LanguageResolver;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -24,8 +25,13 @@ import io.homegrid.routes.parser.ParserRoutes;
  * The parser bundle in OSGi: its own Camel context on the pooled bus connection, running the
  * same route as the embedded mode, offered as a {@link CamelContext} service for health checks.
  * On redeploy the context stops gracefully; a message in flight is rolled back and redelivered.
+ *
+ * <p>A Camel context resolves the {@code simple} language while it initialises, and in OSGi that
+ * language is a service camel-core-osgi registers once camel-core-languages has started. Bundles
+ * start in any order, so the component waits for it rather than fail its activation for good.
  */
-@Component(configurationPid = "io.homegrid.parser", immediate = true, service = {})
+@Component(configurationPid = "io.homegrid.parser", immediate = true, service = {},
+        reference = @Reference(name = "simpleLanguage", service = LanguageResolver.class, target = "(language=simple)"))
 @Designate(ocd = ParserConfig.class)
 public final class ParserComponent {
 
