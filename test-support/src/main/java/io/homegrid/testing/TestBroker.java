@@ -11,6 +11,7 @@ import javax.jms.Session;
 import javax.jms.TextMessage;
 
 import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
 
 /** A real ActiveMQ broker inside the test JVM (in-memory store), reached over the vm transport. */
@@ -20,8 +21,12 @@ public final class TestBroker implements AutoCloseable {
 
     private final BrokerService broker;
 
-    public TestBroker() throws Exception {
+    /** @param plugins broker plugins that watch what clients do, e.g. a {@link TransactionRecorder} */
+    public TestBroker(BrokerPlugin... plugins) throws Exception {
         broker = new BrokerService();
+        if (plugins.length > 0) {
+            broker.setPlugins(plugins);
+        }
         broker.setBrokerName("test-" + BROKERS.incrementAndGet());
         broker.setPersistent(false);
         broker.setUseJmx(false);

@@ -41,8 +41,12 @@ public final class ParserRoute extends RouteBuilder {
         errorHandler(deadLetterChannel(component + ":queue:" + Destinations.deadLetterQueue(Destinations.READINGS_RAW))
                 .maximumRedeliveries(3).useOriginalMessage().logExhausted(true));
 
-        from(component + ":queue:" + Destinations.READINGS_RAW + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
-                + "&concurrentConsumers=" + consumers)
+        // A local transaction of the consumer's own JMS session, which Spring exposes to the
+        // producers below: the raw acknowledgement and both publications commit as one. Camel's
+        // default, a lazily created JmsTransactionManager, commits the consumer's cached session
+        // and the producers' session apart, and a crash between the two lost an accepted batch.
+        from(component + ":queue:" + Destinations.READINGS_RAW + "?transacted=true&lazyCreateTransactionManager=false"
+                + "&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers)
             .routeId(ROUTE_ID)
             .process(this::parse)
             .filter(exchangeProperty(VALID).isNotNull())

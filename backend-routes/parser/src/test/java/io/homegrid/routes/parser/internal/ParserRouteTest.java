@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import javax.jms.Connection;
 import javax.jms.MessageConsumer;
 import javax.jms.Session;
 import javax.jms.TextMessage;
 
+import org.apache.activemq.command.TransactionId;
 import org.apache.activemq.pool.PooledConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -28,12 +30,16 @@ import io.homegrid.model.json.Json;
 import io.homegrid.model.validation.Limits;
 import io.homegrid.routes.parser.ParserRoutes;
 import io.homegrid.testing.TestBroker;
+import io.homegrid.testing.TransactionRecorder;
+import io.homegrid.testing.TransactionRecorder.Kind;
+import io.homegrid.testing.TransactionRecorder.Operation;
 
 /** The parser route against a real broker: what goes in on readings.raw, what comes out where. */
 class ParserRouteTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T01:00:00Z"), ZoneOffset.UTC);
 
+    private final TransactionRecorder transactions = new TransactionRecorder();
     private TestBroker broker;
     private PooledConnectionFactory pool;
     private CamelContext camel;
@@ -42,7 +48,7 @@ class ParserRouteTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = new TestBroker();
+        broker = new TestBroker(transactions);
         pool = new PooledConnectionFactory(broker.connectionFactory());
         listener = broker.connectionFactory().createConnection();
         Session session = listener.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -84,6 +90,30 @@ class ParserRouteTest {
         assertThat(refused).hasSize(1);
         assertThat(refused.get(0).get("seq").asLong()).isEqualTo(8);
         assertThat(refused.get(0).get("field").asText()).isEqualTo("value");
+    }
+
+    /**
+     * The raw message may leave its queue only in the transaction that publishes what came of
+     * it: committed apart, a crash between the two commits loses a batch that was answered 202.
+     */
+    @Test
+    void acknowledgesTheRawMessageInTheTransactionThatPublishesItsReadings() throws Exception {
+        broker.send(Destinations.READINGS_RAW, """
+                {"readings":[
+                  {"device":"d1","sensor":"power","value":5,"time":"2026-11-22T00:59:00Z","seq":1},
+                  {"device":"d1","sensor":"humidity","value":140,"time":"2026-11-22T00:59:00Z","seq":2}]}""",
+                Headers.GATEWAY, "gw-1");
+
+        // Dispatched only once committed, and the acknowledgement travels before the commit.
+        assertThat(parsed.receive(10_000)).isNotNull();
+        List<Operation> acks = transactions.on(Kind.ACK, Destinations.READINGS_RAW);
+        assertThat(acks).singleElement().extracting(Operation::transaction).as("raw message acknowledged in a transaction")
+                .isNotNull();
+        TransactionId transaction = acks.get(0).transaction();
+        assertThat(transactions.on(Kind.SEND, Destinations.READINGS_PARSED)).singleElement()
+                .extracting(Operation::transaction).isEqualTo(transaction);
+        assertThat(transactions.on(Kind.SEND, Destinations.READINGS_INVALID)).singleElement()
+                .extracting(Operation::transaction).isEqualTo(transaction);
     }
 
     @Test
