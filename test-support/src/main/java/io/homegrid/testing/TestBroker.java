@@ -13,6 +13,8 @@ import javax.jms.TextMessage;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.region.Destination;
+import org.apache.activemq.command.ActiveMQDestination;
 
 /** A real ActiveMQ broker inside the test JVM (in-memory store), reached over the vm transport. */
 public final class TestBroker implements AutoCloseable {
@@ -60,6 +62,12 @@ public final class TestBroker implements AutoCloseable {
             MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
             return consumer.receive(timeoutMillis);
         }
+    }
+
+    /** How many consumers a destination has right now. */
+    public int consumers(ActiveMQDestination destination) throws Exception {
+        Destination found = broker.getDestination(destination);
+        return found == null ? 0 : found.getConsumers().size();
     }
 
     @Override

@@ -14,6 +14,7 @@ import javax.jms.Session;
 import javax.jms.TextMessage;
 
 import io.homegrid.model.bus.Destinations;
+import io.homegrid.routes.rest.internal.HeldRequests;
 
 /**
  * Commands to gateways over the broker. A command waits in {@code gateway.<id>.commands} for the
@@ -21,9 +22,10 @@ import io.homegrid.model.bus.Destinations;
  * must not fire minutes later. Results come back on {@code gateway.commands.results}, correlated
  * by command id, so any backend instance can serve either side.
  */
-public final class CommandBus {
+public final class CommandBus implements AutoCloseable {
 
     private final ConnectionFactory connectionFactory;
+    private final HeldRequests held = new HeldRequests();
 
     public CommandBus(ConnectionFactory connectionFactory) {
         this.connectionFactory = connectionFactory;
@@ -43,7 +45,11 @@ public final class CommandBus {
             TextMessage message = session.createTextMessage(command);
             message.setJMSCorrelationID(id);
             producer.send(message);
-            Message result = results.receive(timeout.toMillis());
+            Message result = receive(results, timeout);
+            if (result == null && held.closed()) {
+                throw new BusUnavailableException("the backend is stopping; command " + id + " may still reach gateway "
+                        + gateway, null);
+            }
             return result == null ? Optional.empty() : Optional.of(((TextMessage) result).getText());
         } catch (JMSException e) {
             throw new BusUnavailableException("cannot send a command to gateway " + gateway, e);
@@ -56,11 +62,34 @@ public final class CommandBus {
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             connection.start();
             MessageConsumer commands = session.createConsumer(session.createQueue(Destinations.gatewayCommands(gateway)));
-            Message message = commands.receive(wait.toMillis());
+            Message message = receive(commands, wait);
             return message == null ? Optional.empty() : Optional.of(((TextMessage) message).getText());
         } catch (JMSException e) {
             throw new BusUnavailableException("cannot read commands for gateway " + gateway, e);
         }
+    }
+
+    /** Blocks like {@code receive(timeout)}, and answers null at once when the backend stops. */
+    private Message receive(MessageConsumer consumer, Duration timeout) throws JMSException {
+        if (!held.hold(consumer)) {
+            return null;
+        }
+        try {
+            return consumer.receive(timeout.toMillis());
+        } catch (JMSException e) {
+            if (held.closed()) {
+                return null; // closed by the stop just before the receive began
+            }
+            throw e;
+        } finally {
+            held.release(consumer);
+        }
+    }
+
+    /** Ends the long polls and command waits in progress, before the HTTP server stops. */
+    @Override
+    public void close() {
+        held.close();
     }
 
     public void reply(String id, String result) {

@@ -36,6 +36,7 @@ public final class RestApi {
      */
     public static List<Object> resources(BusPublisher publisher, SensorDataRepository repository, IngestStats ingest,
             List<HealthCheck> health, PushSettings push, Clock clock, ConnectionFactory commands, StatementAdmin cep) {
+        CommandBus commandBus = new CommandBus(commands);
         return List.of(
                 new DataPushResource(publisher, push, clock),
                 new GatewayQueryResource(repository, clock),
@@ -43,8 +44,8 @@ public final class RestApi {
                 new InvalidReadingsResource(repository),
                 new StatsResource(ingest, repository),
                 new HealthResource(health),
-                new RelayResource(repository, new CommandBus(commands)),
-                new CommandChannelResource(new CommandBus(commands)),
+                new RelayResource(repository, commandBus),
+                new CommandChannelResource(commandBus),
                 new EventsResource(repository, clock),
                 new CepAdminResource(cep),
                 new LiveResource(commands));

@@ -28,7 +28,7 @@ import io.homegrid.routes.rest.CommandBus;
  */
 @Path("/api/v1/gateways/{gatewayId}/commands")
 @Produces(MediaType.APPLICATION_JSON)
-public final class CommandChannelResource {
+public final class CommandChannelResource implements AutoCloseable {
 
     private static final int MAX_WAIT_SECONDS = 30;
 
@@ -62,5 +62,11 @@ public final class CommandChannelResource {
         }
         commands.reply(id, Json.mapper().writeValueAsString(result));
         return Response.accepted(Map.of("id", id)).build();
+    }
+
+    /** Ends the command waits in progress when the server stops. */
+    @Override
+    public void close() {
+        commands.close();
     }
 }

@@ -28,11 +28,12 @@ import io.homegrid.routes.rest.BusUnavailableException;
  * line every 15 s keeps proxies from closing it and notices a client that went away.
  */
 @Path("/api/v1/live")
-public final class LiveResource {
+public final class LiveResource implements AutoCloseable {
 
     private static final long HEARTBEAT_MS = 15_000;
 
     private final ConnectionFactory connectionFactory;
+    private final HeldRequests held = new HeldRequests();
 
     public LiveResource(ConnectionFactory connectionFactory) {
         this.connectionFactory = connectionFactory;
@@ -57,19 +58,40 @@ public final class LiveResource {
             try (connection) {
                 out.write(": homegrid live CEP outputs\n\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                while (true) {
-                    Message message = consumer.receive(HEARTBEAT_MS);
-                    if (message instanceof TextMessage text) {
-                        write(out, "event: " + message.getStringProperty("kind") + "\ndata: " + text.getText() + "\n\n");
-                    } else {
-                        write(out, ": keep-alive\n\n");
-                    }
+                if (!held.hold(consumer)) {
+                    return;
+                }
+                try {
+                    stream(consumer, out);
+                } finally {
+                    held.release(consumer);
                 }
             } catch (JMSException e) {
+                if (held.closed()) {
+                    return; // the stop closed the consumer just before a receive began
+                }
                 throw new IOException("the live subscription ended: " + e.getMessage(), e);
             }
         };
         return Response.ok(stream).header("Cache-Control", "no-cache").build();
+    }
+
+    /** Until the client goes away (the write fails) or the server stops (the consumer is closed). */
+    private void stream(MessageConsumer consumer, OutputStream out) throws JMSException, IOException {
+        while (!held.closed()) {
+            Message message = consumer.receive(HEARTBEAT_MS);
+            if (message instanceof TextMessage text) {
+                write(out, "event: " + message.getStringProperty("kind") + "\ndata: " + text.getText() + "\n\n");
+            } else if (!held.closed()) {
+                write(out, ": keep-alive\n\n");
+            }
+        }
+    }
+
+    /** Ends the live streams when the server stops. */
+    @Override
+    public void close() {
+        held.close();
     }
 
     private static void write(OutputStream out, String text) throws IOException {

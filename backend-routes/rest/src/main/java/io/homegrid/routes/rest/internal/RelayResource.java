@@ -25,7 +25,7 @@ import io.homegrid.routes.rest.CommandBus;
 /** Aggregate Actuation Interface: switch a plug; answers with the state the plug confirmed, or 504. */
 @Path("/api/v1/devices/{device}/relay")
 @Produces(MediaType.APPLICATION_JSON)
-public final class RelayResource {
+public final class RelayResource implements AutoCloseable {
 
     static final Duration CONFIRMATION_TIMEOUT = Duration.ofSeconds(10);
 
@@ -61,5 +61,11 @@ public final class RelayResource {
             throw new ApiException(504, "device", "the device did not confirm: " + result.reason());
         }
         return Map.of("device", device, "gateway", view.gateway(), "on", result.on());
+    }
+
+    /** Ends the command waits in progress when the server stops. */
+    @Override
+    public void close() {
+        commands.close();
     }
 }
