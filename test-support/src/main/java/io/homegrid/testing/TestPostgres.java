@@ -57,12 +57,4 @@ public final class TestPostgres {
         }
         return server;
     }
-
-    private static void stop() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
