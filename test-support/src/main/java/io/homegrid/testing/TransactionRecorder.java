@@ -29,10 +29,6 @@ public final class TransactionRecorder implements BrokerPlugin {
 
     private final List<Operation> operations = new CopyOnWriteArrayList<>();
 
-    public List<Operation> operations() {
-        return List.copyOf(operations);
-    }
-
     public List<Operation> on(Kind kind, String destination) {
         return operations.stream().filter(o -> o.kind() == kind && o.destination().equals(destination)).toList();
     }

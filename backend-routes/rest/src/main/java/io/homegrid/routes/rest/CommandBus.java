@@ -45,7 +45,7 @@ public final class CommandBus implements AutoCloseable {
             TextMessage message = session.createTextMessage(command);
             message.setJMSCorrelationID(id);
             producer.send(message);
-            Message result = receive(results, timeout);
+            Message result = held.receive(results, timeout.toMillis());
             if (result == null && held.closed()) {
                 throw new BusUnavailableException("the backend is stopping; command " + id + " may still reach gateway "
                         + gateway, null);
@@ -62,27 +62,10 @@ public final class CommandBus implements AutoCloseable {
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             connection.start();
             MessageConsumer commands = session.createConsumer(session.createQueue(Destinations.gatewayCommands(gateway)));
-            Message message = receive(commands, wait);
+            Message message = held.receive(commands, wait.toMillis());
             return message == null ? Optional.empty() : Optional.of(((TextMessage) message).getText());
         } catch (JMSException e) {
             throw new BusUnavailableException("cannot read commands for gateway " + gateway, e);
-        }
-    }
-
-    /** Blocks like {@code receive(timeout)}, and answers null at once when the backend stops. */
-    private Message receive(MessageConsumer consumer, Duration timeout) throws JMSException {
-        if (!held.hold(consumer)) {
-            return null;
-        }
-        try {
-            return consumer.receive(timeout.toMillis());
-        } catch (JMSException e) {
-            if (held.closed()) {
-                return null; // closed by the stop just before the receive began
-            }
-            throw e;
-        } finally {
-            held.release(consumer);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.jms.JMSException;
+import javax.jms.Message;
 import javax.jms.MessageConsumer;
 
 import org.slf4j.Logger;
@@ -21,18 +22,22 @@ public final class HeldRequests implements AutoCloseable {
     private final Set<MessageConsumer> held = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    /** Registers a consumer a request is about to block on; false when stopping, so answer now. */
-    public boolean hold(MessageConsumer consumer) {
+    /**
+     * Blocks like {@code consumer.receive(timeoutMillis)}, and answers null at once when the
+     * server stops, before or during the wait.
+     */
+    public Message receive(MessageConsumer consumer, long timeoutMillis) throws JMSException {
         held.add(consumer);
-        if (closed) {
+        try {
+            return closed ? null : consumer.receive(timeoutMillis);
+        } catch (JMSException e) {
+            if (closed) {
+                return null; // the stop closed the consumer just before the receive began
+            }
+            throw e;
+        } finally {
             held.remove(consumer);
-            return false;
         }
-        return true;
-    }
-
-    public void release(MessageConsumer consumer) {
-        held.remove(consumer);
     }
 
     /** True once stopping: a receive that answered null may have been woken by {@link #close}. */

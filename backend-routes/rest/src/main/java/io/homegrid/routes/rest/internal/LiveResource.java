@@ -58,18 +58,8 @@ public final class LiveResource implements AutoCloseable {
             try (connection) {
                 out.write(": homegrid live CEP outputs\n\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                if (!held.hold(consumer)) {
-                    return;
-                }
-                try {
-                    stream(consumer, out);
-                } finally {
-                    held.release(consumer);
-                }
+                stream(consumer, out);
             } catch (JMSException e) {
-                if (held.closed()) {
-                    return; // the stop closed the consumer just before a receive began
-                }
                 throw new IOException("the live subscription ended: " + e.getMessage(), e);
             }
         };
@@ -79,7 +69,7 @@ public final class LiveResource implements AutoCloseable {
     /** Until the client goes away (the write fails) or the server stops (the consumer is closed). */
     private void stream(MessageConsumer consumer, OutputStream out) throws JMSException, IOException {
         while (!held.closed()) {
-            Message message = consumer.receive(HEARTBEAT_MS);
+            Message message = held.receive(consumer, HEARTBEAT_MS);
             if (message instanceof TextMessage text) {
                 write(out, "event: " + message.getStringProperty("kind") + "\ndata: " + text.getText() + "\n\n");
             } else if (!held.closed()) {
