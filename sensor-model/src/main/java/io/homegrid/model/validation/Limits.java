@@ -13,7 +13,17 @@ import java.time.Instant;
  */
 public record Limits(int maxBatchSize, Duration maxFutureSkew, Instant earliest) {
 
-    public static final Limits DEFAULT = new Limits(1_000, Duration.ofMinutes(5), Instant.parse("2000-01-01T00:00:00Z"));
+    /**
+     * The configuration PID both the Data Push Interface and the Sensor Data Parser read their
+     * limits from in OSGi: one set of limits governs both, or a batch answered 202 could be
+     * refused later.
+     */
+    public static final String PID = "io.homegrid.ingest";
+    public static final int DEFAULT_MAX_BATCH_SIZE = 1_000;
+    public static final int DEFAULT_MAX_FUTURE_SKEW_SECONDS = 300;
+
+    public static final Limits DEFAULT = new Limits(DEFAULT_MAX_BATCH_SIZE,
+            Duration.ofSeconds(DEFAULT_MAX_FUTURE_SKEW_SECONDS), Instant.parse("2000-01-01T00:00:00Z"));
 
     public Limits {
         if (maxBatchSize < 1) {

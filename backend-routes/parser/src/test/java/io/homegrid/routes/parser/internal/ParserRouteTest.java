@@ -14,8 +14,6 @@ import javax.jms.TextMessage;
 
 import org.apache.activemq.command.TransactionId;
 import org.apache.activemq.pool.PooledConnectionFactory;
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +25,8 @@ import io.homegrid.model.ReadingBatch;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
 import io.homegrid.model.json.Json;
-import io.homegrid.model.validation.Limits;
-import io.homegrid.routes.parser.ParserRoutes;
+import io.homegrid.routes.parser.ParserService;
+import io.homegrid.routes.parser.ParserSettings;
 import io.homegrid.testing.TestBroker;
 import io.homegrid.testing.TransactionRecorder;
 import io.homegrid.testing.TransactionRecorder.Kind;
@@ -42,7 +40,7 @@ class ParserRouteTest {
     private final TransactionRecorder transactions = new TransactionRecorder();
     private TestBroker broker;
     private PooledConnectionFactory pool;
-    private CamelContext camel;
+    private ParserService parser;
     private Connection listener;
     private MessageConsumer parsed;
 
@@ -54,15 +52,12 @@ class ParserRouteTest {
         Session session = listener.createSession(false, Session.AUTO_ACKNOWLEDGE);
         parsed = session.createConsumer(session.createTopic(Destinations.READINGS_PARSED));
         listener.start();
-        camel = new DefaultCamelContext();
-        camel.addComponent("jms", JmsComponent.jmsComponent(pool));
-        camel.addRoutes(ParserRoutes.parser(Limits.DEFAULT, CLOCK, "jms", 1));
-        camel.start();
+        parser = ParserService.start(ParserSettings.DEFAULT.withConsumers(1), new DefaultCamelContext(), pool, CLOCK);
     }
 
     @AfterEach
     void stop() throws Exception {
-        camel.stop();
+        parser.close();
         listener.close();
         pool.stop();
         broker.close();

@@ -3,11 +3,11 @@ package io.homegrid.routes.parser.internal.osgi;
 import java.time.Clock;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.function.Function;
 
 import javax.jms.ConnectionFactory;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.core.osgi.OsgiDefaultCamelContext;
 import org.apache.camel.spi.LanguageResolver;
 import org.osgi.framework.BundleContext;
@@ -19,12 +19,16 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.homegrid.model.validation.Limits;
-import io.homegrid.routes.parser.ParserRoutes;
+import io.homegrid.routes.parser.ParserService;
+import io.homegrid.routes.parser.ParserSettings;
 
 /**
- * The parser bundle in OSGi: its own Camel context on the pooled bus connection, running the
- * same route as the embedded mode, offered as a {@link CamelContext} service for health checks.
- * On redeploy the context stops gracefully; a message in flight is rolled back and redelivered.
+ * The parser bundle in OSGi: maps its configuration to {@link ParserSettings} and starts the
+ * {@link ParserService} the embedded launcher starts, in a Camel context of its own, offered as
+ * a {@link CamelContext} service for health checks.
+ *
+ * <p>Its limits are the one {@link Limits} service the REST API takes too (configured by
+ * {@value Limits#PID}), so a batch the push interface accepts is one the parser takes.
  *
  * <p>A Camel context resolves the {@code simple} language while it initialises, and in OSGi that
  * language is a service camel-core-osgi registers once camel-core-languages has started. Bundles
@@ -35,33 +39,37 @@ import io.homegrid.routes.parser.ParserRoutes;
 @Designate(ocd = ParserConfig.class)
 public final class ParserComponent {
 
-    /** Service property naming the context, {@code (camel.context.name=homegrid-parser)}. */
-    static final String CONTEXT_NAME = "homegrid-parser";
-
     @Reference(target = "(homegrid.bus=pooled)")
-    private ConnectionFactory connectionFactory;
+    ConnectionFactory connectionFactory;
 
-    private OsgiDefaultCamelContext camel;
+    @Reference
+    Limits limits;
+
+    /** Container-free tests run the service in a plain Camel context. */
+    Function<BundleContext, CamelContext> contexts = OsgiDefaultCamelContext::new;
+
+    private ParserService service;
     private ServiceRegistration<CamelContext> registration;
+
+    static ParserSettings settings(ParserConfig config, Limits limits) {
+        return new ParserSettings(config.consumers(), limits);
+    }
 
     @Activate
     void activate(ParserConfig config, BundleContext context) throws Exception {
-        camel = new OsgiDefaultCamelContext(context);
-        camel.setName(CONTEXT_NAME);
-        camel.getShutdownStrategy().setTimeout(10);
-        camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
-        // OsgiDefaultCamelContext initialises itself in its constructor; routes added before
-        // start() would then never be started, so they are added to the running context.
-        camel.start();
-        camel.addRoutes(ParserRoutes.parser(Limits.DEFAULT, Clock.systemUTC(), "jms", config.consumers()));
+        service = ParserService.start(settings(config, limits), contexts.apply(context), connectionFactory, Clock.systemUTC());
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("camel.context.name", CONTEXT_NAME);
-        registration = context.registerService(CamelContext.class, camel, properties);
+        properties.put("camel.context.name", ParserService.CONTEXT_NAME);
+        registration = context.registerService(CamelContext.class, service.camel(), properties);
     }
 
     @Deactivate
     void deactivate() {
         registration.unregister();
-        camel.stop();
+        service.close();
+    }
+
+    ParserService service() {
+        return service;
     }
 }
