@@ -3,6 +3,7 @@ package io.homegrid.routes.rest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.jms.ConnectionFactory;
@@ -47,9 +48,20 @@ public final class HealthChecks {
         });
     }
 
-    /** Up when the Camel context, all its routes and the persistence connector's consumers run. */
-    public static HealthCheck routes(CamelContext camel, IngestStats persistence) {
+    /**
+     * Up when the parser's Camel context, all its routes and the persistence connector's consumers
+     * run; each supplier answers null while its service is absent (redeployed in OSGi).
+     */
+    public static HealthCheck routes(Supplier<CamelContext> parser, Supplier<IngestStats> persistenceService) {
         return HealthCheck.of("routes", () -> {
+            CamelContext camel = parser.get();
+            IngestStats persistence = persistenceService.get();
+            if (camel == null) {
+                return "the Sensor Data Parser is not running";
+            }
+            if (persistence == null) {
+                return "the persistence connector is not running";
+            }
             if (!camel.isStarted()) {
                 return "Camel context " + camel.getName() + " is " + camel.getStatus();
             }

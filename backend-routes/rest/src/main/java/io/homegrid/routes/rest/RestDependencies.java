@@ -1,0 +1,24 @@
+package io.homegrid.routes.rest;
+
+import java.util.function.Supplier;
+
+import javax.jms.ConnectionFactory;
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+
+import io.homegrid.cep.StatementAdmin;
+import io.homegrid.persistence.IngestStats;
+import io.homegrid.persistence.SensorDataRepository;
+
+/**
+ * What the REST API talks to. The parser and persistence may come and go in OSGi (their bundles
+ * redeployed), so they are given as suppliers answering null while absent; the health document
+ * then names the missing part.
+ *
+ * @param bus        a pooling factory: pushes, relay commands and live subscriptions borrow from it
+ * @param repository answers queries, or fails with a 503 while the persistence service is away
+ */
+public record RestDependencies(ConnectionFactory bus, DataSource dataSource, SensorDataRepository repository,
+        IngestStats ingest, StatementAdmin cep, Supplier<CamelContext> parser, Supplier<IngestStats> persistence) {
+}

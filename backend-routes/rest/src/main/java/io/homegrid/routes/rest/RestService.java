@@ -1,0 +1,66 @@
+package io.homegrid.routes.rest;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API service: the one assembly that both the DS component and the embedded launcher
+ * start. It owns its CXF bus and server; closing it ends held requests and stops serving.
+ */
+public final class RestService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestService.class);
+
+    private final Bus bus;
+    private final RestServer server;
+
+    private RestService(Bus bus, RestServer server) {
+        this.bus = bus;
+        this.server = server;
+    }
+
+    public static RestService start(RestSettings settings, RestDependencies dependencies, Clock clock) {
+        Bus bus = createBus();
+        try {
+            List<HealthCheck> health = List.of(HealthChecks.broker(dependencies.bus()),
+                    HealthChecks.database(dependencies.dataSource()),
+                    HealthChecks.routes(dependencies.parser(), dependencies.persistence()));
+            RestServer server = RestServer.start(bus, settings.address(),
+                    RestApi.resources(new JmsBusPublisher(dependencies.bus()), dependencies.repository(),
+                            dependencies.ingest(), health, settings.push(), clock, dependencies.bus(), dependencies.cep()),
+                    RestApi.providers());
+            LOG.info("REST API at {}", settings.address());
+            return new RestService(bus, server);
+        } catch (RuntimeException e) {
+            bus.shutdown(true);
+            throw e;
+        }
+    }
+
+    /**
+     * CXF in Karaf offers no Bus service; a bus created with CXF's class loader as the context one
+     * finds the servlet transport through CXF's OSGi extension registry. Embedded, the same bus
+     * finds the Jetty transport on the class path.
+     */
+    private static Bus createBus() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Bus.class.getClassLoader());
+        try {
+            return BusFactory.newInstance().createBus();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        bus.shutdown(true);
+    }
+}
