@@ -3,16 +3,18 @@ package io.homegrid.persistence.internal.osgi;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homegrid.persistence.PersistenceSettings;
+
 @ObjectClassDefinition(name = "homegrid persistence",
         description = "The Sensor Data Repository and the Persistence Connector that fills it from the bus.")
 @interface PersistenceConfig {
 
     @AttributeDefinition(name = "Consumers", description = "Threads (and database connections) storing parsed readings.")
-    int consumers() default 2;
+    int consumers() default PersistenceSettings.DEFAULT_CONSUMERS;
 
     @AttributeDefinition(name = "Readings per commit",
             description = "Readings gathered from waiting messages into one database transaction.")
-    int maxReadingsPerCommit() default 5_000;
+    int maxReadingsPerCommit() default PersistenceSettings.DEFAULT_MAX_READINGS_PER_COMMIT;
 
     @AttributeDefinition(name = "Paused",
             description = "Do not consume: readings wait in the broker (maintenance of the database).")

@@ -49,7 +49,7 @@ class ParserComponentTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (component.service() != null) {
+        if (component.service() != null && bundle.unregistered().isEmpty()) {
             component.deactivate();
         }
         pool.stop();
