@@ -3,11 +3,10 @@ package io.homegrid.bus.internal;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 
 import javax.jms.ConnectionFactory;
 
-import org.apache.activemq.ActiveMQConnectionFactory;
-import org.apache.activemq.pool.PooledConnectionFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -15,59 +14,52 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.homegrid.bus.BusConnections;
+import io.homegrid.bus.BusService;
+import io.homegrid.bus.BusSettings;
 import io.homegrid.bus.EmbeddedBroker;
 
 /**
- * Starts the embedded broker (or points at an external one) and offers the bus as two
- * {@link ConnectionFactory} services, {@code (homegrid.bus=plain)} and {@code (homegrid.bus=pooled)}.
- * They are registered by hand, after the broker is up, so that no service can connect too early.
+ * The bus bundle in OSGi: maps its configuration to {@link BusSettings}, starts the
+ * {@link BusService} the embedded launcher starts, and offers its two {@link ConnectionFactory}
+ * kinds as {@code (homegrid.bus=plain)} and {@code (homegrid.bus=pooled)}. They are registered
+ * by hand, after the broker is up, so that no service can connect too early.
  */
 @Component(configurationPid = "io.homegrid.bus", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true, service = {})
 @Designate(ocd = BusConfig.class)
 public final class BusComponent {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BusComponent.class);
-
-    private EmbeddedBroker broker;
-    private PooledConnectionFactory pooled;
+    private BusService service;
     private ServiceRegistration<ConnectionFactory> plainRegistration;
     private ServiceRegistration<ConnectionFactory> pooledRegistration;
 
+    static BusSettings settings(BusConfig config, Path karafData) {
+        Path directory = config.dataDirectory().isBlank() ? karafData.resolve("homegrid").resolve("broker")
+                : Path.of(config.dataDirectory());
+        return new BusSettings(config.embeddedBroker(), config.brokerName(), directory,
+                new EmbeddedBroker.Ports(config.tcpPort(), config.mqttPort(), config.stompPort()),
+                List.of(config.durableQueues()), config.brokerUrl(), config.poolMaxConnections());
+    }
+
     @Activate
     void activate(BusConfig config, BundleContext context) throws Exception {
-        String url = config.brokerUrl();
-        if (config.embeddedBroker()) {
-            broker = EmbeddedBroker.start(config.brokerName(), dataDirectory(config),
-                    new EmbeddedBroker.Ports(config.tcpPort(), config.mqttPort(), config.stompPort()), config.durableQueues());
-            url = broker.vmUrl();
-        }
-        ActiveMQConnectionFactory plain = BusConnections.plain(url);
-        pooled = BusConnections.pooled(plain, config.poolMaxConnections());
-        plainRegistration = context.registerService(ConnectionFactory.class, plain, kind(BusConnections.PLAIN));
-        pooledRegistration = context.registerService(ConnectionFactory.class, pooled, kind(BusConnections.POOLED));
-        LOG.info("Message bus ready at {}", url);
+        service = BusService.start(settings(config, Path.of(System.getProperty("karaf.data", "data"))));
+        plainRegistration = context.registerService(ConnectionFactory.class, service.plain(), kind(BusConnections.PLAIN));
+        pooledRegistration = context.registerService(ConnectionFactory.class, service.pooled(),
+                kind(BusConnections.POOLED));
     }
 
     @Deactivate
     void deactivate() throws Exception {
         pooledRegistration.unregister();
         plainRegistration.unregister();
-        pooled.stop();
-        if (broker != null) {
-            broker.close();
-        }
+        service.close();
     }
 
-    private static Path dataDirectory(BusConfig config) {
-        if (!config.dataDirectory().isBlank()) {
-            return Path.of(config.dataDirectory());
-        }
-        return Path.of(System.getProperty("karaf.data", "data"), "homegrid", "broker");
+    BusService service() {
+        return service;
     }
 
     private static Dictionary<String, Object> kind(String kind) {

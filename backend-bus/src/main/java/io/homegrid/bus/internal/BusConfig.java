@@ -3,6 +3,8 @@ package io.homegrid.bus.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homegrid.bus.BusSettings;
+
 @ObjectClassDefinition(name = "homegrid message bus",
         description = "The ActiveMQ broker the backend services share: embedded in this container, or external.")
 @interface BusConfig {
@@ -12,7 +14,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     boolean embeddedBroker() default true;
 
     @AttributeDefinition(name = "Broker name", description = "Name of the embedded broker; also its vm:// address.")
-    String brokerName() default "homegrid";
+    String brokerName() default BusSettings.DEFAULT_BROKER_NAME;
 
     @AttributeDefinition(name = "Data directory",
             description = "Store of the embedded broker. Empty: ${karaf.data}/homegrid/broker.")
@@ -32,13 +34,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Durable queues",
             description = "Queues the embedded broker creates at start, so that virtual-topic messages are kept for "
                     + "services that have not subscribed yet.")
-    String[] durableQueues() default {"consumer.persistence.readings.parsed", "consumer.cep.readings.parsed",
-        "consumer.persistence.cep.out"};
+    String[] durableQueues() default {BusSettings.QUEUE_PERSISTENCE_READINGS, BusSettings.QUEUE_CEP_READINGS,
+        BusSettings.QUEUE_PERSISTENCE_CEP};
 
     @AttributeDefinition(name = "Broker URL",
             description = "External broker, when the embedded one is off, e.g. failover:(tcp://mq1:61616,tcp://mq2:61616).")
-    String brokerUrl() default "failover:(tcp://localhost:61616)";
+    String brokerUrl() default BusSettings.DEFAULT_BROKER_URL;
 
     @AttributeDefinition(name = "Pooled connections", description = "Connections in the pool producers borrow from.")
-    int poolMaxConnections() default 4;
+    int poolMaxConnections() default BusSettings.DEFAULT_POOL_MAX_CONNECTIONS;
 }

@@ -16,7 +16,7 @@ import org.osgi.framework.ServiceRegistration;
 public final class StubBundleContext {
 
     /** One {@code registerService} call. */
-    public record Registration(List<String> interfaces, Object service, Dictionary<String, ?> properties) {
+    public record Registration(List<String> interfaces, Object service, Dictionary<String, Object> properties) {
     }
 
     private final List<Registration> registered = new CopyOnWriteArrayList<>();
@@ -69,7 +69,7 @@ public final class StubBundleContext {
         } else {
             interfaces = List.of(((Class<?>) args[0]).getName());
         }
-        Registration registration = new Registration(interfaces, args[1], (Dictionary<String, ?>) args[2]);
+        Registration registration = new Registration(interfaces, args[1], (Dictionary<String, Object>) args[2]);
         registered.add(registration);
         return (ServiceRegistration<?>) Proxy.newProxyInstance(ServiceRegistration.class.getClassLoader(),
                 new Class<?>[] {ServiceRegistration.class}, (self, method, margs) -> {

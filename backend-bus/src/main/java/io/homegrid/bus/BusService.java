@@ -1,0 +1,63 @@
+package io.homegrid.bus;
+
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.pool.PooledConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message bus service: the one assembly that both the DS component and the embedded
+ * launcher start. It runs the embedded broker (or points at an external one) and offers the two
+ * kinds of connection factory; closing it stops the pool, then the broker.
+ */
+public final class BusService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BusService.class);
+
+    private final EmbeddedBroker broker;
+    private final ActiveMQConnectionFactory plain;
+    private final PooledConnectionFactory pooled;
+
+    private BusService(EmbeddedBroker broker, ActiveMQConnectionFactory plain, PooledConnectionFactory pooled) {
+        this.broker = broker;
+        this.plain = plain;
+        this.pooled = pooled;
+    }
+
+    public static BusService start(BusSettings settings) throws Exception {
+        EmbeddedBroker broker = null;
+        String url = settings.brokerUrl();
+        if (settings.embeddedBroker()) {
+            broker = EmbeddedBroker.start(settings.brokerName(), settings.dataDirectory(), settings.ports(),
+                    settings.durableQueues().toArray(String[]::new));
+            url = broker.vmUrl();
+        }
+        ActiveMQConnectionFactory plain = BusConnections.plain(url);
+        PooledConnectionFactory pooled = BusConnections.pooled(plain, settings.poolMaxConnections());
+        LOG.info("Message bus ready at {}", url);
+        return new BusService(broker, plain, pooled);
+    }
+
+    /** For long-lived consumers, which hold their own connection. */
+    public ActiveMQConnectionFactory plain() {
+        return plain;
+    }
+
+    /** For request-scoped producers and Camel's JMS component. */
+    public PooledConnectionFactory pooled() {
+        return pooled;
+    }
+
+    /** True while the embedded broker runs; an external broker is not watched here. */
+    public boolean embeddedBrokerRunning() {
+        return broker != null && broker.isStarted();
+    }
+
+    @Override
+    public void close() throws Exception {
+        pooled.stop();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.homegrid.bus;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The message bus the backend services share; the one home of its defaults.
+ *
+ * @param embeddedBroker     run a broker in this JVM (a single-node backend); false: connect to {@code brokerUrl}
+ * @param brokerName         name of the embedded broker, also its {@code vm://} address
+ * @param dataDirectory      store of the embedded broker
+ * @param ports              protocols the embedded broker also serves on 127.0.0.1
+ * @param durableQueues      queues the embedded broker creates at start, so that virtual-topic
+ *                           messages are kept for services that have not subscribed yet
+ * @param brokerUrl          the external broker when the embedded one is off
+ * @param poolMaxConnections connections in the pool that producers borrow from
+ */
+public record BusSettings(boolean embeddedBroker, String brokerName, Path dataDirectory, EmbeddedBroker.Ports ports,
+        List<String> durableQueues, String brokerUrl, int poolMaxConnections) {
+
+    public static final String DEFAULT_BROKER_NAME = "homegrid";
+    public static final String DEFAULT_BROKER_URL = "failover:(tcp://localhost:61616)";
+    public static final int DEFAULT_POOL_MAX_CONNECTIONS = 4;
+    /** The durable queues behind the virtual topics: persistence and CEP on readings.parsed, persistence on cep.out. */
+    public static final String QUEUE_PERSISTENCE_READINGS = "consumer.persistence.readings.parsed";
+    public static final String QUEUE_CEP_READINGS = "consumer.cep.readings.parsed";
+    public static final String QUEUE_PERSISTENCE_CEP = "consumer.persistence.cep.out";
+
+    public static final List<String> DEFAULT_DURABLE_QUEUES = List.of(QUEUE_PERSISTENCE_READINGS, QUEUE_CEP_READINGS,
+            QUEUE_PERSISTENCE_CEP);
+
+    /** An embedded broker keeping its store in {@code dataDirectory}. */
+    public static BusSettings embedded(String brokerName, Path dataDirectory, EmbeddedBroker.Ports ports) {
+        return new BusSettings(true, brokerName, dataDirectory, ports, DEFAULT_DURABLE_QUEUES, DEFAULT_BROKER_URL,
+                DEFAULT_POOL_MAX_CONNECTIONS);
+    }
+}
