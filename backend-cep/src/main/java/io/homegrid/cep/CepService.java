@@ -27,8 +27,8 @@ import io.homegrid.model.json.Json;
 /**
  * The CEP service on the bus: parsed readings arrive push-based from its own durable queue
  * behind the {@code readings.parsed} virtual topic (one household's readings in order, by
- * message group), outputs leave on {@code cep.out}. Wired by hand in the embedded mode and by
- * a DS component in Karaf.
+ * message group), outputs leave on {@code cep.out}. The one assembly that both the DS component
+ * and the embedded launcher start, through {@link #start(CepSettings, ConnectionFactory, DataSource, Clock)}.
  */
 public final class CepService implements AutoCloseable {
 
@@ -48,13 +48,27 @@ public final class CepService implements AutoCloseable {
     });
     private Connection connection;
 
-    /**
-     * @param connectionFactory a plain factory; the service keeps one connection
-     */
-    public CepService(ConnectionFactory connectionFactory, DataSource dataSource, CepSettings settings, Clock clock) {
+    private CepService(ConnectionFactory connectionFactory, DataSource dataSource, CepSettings settings, Clock clock) {
         this.connectionFactory = connectionFactory;
         this.publisher = new CepPublisher(connectionFactory);
         this.engine = new CepEngine(settings, publisher::offer, new JdbcStatementStore(dataSource), clock);
+    }
+
+    /**
+     * Deploys the built-in and stored statements, then consumes.
+     *
+     * @param connectionFactory a plain factory; the service keeps one connection
+     */
+    public static CepService start(CepSettings settings, ConnectionFactory connectionFactory, DataSource dataSource,
+            Clock clock) throws Exception {
+        CepService service = new CepService(connectionFactory, dataSource, settings, clock);
+        try {
+            service.start();
+        } catch (Exception e) {
+            service.close();
+            throw e;
+        }
+        return service;
     }
 
     /** The queue this service reads parsed readings from. */
@@ -70,7 +84,7 @@ public final class CepService implements AutoCloseable {
         return engine;
     }
 
-    public void start() throws JMSException {
+    private void start() throws JMSException {
         engine.start();
         publisher.start();
         connection = connectionFactory.createConnection();

@@ -141,8 +141,7 @@ public final class CepBenchmark {
             long warmUpReadings = warmUp.stream().mapToLong(b -> b.readings().size()).sum();
             long readings = batches.stream().mapToLong(b -> b.readings().size()).sum();
 
-            try (CepService cep = new CepService(broker.connectionFactory(), dataSource, CepSettings.DEFAULT, Clock.systemUTC())) {
-                cep.start();
+            try (CepService cep = CepService.start(CepSettings.DEFAULT, broker.connectionFactory(), dataSource, Clock.systemUTC())) {
                 awaitProcessed(cep.engine(), warmUpReadings);
                 long outputsBefore = outputs.get();
                 long began = System.nanoTime();

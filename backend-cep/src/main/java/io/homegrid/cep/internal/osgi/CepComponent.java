@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import javax.jms.ConnectionFactory;
-import javax.jms.JMSException;
 import javax.sql.DataSource;
 
 import org.osgi.framework.BundleContext;
@@ -22,7 +21,11 @@ import io.homegrid.cep.CepSettings;
 import io.homegrid.cep.StatementAdmin;
 import io.homegrid.sql.DatabaseSchema;
 
-/** The CEP service in OSGi, offering its {@link StatementAdmin} once the statements are deployed. */
+/**
+ * The CEP bundle in OSGi: maps its configuration to {@link CepSettings}, starts the
+ * {@link CepService} the embedded launcher starts, and offers its {@link StatementAdmin} once
+ * the statements are deployed.
+ */
 @Component(configurationPid = "io.homegrid.cep", immediate = true, service = {})
 @Designate(ocd = CepComponent.Config.class)
 public final class CepComponent {
@@ -30,40 +33,42 @@ public final class CepComponent {
     @ObjectClassDefinition(name = "homegrid CEP", description = "Esper statements over the readings, on event time.")
     @interface Config {
         @AttributeDefinition(name = "Lateness (s)", description = "How long out-of-order readings are waited for.")
-        int latenessSeconds() default 5;
+        int latenessSeconds() default CepSettings.DEFAULT_LATENESS_SECONDS;
 
         @AttributeDefinition(name = "Switch threshold (W)", description = "Above this a device counts as on.")
-        double switchThreshold() default 5;
+        double switchThreshold() default CepSettings.DEFAULT_SWITCH_THRESHOLD;
 
         @AttributeDefinition(name = "Peak limit (W)", description = "Household minute average above this is a peak.")
-        double peakLimit() default 3_000;
+        double peakLimit() default CepSettings.DEFAULT_PEAK_LIMIT;
 
         @AttributeDefinition(name = "Cycle hours", description = "On longer than this without a pause is reported.")
-        int cycleHours() default 3;
+        int cycleHours() default CepSettings.DEFAULT_CYCLE_HOURS;
 
         @AttributeDefinition(name = "Minimum temperature (°C)", description = "A room below this is reported cold.")
-        double minTemperature() default 12;
+        double minTemperature() default CepSettings.DEFAULT_MIN_TEMPERATURE;
     }
 
     @Reference(target = "(homegrid.bus=plain)")
-    private ConnectionFactory connectionFactory;
+    ConnectionFactory connectionFactory;
 
     @Reference(target = DatabaseSchema.DATA_SOURCE)
-    private DataSource dataSource;
+    DataSource dataSource;
 
     /** Only for ordering: the statement table must exist. */
     @Reference
-    private DatabaseSchema schema;
+    DatabaseSchema schema;
 
     private CepService service;
     private ServiceRegistration<StatementAdmin> registration;
 
+    static CepSettings settings(Config config) {
+        return new CepSettings(Duration.ofSeconds(config.latenessSeconds()), config.switchThreshold(),
+                config.peakLimit(), config.cycleHours(), config.minTemperature());
+    }
+
     @Activate
-    void activate(Config config, BundleContext context) throws JMSException {
-        service = new CepService(connectionFactory, dataSource, new CepSettings(Duration.ofSeconds(config.latenessSeconds()),
-                config.switchThreshold(), config.peakLimit(), config.cycleHours(), config.minTemperature()),
-                Clock.systemUTC());
-        service.start();
+    void activate(Config config, BundleContext context) throws Exception {
+        service = CepService.start(settings(config), connectionFactory, dataSource, Clock.systemUTC());
         registration = context.registerService(StatementAdmin.class, service.admin(), null);
     }
 
@@ -71,5 +76,9 @@ public final class CepComponent {
     void deactivate() throws Exception {
         registration.unregister();
         service.close();
+    }
+
+    CepService service() {
+        return service;
     }
 }
