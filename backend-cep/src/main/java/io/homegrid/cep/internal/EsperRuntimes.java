@@ -29,9 +29,17 @@ public final class EsperRuntimes {
         return configuration;
     }
 
-    /** This engine's runtime of that name, created on first use. */
-    public EPRuntime runtime(String name) {
-        return EPRuntimeProvider.getRuntime(prefix + name, configuration);
+    /** The runtime statements are compiled against; created on first use. */
+    public EPRuntime reference() {
+        return EPRuntimeProvider.getRuntime(prefix + "reference", configuration);
+    }
+
+    /**
+     * The gateway's household runtime, created on first use; named apart from the reference
+     * runtime, since "reference" is a valid gateway identifier too.
+     */
+    public EPRuntime household(String gateway) {
+        return EPRuntimeProvider.getRuntime(prefix + "household-" + gateway, configuration);
     }
 
     private static Configuration configuration(CepSettings settings) {

@@ -37,7 +37,7 @@ public final class Households implements AutoCloseable {
         if (existing != null) {
             return existing;
         }
-        Household household = new Household(gateway, runtimes.runtime(gateway), firstTime, lateness, late,
+        Household household = new Household(gateway, runtimes.household(gateway), firstTime, lateness, late,
                 processed, listener);
         setUp.accept(household);
         households.put(gateway, household);

@@ -21,7 +21,7 @@ public final class StatementCompiler implements AutoCloseable {
 
     public StatementCompiler(EsperRuntimes runtimes) {
         this.runtimes = runtimes;
-        this.reference = runtimes.runtime("reference");
+        this.reference = runtimes.reference();
     }
 
     /** @throws InvalidStatementException with Esper's message, which says where and why */

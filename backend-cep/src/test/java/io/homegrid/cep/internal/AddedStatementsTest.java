@@ -66,7 +66,7 @@ class AddedStatementsTest {
 
     @Test
     void aStatementRunsOnTheHouseholdsItWasAddedToUntilItIsRemoved() throws Exception {
-        household = new Household("gw", runtimes.runtime("gw"), T0, 5_000, new AtomicLong(), new AtomicLong(),
+        household = new Household("gw", runtimes.household("gw"), T0, 5_000, new AtomicLong(), new AtomicLong(),
                 new OutputListener(outputs::add));
 
         added.add("kettle-on", KETTLE, List.of(household));
