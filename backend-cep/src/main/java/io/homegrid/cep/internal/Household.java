@@ -1,6 +1,7 @@
 package io.homegrid.cep.internal;
 
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -29,24 +30,28 @@ public final class Household implements AutoCloseable {
             (a, b) -> Long.compare(a.getTime(), b.getTime()));
     private final AtomicLong late;
     private final AtomicLong processed;
+    private final UpdateListener listener;
     private long newest;
     private long lastArrival;
 
     public Household(String gateway, EPRuntime runtime, long startTime, long lateness, AtomicLong late,
-            AtomicLong processed) {
+            AtomicLong processed, UpdateListener listener) {
         this.gateway = gateway;
         this.runtime = runtime;
         this.lateness = lateness;
         this.late = late;
         this.processed = processed;
+        this.listener = listener;
         // Start the clock at this household's first reading: a jump from 0 would replay decades of timers.
         runtime.getEventService().advanceTime(startTime - lateness);
         this.newest = startTime - lateness;
     }
 
-    /** Deploys a compiled module and listens to its named statements; answers the deployment id. */
-    public String deploy(EPCompiled compiled, java.util.Set<String> listenTo, UpdateListener listener)
-            throws EPDeployException {
+    /**
+     * Deploys a compiled module and listens to those of its statements named in {@code listenTo}
+     * (null: to all of them); answers the deployment id.
+     */
+    public String deploy(EPCompiled compiled, Set<String> listenTo) throws EPDeployException {
         EPDeployment deployment = runtime.getDeploymentService().deploy(compiled);
         for (var statement : deployment.getStatements()) {
             if (listenTo == null || listenTo.contains(statement.getName())) {
@@ -54,6 +59,10 @@ public final class Household implements AutoCloseable {
             }
         }
         return deployment.getDeploymentId();
+    }
+
+    public String gateway() {
+        return gateway;
     }
 
     public void undeploy(String deploymentId) throws EPUndeployException {

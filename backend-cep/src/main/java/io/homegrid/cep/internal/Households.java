@@ -1,0 +1,68 @@
+package io.homegrid.cep.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import com.espertech.esper.runtime.client.UpdateListener;
+
+/**
+ * The households an engine has seen, each with a runtime of its own, created at its first
+ * reading and then set up (its statements deployed) before it takes any; the late and processed
+ * readings are counted over all of them. Not thread-safe: the engine serialises calls.
+ */
+public final class Households implements AutoCloseable {
+
+    private final EsperRuntimes runtimes;
+    private final long lateness;
+    private final UpdateListener listener;
+    private final Consumer<Household> setUp;
+    private final Map<String, Household> households = new HashMap<>();
+    private final AtomicLong late = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
+
+    /** @param setUp deploys the statements on a new household */
+    public Households(EsperRuntimes runtimes, long lateness, UpdateListener listener, Consumer<Household> setUp) {
+        this.runtimes = runtimes;
+        this.lateness = lateness;
+        this.listener = listener;
+        this.setUp = setUp;
+    }
+
+    /** The gateway's household; a new one starts its clock at {@code firstTime}. */
+    public Household of(String gateway, long firstTime) {
+        Household existing = households.get(gateway);
+        if (existing != null) {
+            return existing;
+        }
+        Household household = new Household(gateway, runtimes.household(gateway), firstTime, lateness, late,
+                processed, listener);
+        setUp.accept(household);
+        households.put(gateway, household);
+        return household;
+    }
+
+    public Collection<Household> all() {
+        return households.values();
+    }
+
+    public int size() {
+        return households.size();
+    }
+
+    /** Readable from any thread, while readings flow. */
+    public long late() {
+        return late.get();
+    }
+
+    public long processed() {
+        return processed.get();
+    }
+
+    @Override
+    public void close() {
+        households.values().forEach(Household::close);
+    }
+}

@@ -1,0 +1,108 @@
+package io.homegrid.cep.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.homegrid.cep.CepSettings;
+import io.homegrid.cep.StatementInfo;
+import io.homegrid.cep.StatementStore;
+import io.homegrid.model.CepOutput;
+
+/** The registry of statements added at run time, with a real compiler and a store that records what it is told. */
+class AddedStatementsTest {
+
+    private static final long T0 = 1_795_000_000_000L;
+    private static final String KETTLE = "select gateway, device, value from PowerReading(value > 2000)";
+
+    private final EsperRuntimes runtimes = new EsperRuntimes(CepSettings.DEFAULT);
+    private final StatementCompiler compiler = new StatementCompiler(runtimes);
+    private final BuiltInStatements builtIns = BuiltInStatements.read();
+    private final RecordingStore store = new RecordingStore();
+    private final AddedStatements added = new AddedStatements(compiler, store, builtIns::contains);
+    private final List<CepOutput> outputs = new ArrayList<>();
+    private Household household;
+
+    @BeforeEach
+    void givenTheBuiltInsCompiled() {
+        builtIns.compile(compiler);
+    }
+
+    @AfterEach
+    void close() {
+        if (household != null) {
+            household.close();
+        }
+        compiler.close();
+    }
+
+    @Test
+    void aStoredStatementThatNoLongerCompilesIsLeftOutAndTheOthersAreRestoredInOrder() {
+        store.stored.put("kettle-on", KETTLE);
+        store.stored.put("old", "select * from StreamThatWasRenamed");
+        store.stored.put("cold", "select * from TemperatureReading(value < 5)");
+
+        added.restore();
+
+        assertThat(added.infos()).extracting(StatementInfo::name).containsExactly("kettle-on", "cold");
+        assertThat(store.told).as("what does not compile stays stored, to be fixed").isEmpty();
+    }
+
+    @Test
+    void aNameTakenByABuiltInIsRefusedAndNothingIsStored() {
+        assertThatThrownBy(() -> added.add("device-switch", KETTLE, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("device-switch");
+        assertThat(store.told).isEmpty();
+    }
+
+    @Test
+    void aStatementRunsOnTheHouseholdsItWasAddedToUntilItIsRemoved() throws Exception {
+        household = new Household("gw", runtimes.household("gw"), T0, 5_000, new AtomicLong(), new AtomicLong(),
+                new OutputListener(outputs::add));
+
+        added.add("kettle-on", KETTLE, List.of(household));
+        feed(2_200, T0 + 1_000);
+        boolean removed = added.remove("kettle-on");
+        feed(2_300, T0 + 2_000);
+
+        assertThat(removed).isTrue();
+        assertThat(outputs).extracting(o -> o.values().get("value")).containsExactly(2_200.0);
+        assertThat(store.told).containsExactly("save kettle-on", "delete kettle-on");
+        assertThat(added.remove("kettle-on")).as("removed once").isFalse();
+    }
+
+    private void feed(double watts, long time) {
+        household.add(new SensorEvent("gw", "K", "power", watts, time), time);
+        household.releaseUntil(time);
+    }
+
+    /** Loads what a test put there, and records each save and delete instead of keeping them. */
+    private static final class RecordingStore implements StatementStore {
+        final Map<String, String> stored = new LinkedHashMap<>();
+        final List<String> told = new ArrayList<>();
+
+        @Override
+        public Map<String, String> load() {
+            return stored;
+        }
+
+        @Override
+        public void save(String name, String epl) {
+            told.add("save " + name);
+        }
+
+        @Override
+        public void delete(String name) {
+            told.add("delete " + name);
+        }
+    }
+}
