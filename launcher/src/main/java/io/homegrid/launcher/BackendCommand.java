@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.cep.CepSettings;
 import io.homegrid.launcher.internal.Foreground;
+import io.homegrid.routes.parser.ParserSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ final class BackendCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     private int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = BackendConfig.DEFAULT_HOST, description = "address to listen on (default: ${DEFAULT-VALUE})")
     private String host;
 
     @Option(names = "--data-dir", defaultValue = "data", description = "broker store and embedded PostgreSQL data, kept across restarts (default: ${DEFAULT-VALUE})")
@@ -53,10 +54,10 @@ final class BackendCommand implements Callable<Integer> {
     @Option(names = "--stomp-port", defaultValue = "0", description = "serve cep.out to STOMP clients on 127.0.0.1:PORT (default: off)")
     private int stompPort;
 
-    @Option(names = "--parser-consumers", defaultValue = "2", description = "concurrent Sensor Data Parser consumers (default: ${DEFAULT-VALUE})")
+    @Option(names = "--parser-consumers", defaultValue = "" + ParserSettings.DEFAULT_CONSUMERS, description = "concurrent Sensor Data Parser consumers (default: ${DEFAULT-VALUE})")
     private int parserConsumers;
 
-    @Option(names = "--cep-lateness", defaultValue = "5", description = "seconds the CEP engine waits for out-of-order readings before it moves a household's event time past them; later readings are not evaluated (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cep-lateness", defaultValue = "" + CepSettings.DEFAULT_LATENESS_SECONDS, description = "seconds the CEP engine waits for out-of-order readings before it moves a household's event time past them; later readings are not evaluated (default: ${DEFAULT-VALUE})")
     private int cepLatenessSeconds;
 
     @Option(names = "--pause-persistence", description = "start with the persistence connector stopped; readings wait in the broker")
@@ -67,8 +68,9 @@ final class BackendCommand implements Callable<Integer> {
         BackendConfig defaults = BackendConfig.defaults(port, dataDir.toAbsolutePath());
         String password = jdbcPassword != null ? jdbcPassword : System.getenv("HOMEGRID_JDBC_PASSWORD");
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
-                password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), pausePersistence, parserConsumers,
-                defaults.persistence(), defaults.push(), cep(defaults.cep()));
+                password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), defaults.limits(),
+                defaults.maxBodyBytes(), parserConsumers, defaults.persistence().withPaused(pausePersistence),
+                cep(defaults.cep()));
         EmbeddedBackend backend = EmbeddedBackend.start(config);
         printReady(spec.commandLine().getOut(), config, backend);
         Foreground.runUntilStopped("homegrid-backend", backend);
@@ -79,12 +81,11 @@ final class BackendCommand implements Callable<Integer> {
         if (cepLatenessSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--cep-lateness must be 0 or more seconds");
         }
-        return new CepSettings(Duration.ofSeconds(cepLatenessSeconds), defaults.switchThreshold(), defaults.peakLimit(),
-                defaults.cycleHours(), defaults.minTemperature());
+        return defaults.withLateness(Duration.ofSeconds(cepLatenessSeconds));
     }
 
     private static void printReady(PrintWriter out, BackendConfig config, EmbeddedBackend backend) {
-        String base = "http://" + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port();
+        String base = "http://" + (BackendConfig.DEFAULT_HOST.equals(config.host()) ? "localhost" : config.host()) + ":" + config.port();
         out.println(READY);
         out.println("  push       POST " + base + "/api/v1/gateways/{gatewayId}/readings");
         out.println("  query      " + base + "/api/v1/gateways");

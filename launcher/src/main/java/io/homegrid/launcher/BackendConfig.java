@@ -4,38 +4,52 @@ import java.nio.file.Path;
 
 import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.cep.CepSettings;
+import io.homegrid.model.validation.Limits;
 import io.homegrid.persistence.PersistenceSettings;
+import io.homegrid.routes.parser.ParserSettings;
 import io.homegrid.routes.rest.PushSettings;
+import io.homegrid.routes.rest.RestSettings;
 
 /**
- * What {@code ./homegrid backend} starts.
+ * What {@code ./homegrid backend} starts. The services' own settings records hold every default;
+ * this adds only what the embedded mode decides itself (where it listens and keeps its data).
+ * The ingest limits are held once and handed to both the push interface and the parser.
  *
  * @param jdbcUrl           external PostgreSQL, or null for the embedded one under {@code dataDir}
  * @param brokerPorts       protocols the broker also serves on 127.0.0.1 (OpenWire, MQTT, STOMP)
- * @param pausePersistence  start with the persistence connector stopped: readings wait in the
- *                          broker (maintenance, and the durability test)
  */
 public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
-        EmbeddedBroker.Ports brokerPorts, boolean pausePersistence, int parserConsumers, PersistenceSettings persistence,
-        PushSettings push, CepSettings cep) {
+        EmbeddedBroker.Ports brokerPorts, Limits limits, int maxBodyBytes, int parserConsumers,
+        PersistenceSettings persistence, CepSettings cep) {
+
+    public static final String DEFAULT_HOST = "0.0.0.0";
 
     public static BackendConfig defaults(int port, Path dataDir) {
-        return new BackendConfig("0.0.0.0", port, dataDir, null, null, null, EmbeddedBroker.Ports.NONE, false, 2,
-                PersistenceSettings.DEFAULT, PushSettings.DEFAULT, CepSettings.DEFAULT);
+        return new BackendConfig(DEFAULT_HOST, port, dataDir, null, null, null, EmbeddedBroker.Ports.NONE, Limits.DEFAULT,
+                PushSettings.DEFAULT_MAX_BODY_BYTES, ParserSettings.DEFAULT_CONSUMERS, PersistenceSettings.DEFAULT,
+                CepSettings.DEFAULT);
+    }
+
+    public ParserSettings parser() {
+        return new ParserSettings(parserConsumers, limits);
+    }
+
+    public RestSettings rest() {
+        return RestSettings.onPort(host, port, new PushSettings(maxBodyBytes, limits));
     }
 
     public BackendConfig withPausePersistence(boolean paused) {
-        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, paused,
-                parserConsumers, persistence, push, cep);
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes,
+                parserConsumers, persistence.withPaused(paused), cep);
     }
 
     public BackendConfig withJdbc(String url, String user, String password) {
-        return new BackendConfig(host, port, dataDir, url, user, password, brokerPorts, pausePersistence,
-                parserConsumers, persistence, push, cep);
+        return new BackendConfig(host, port, dataDir, url, user, password, brokerPorts, limits, maxBodyBytes,
+                parserConsumers, persistence, cep);
     }
 
     public BackendConfig withBrokerPorts(EmbeddedBroker.Ports ports) {
-        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, ports, pausePersistence,
-                parserConsumers, persistence, push, cep);
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, ports, limits, maxBodyBytes,
+                parserConsumers, persistence, cep);
     }
 }

@@ -2,14 +2,7 @@ package io.homegrid.launcher;
 
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.List;
 
-import javax.persistence.EntityManagerFactory;
-
-import org.apache.activemq.pool.PooledConnectionFactory;
-import org.apache.camel.component.jms.JmsComponent;
-import org.apache.cxf.Bus;
-import org.apache.cxf.BusFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,48 +10,40 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.homegrid.bus.BusConnections;
-import io.homegrid.bus.EmbeddedBroker;
+import io.homegrid.bus.BusService;
+import io.homegrid.bus.BusSettings;
 import io.homegrid.cep.CepService;
 import io.homegrid.launcher.internal.EmbeddedDatabase;
 import io.homegrid.launcher.internal.Resources;
 import io.homegrid.persistence.PersistenceConnector;
-import io.homegrid.persistence.SensorDataRepositories;
-import io.homegrid.persistence.SensorDataRepository;
-import io.homegrid.routes.rest.HealthCheck;
-import io.homegrid.routes.rest.HealthChecks;
-import io.homegrid.routes.rest.JmsBusPublisher;
-import io.homegrid.routes.parser.ParserRoutes;
-import io.homegrid.routes.rest.RestApi;
-import io.homegrid.routes.rest.RestServer;
+import io.homegrid.persistence.PersistenceService;
+import io.homegrid.routes.parser.ParserService;
+import io.homegrid.routes.rest.RestDependencies;
+import io.homegrid.routes.rest.RestService;
 import io.homegrid.sql.SchemaMigrator;
 
 /**
- * The whole backend in one JVM, wired by hand from the same classes Karaf wires with
- * Declarative Services: broker, database, schema, Persistence Connector, parser route, REST API.
+ * The whole backend in one JVM: the same service entry points the DS components call in Karaf
+ * (bus, schema, persistence, CEP, parser, REST), started in order with the embedded mode's
+ * settings. Nothing here adds behaviour of its own.
  */
 public final class EmbeddedBackend implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBackend.class);
-    private static final String JMS = "jms";
 
     private final Resources resources;
     private final String jdbcUrl;
     private final String jdbcUser;
-    private final PersistenceConnector connector;
+    private final PersistenceService persistence;
     private final CepService cep;
 
-    private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, PersistenceConnector connector,
+    private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, PersistenceService persistence,
             CepService cep) {
         this.resources = resources;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
-        this.connector = connector;
+        this.persistence = persistence;
         this.cep = cep;
-    }
-
-    public CepService cep() {
-        return cep;
     }
 
     public static EmbeddedBackend start(BackendConfig config) throws Exception {
@@ -77,44 +62,17 @@ public final class EmbeddedBackend implements AutoCloseable {
             HikariDataSource dataSource = resources.add("connection pool", pool(url, user, config.jdbcPassword()));
             SchemaMigrator.migrate(dataSource);
 
-            EmbeddedBroker broker = resources.add("broker", EmbeddedBroker.start("homegrid-" + config.port(),
-                    config.dataDir().resolve("broker"), config.brokerPorts(), PersistenceConnector.readingsQueue(),
-                    CepService.readingsQueue(), PersistenceConnector.cepQueue()));
-            PooledConnectionFactory pooled = BusConnections.pooled(broker.connectionFactory(), 4);
-            resources.add("JMS pool", pooled::stop);
-
-            EntityManagerFactory jpa = SensorDataRepositories.openPersistenceUnit(dataSource);
-            resources.add("persistence unit", jpa::close);
-            SensorDataRepository repository = SensorDataRepositories.create(dataSource, jpa);
-            PersistenceConnector connector = resources.add("persistence connector", new PersistenceConnector(
-                    broker.connectionFactory(), dataSource, jpa, config.persistence(), clock));
-            if (config.pausePersistence()) {
-                LOG.warn("Persistence connector paused: readings wait in the broker until a start without --pause-persistence");
-            } else {
-                connector.start();
-            }
-
-            CepService cep = resources.add("CEP", new CepService(broker.connectionFactory(), dataSource, config.cep(), clock));
-            cep.start();
-
-            DefaultCamelContext camel = new DefaultCamelContext();
-            camel.setName("homegrid");
-            camel.getShutdownStrategy().setTimeout(10);
-            camel.addComponent(JMS, JmsComponent.jmsComponent(pooled));
-            camel.addRoutes(ParserRoutes.parser(config.push().limits(), clock, JMS, config.parserConsumers()));
-            resources.add("Camel", camel);
-            camel.start();
-
-            List<HealthCheck> health = List.of(HealthChecks.broker(pooled), HealthChecks.database(dataSource),
-                    HealthChecks.routes(camel, connector));
-            Bus bus = BusFactory.newInstance().createBus();
-            resources.add("CXF bus", () -> bus.shutdown(true));
-            resources.add("REST server", RestServer.start(bus, "http://" + config.host() + ":" + config.port() + "/",
-                    RestApi.resources(new JmsBusPublisher(pooled), repository, connector, health, config.push(), clock, pooled,
-                            cep.admin()),
-                    RestApi.providers()));
-            LOG.info("Backend listening on {}:{}", config.host(), config.port());
-            return new EmbeddedBackend(resources, url, user, connector, cep);
+            BusService bus = resources.add("bus", BusService.start(BusSettings.embedded("homegrid-" + config.port(),
+                    config.dataDir().resolve("broker"), config.brokerPorts())));
+            PersistenceService persistence = resources.add("persistence",
+                    PersistenceService.start(config.persistence(), bus.plain(), dataSource, clock));
+            CepService cep = resources.add("CEP", CepService.start(config.cep(), bus.plain(), dataSource, clock));
+            ParserService parser = resources.add("parser",
+                    ParserService.start(config.parser(), new DefaultCamelContext(), bus.pooled(), clock));
+            PersistenceConnector connector = persistence.connector();
+            resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(), dataSource,
+                    persistence.repository(), connector, cep.admin(), parser::camel, () -> connector), clock));
+            return new EmbeddedBackend(resources, url, user, persistence, cep);
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -133,6 +91,10 @@ public final class EmbeddedBackend implements AutoCloseable {
         return new HikariDataSource(pool);
     }
 
+    public CepService cep() {
+        return cep;
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
     }
@@ -142,7 +104,7 @@ public final class EmbeddedBackend implements AutoCloseable {
     }
 
     public PersistenceConnector persistence() {
-        return connector;
+        return persistence.connector();
     }
 
     @Override

@@ -56,6 +56,8 @@ import io.homegrid.testing.TestPostgres;
 public class BackendInKarafIT {
 
     private static final String PORT = "homegrid.test.http.port";
+    /** Above the built-in 1,000: the push interface and the parser must both take it. */
+    private static final int RAISED_BATCH_LIMIT = 2_000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
@@ -80,6 +82,7 @@ public class BackendInKarafIT {
                 editConfigurationFilePut("etc/org.ops4j.datasource-homegrid.cfg", "user", "postgres"),
                 editConfigurationFilePut("etc/org.ops4j.datasource-homegrid.cfg", "password", ""),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                editConfigurationFilePut("etc/io.homegrid.ingest.cfg", "maxBatchSize", String.valueOf(RAISED_BATCH_LIMIT)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
@@ -99,6 +102,21 @@ public class BackendInKarafIT {
         HttpResponse<String> latest = get("/api/v1/devices/gw-karaf-plug-0/latest");
         assertEquals(200, latest.statusCode());
         assertTrue(latest.body(), latest.body().contains("\"gateway\":\"gw-karaf\""));
+    }
+
+    /**
+     * Drift 1 of issue 10: the REST bundle took its batch limit from its own configuration while
+     * the parser kept the built-in 1,000, so a 1,500-reading batch was answered 202 and then
+     * refused whole. One configuration (io.homegrid.ingest) now governs both.
+     */
+    @Test
+    public void aRaisedBatchLimitIsAcceptedAndStoredWhole() throws Exception {
+        awaitHealthy();
+
+        assertEquals(202, new Pusher(port(), "gw-karaf-limit", 1_500).pushOnce());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows("gw-karaf-limit") == 1_500);
+        assertEquals(413, new Pusher(port(), "gw-karaf-limit", RAISED_BATCH_LIMIT + 1).pushOnce());
     }
 
     @Test

@@ -1,0 +1,111 @@
+package io.homegrid.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.homegrid.bus.BusSettings;
+import io.homegrid.cep.CepService;
+import io.homegrid.cep.CepSettings;
+import io.homegrid.model.validation.Limits;
+import io.homegrid.persistence.PersistenceConnector;
+import io.homegrid.persistence.PersistenceSettings;
+import io.homegrid.routes.parser.ParserSettings;
+import io.homegrid.routes.rest.PushSettings;
+import io.homegrid.routes.rest.RestSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Each default lives in its service's settings record. The metatype annotations take theirs
+ * from it by reference (each component test checks that); what cannot refer to Java — the
+ * Karaf feature's configuration and the command line — is proven equal here.
+ */
+class BackendDefaultsTest {
+
+    private static final Path FEATURE = Path.of("..", "features", "repository", "src", "main", "feature", "feature.xml");
+
+    @Test
+    void theKarafFeatureConfiguresTheSettingsRecordsDefaults() throws IOException {
+        assertThat(config("io.homegrid.ingest")).containsOnly(
+                entry("maxBatchSize", Limits.DEFAULT.maxBatchSize()),
+                entry("maxFutureSkewSeconds", Limits.DEFAULT.maxFutureSkew().toSeconds()));
+        assertThat(config("io.homegrid.parser")).containsOnly(entry("consumers", ParserSettings.DEFAULT.consumers()));
+        assertThat(config("io.homegrid.rest")).containsOnly(
+                entry("address", RestSettings.DEFAULT.address()),
+                entry("maxBodyBytes", PushSettings.DEFAULT.maxBodyBytes()));
+        PersistenceSettings persistence = PersistenceSettings.DEFAULT;
+        assertThat(config("io.homegrid.persistence")).containsOnly(
+                entry("consumers", persistence.consumers()),
+                entry("maxReadingsPerCommit", persistence.maxReadingsPerCommit()),
+                entry("paused", persistence.paused()));
+        CepSettings cep = CepSettings.DEFAULT;
+        assertThat(config("io.homegrid.cep")).containsOnly(
+                entry("latenessSeconds", cep.lateness().toSeconds()),
+                entry("switchThreshold", (long) cep.switchThreshold()),
+                entry("peakLimit", (long) cep.peakLimit()),
+                entry("cycleHours", cep.cycleHours()),
+                entry("minTemperature", (long) cep.minTemperature()));
+        assertThat(config("io.homegrid.bus")).contains(
+                entry("brokerName", BusSettings.DEFAULT_BROKER_NAME),
+                entry("brokerUrl", BusSettings.DEFAULT_BROKER_URL),
+                entry("poolMaxConnections", BusSettings.DEFAULT_POOL_MAX_CONNECTIONS));
+    }
+
+    @Test
+    void theCommandLineDefaultsAreTheSettingsRecords() {
+        CommandSpec backend = new CommandLine(new BackendCommand()).getCommandSpec();
+
+        assertThat(backend.findOption("--parser-consumers").defaultValue())
+                .isEqualTo(String.valueOf(ParserSettings.DEFAULT.consumers()));
+        assertThat(backend.findOption("--cep-lateness").defaultValue())
+                .isEqualTo(String.valueOf(CepSettings.DEFAULT.lateness().toSeconds()));
+        BackendConfig defaults = BackendConfig.defaults(8080, Path.of("data"));
+        assertThat(defaults.parser()).isEqualTo(ParserSettings.DEFAULT);
+        assertThat(defaults.rest().push()).isEqualTo(PushSettings.DEFAULT);
+        assertThat(defaults.persistence()).isEqualTo(PersistenceSettings.DEFAULT);
+        assertThat(defaults.cep()).isEqualTo(CepSettings.DEFAULT);
+    }
+
+    /** The push interface and the parser of one embedded backend are handed one Limits object. */
+    @Test
+    void oneSetOfLimitsGovernsThePushInterfaceAndTheParser() {
+        BackendConfig raised = new BackendConfig("127.0.0.1", 8080, Path.of("data"), null, null, null,
+                BackendConfig.defaults(8080, Path.of("data")).brokerPorts(), Limits.DEFAULT.withMaxBatchSize(2_000),
+                PushSettings.DEFAULT_MAX_BODY_BYTES, 2, PersistenceSettings.DEFAULT, CepSettings.DEFAULT);
+
+        assertThat(raised.parser().limits()).isSameAs(raised.rest().push().limits());
+        assertThat(raised.parser().limits().maxBatchSize()).isEqualTo(2_000);
+    }
+
+    @Test
+    void theBrokerKeepsTheQueuesTheServicesConsume() {
+        assertThat(BusSettings.DEFAULT_DURABLE_QUEUES).containsExactlyInAnyOrder(PersistenceConnector.readingsQueue(),
+                CepService.readingsQueue(), PersistenceConnector.cepQueue());
+    }
+
+    private static Map.Entry<String, String> entry(String key, Object value) {
+        return Map.entry(key, String.valueOf(value));
+    }
+
+    private static Map<String, String> config(String pid) throws IOException {
+        Matcher block = Pattern.compile("<config name=\"" + Pattern.quote(pid) + "\"[^>]*>(.*?)</config>", Pattern.DOTALL)
+                .matcher(Files.readString(FEATURE));
+        assertThat(block.find()).as("a <config> for %s in %s", pid, FEATURE).isTrue();
+        Properties properties = new Properties();
+        properties.load(new StringReader(block.group(1)));
+        Map<String, String> values = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+        return values;
+    }
+}
