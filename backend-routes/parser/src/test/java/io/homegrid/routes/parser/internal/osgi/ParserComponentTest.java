@@ -2,8 +2,6 @@ package io.homegrid.routes.parser.internal.osgi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.StringJoiner;
 
 import javax.jms.Connection;
 import javax.jms.MessageConsumer;
@@ -25,6 +23,7 @@ import io.homegrid.model.json.Json;
 import io.homegrid.model.validation.Limits;
 import io.homegrid.routes.parser.ParserService;
 import io.homegrid.routes.parser.ParserSettings;
+import io.homegrid.testing.PushBodies;
 import io.homegrid.testing.TestBroker;
 import io.homegrid.testing.osgi.ComponentConfig;
 import io.homegrid.testing.osgi.StubBundleContext;
@@ -91,7 +90,7 @@ class ParserComponentTest {
             MessageConsumer parsed = session.createConsumer(session.createTopic(Destinations.READINGS_PARSED));
             connection.start();
 
-            broker.send(Destinations.READINGS_RAW, batch(1_500), Headers.GATEWAY, "gw-1");
+            broker.send(Destinations.READINGS_RAW, PushBodies.powerBatch("gw-1", 1_500), Headers.GATEWAY, "gw-1");
 
             TextMessage valid = (TextMessage) parsed.receive(20_000);
             assertThat(valid).as("readings published to readings.parsed").isNotNull();
@@ -99,14 +98,5 @@ class ParserComponentTest {
         } finally {
             connection.close();
         }
-    }
-
-    private static String batch(int readings) {
-        String time = Instant.now().minusSeconds(10).toString();
-        StringJoiner joiner = new StringJoiner(",", "{\"gateway\":\"gw-1\",\"readings\":[", "]}");
-        for (int seq = 0; seq < readings; seq++) {
-            joiner.add("{\"device\":\"d1\",\"sensor\":\"power\",\"value\":5,\"time\":\"" + time + "\",\"seq\":" + seq + "}");
-        }
-        return joiner.toString();
     }
 }

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.StringJoiner;
 
 import javax.jms.TextMessage;
 
@@ -23,6 +21,7 @@ import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.json.Json;
 import io.homegrid.model.validation.Limits;
 import io.homegrid.routes.rest.RestSettings;
+import io.homegrid.testing.PushBodies;
 import io.homegrid.testing.TestBroker;
 import io.homegrid.testing.TestPostgres;
 import io.homegrid.testing.osgi.ComponentConfig;
@@ -70,12 +69,12 @@ class RestApiComponentTest {
         component.limits = Limits.DEFAULT.withMaxBatchSize(2_000);
         activate();
 
-        HttpResponse<String> pushed = post("/api/v1/gateways/gw-1/readings", batch(1_500));
+        HttpResponse<String> pushed = post("/api/v1/gateways/gw-1/readings", PushBodies.powerBatch("gw-1", 1_500));
 
         assertThat(pushed.statusCode()).isEqualTo(202);
         assertThat(Json.mapper().readTree(pushed.body()).get("accepted").asInt()).isEqualTo(1_500);
         assertThat(broker.receive(Destinations.READINGS_RAW, 10_000)).isInstanceOf(TextMessage.class);
-        assertThat(post("/api/v1/gateways/gw-1/readings", batch(2_001)).statusCode()).isEqualTo(413);
+        assertThat(post("/api/v1/gateways/gw-1/readings", PushBodies.powerBatch("gw-1", 2_001)).statusCode()).isEqualTo(413);
     }
 
     @Test
@@ -99,14 +98,5 @@ class RestApiComponentTest {
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String batch(int readings) {
-        String time = Instant.now().minusSeconds(10).toString();
-        StringJoiner joiner = new StringJoiner(",", "{\"gateway\":\"gw-1\",\"readings\":[", "]}");
-        for (int seq = 0; seq < readings; seq++) {
-            joiner.add("{\"device\":\"d1\",\"sensor\":\"power\",\"value\":5,\"time\":\"" + time + "\",\"seq\":" + seq + "}");
-        }
-        return joiner.toString();
     }
 }
