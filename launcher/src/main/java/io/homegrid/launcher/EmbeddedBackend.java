@@ -20,7 +20,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.homegrid.bus.BusConnections;
 import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.cep.CepService;
-import io.homegrid.launcher.internal.EmbeddedDatabase;
+import io.homegrid.launcher.internal.DatabaseSupervisor;
 import io.homegrid.launcher.internal.Resources;
 import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.SensorDataRepositories;
@@ -68,9 +68,10 @@ public final class EmbeddedBackend implements AutoCloseable {
             Files.createDirectories(config.dataDir());
             String url = config.jdbcUrl();
             String user = config.jdbcUser();
+            DatabaseSupervisor database = null;
             if (url == null) {
-                EmbeddedDatabase database = resources.add("PostgreSQL",
-                        EmbeddedDatabase.start(config.dataDir().resolve("postgres")));
+                database = resources.add("PostgreSQL",
+                        DatabaseSupervisor.start(config.dataDir().resolve("postgres")));
                 url = database.jdbcUrl();
                 user = database.user();
             }
@@ -105,7 +106,8 @@ public final class EmbeddedBackend implements AutoCloseable {
             resources.add("Camel", camel);
             camel.start();
 
-            List<HealthCheck> health = List.of(HealthChecks.broker(pooled), HealthChecks.database(dataSource),
+            HealthCheck pool = HealthChecks.database(dataSource);
+            List<HealthCheck> health = List.of(HealthChecks.broker(pooled), database == null ? pool : database.health(pool),
                     HealthChecks.routes(camel, connector));
             Bus bus = BusFactory.newInstance().createBus();
             resources.add("CXF bus", () -> bus.shutdown(true));
