@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,21 +52,23 @@ class DatabaseSupervisionIT {
             Http http = new Http(port);
             Pusher pusher = new Pusher(http, GATEWAY, PER_BATCH, MAX_BATCHES);
             CompletableFuture<Void> pushed = CompletableFuture.runAsync(pusher, pushing);
-            await().atMost(Duration.ofSeconds(30)).until(() -> stored(backend) > 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored(backend) >= 20L * PER_BATCH);
 
             // given PostgreSQL killed as the OOM killer or an operator's kill -9 would
             ProcessHandle postmaster = postmaster();
             long acceptedBeforeKill = pusher.acceptedCount();
+            AtomicReference<String> downReason = new AtomicReference<>();
             Instant killed = Instant.now();
             assertThat(postmaster.destroyForcibly()).isTrue();
-            postmaster.onExit().get(10, TimeUnit.SECONDS);
 
             // then /health names the database as down, and later as up again, without a backend restart
-            await("/health 503 naming the database").atMost(RECOVERY).pollInterval(Duration.ofMillis(100))
+            await("/health 503 naming the database").atMost(RECOVERY).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
                     .untilAsserted(() -> {
                         Http.Answer health = http.get("/health");
                         assertThat(health.status()).isEqualTo(503);
                         assertThat(health.json().at("/checks/database/status").asText()).isEqualTo("DOWN");
+                        downReason.set(health.json().at("/checks/database/problem").asText());
                     });
             Instant seenDown = Instant.now();
             Duration left = RECOVERY.minus(Duration.between(killed, seenDown));
@@ -76,6 +79,7 @@ class DatabaseSupervisionIT {
             ProcessHandle restarted = postmaster();
             assertThat(restarted.pid()).as("a new postmaster").isNotEqualTo(postmaster.pid());
             assertThat(restarted.isAlive()).isTrue();
+            assertThat(postmaster.isAlive()).isFalse();
 
             // and ingest resumes by itself: readings pushed after the recovery are stored too
             await().atMost(Duration.ofSeconds(30)).until(() -> pusher.acceptedCount() >= acceptedAtRecovery + 50L * PER_BATCH);
@@ -85,9 +89,10 @@ class DatabaseSupervisionIT {
             await("every accepted reading stored").atMost(Duration.ofSeconds(60))
                     .until(() -> storedSeqs(backend).containsAll(accepted));
 
-            LOG.info("PostgreSQL killed {} after start of pushing; /health 503 seen after {}, 200 after {}; "
+            LOG.info("PostgreSQL killed at {}; /health 503 seen after {} ({}), 200 after {}; "
                     + "{} readings accepted before the kill, {} by recovery, {} in all, {} not accepted",
-                    killed, Duration.between(killed, seenDown), Duration.between(killed, seenUp), acceptedBeforeKill,
+                    killed, Duration.between(killed, seenDown), downReason.get(), Duration.between(killed, seenUp),
+                    acceptedBeforeKill,
                     acceptedAtRecovery, accepted.size(), pusher.notAccepted());
             assertThat(acceptedAtRecovery).as("pushes answered 202 while the database was away").isGreaterThan(acceptedBeforeKill);
             assertThat(query(backend, "SELECT count(*) FROM reading WHERE gateway_id = '" + GATEWAY + "'"))
@@ -101,6 +106,8 @@ class DatabaseSupervisionIT {
         }
         assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).as("PostgreSQL stopped with the backend")
                 .doesNotExist();
+        await("supervisor thread gone").atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet()
+                .stream().noneMatch(thread -> thread.getName().startsWith("postgres-supervisor")));
     }
 
     /** The running postmaster, from the first line of its pid file. */

@@ -2,9 +2,13 @@ package io.homegrid.launcher.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -31,6 +35,7 @@ public final class DatabaseSupervisor implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     /** A restart can take zonky's whole startup wait (60 s) plus the wait for lingering processes. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(90);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Path dataDirectory;
     private final int port;
@@ -81,15 +86,35 @@ public final class DatabaseSupervisor implements AutoCloseable {
     }
 
     /**
-     * {@code pool}'s check, answered at once with the supervisor's reason while the server is
-     * down: the pool itself would hold a health request for its whole connection timeout, and
-     * answer 200 when a short outage ends within it.
+     * {@code pool}'s check, preceded by two that answer at once while the server is down: the
+     * supervisor's own reason once it saw the postmaster die, and before that (or if the
+     * server is up but refuses) a fresh connection to the server itself. The pool alone would
+     * hold a health request for its whole connection timeout, and answer 200 when an outage
+     * ends within it.
      */
     public HealthCheck health(HealthCheck pool) {
         return HealthCheck.of(pool.name(), () -> {
             String down = problem;
+            if (down == null) {
+                down = serverProblem();
+            }
             return down != null ? down : pool.problem();
         });
+    }
+
+    private String serverProblem() {
+        EmbeddedDatabase database = current;
+        if (database == null) {
+            return problem;
+        }
+        Properties login = new Properties();
+        login.setProperty("connectTimeout", Long.toString(PROBE_TIMEOUT.toSeconds()));
+        login.setProperty("socketTimeout", Long.toString(PROBE_TIMEOUT.toSeconds()));
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), login)) {
+            return null;
+        } catch (SQLException e) {
+            return "embedded PostgreSQL on port " + port + " does not accept connections: " + e.getMessage();
+        }
     }
 
     private EmbeddedDatabase current() {
