@@ -147,11 +147,12 @@ public final class DatabaseSupervisor implements AutoCloseable {
     }
 
     private void died(EmbeddedDatabase database) {
+        // The reason first: /health must never see neither a server nor a reason.
+        problem = "embedded PostgreSQL (postmaster pid " + database.postmaster().pid() + ") died; restarting it";
         current = null;
         crashes++;
         Duration backoff = backoff();
         nextAttempt = clock.instant().plus(backoff);
-        problem = "embedded PostgreSQL (postmaster pid " + database.postmaster().pid() + ") died; restarting it";
         // The postmaster is pg_ctl's child, not ours: its exit status cannot be had, only that it is gone.
         LOG.error("Embedded PostgreSQL died: postmaster pid {} on port {} with data in {} is gone (exit status not "
                 + "known to this JVM, see PostgreSQL's log above); crash {} in a row, restarting in {}",
