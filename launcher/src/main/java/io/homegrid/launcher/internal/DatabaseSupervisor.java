@@ -155,7 +155,7 @@ public final class DatabaseSupervisor implements AutoCloseable {
         nextAttempt = clock.instant().plus(backoff);
         // The postmaster is pg_ctl's child, not ours: its exit status cannot be had, only that it is gone.
         LOG.error("Embedded PostgreSQL died: postmaster pid {} on port {} with data in {} is gone (exit status not "
-                + "known to this JVM, see PostgreSQL's log above); crash {} in a row, restarting in {}",
+                + "known to this JVM: pg_ctl started it); crash {} in a row, restarting in {}",
                 database.postmaster().pid(), port, dataDirectory, crashes, backoff);
         try {
             // Releases zonky's lock on the data directory, which the restart needs.
