@@ -13,11 +13,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.homegrid.bus.BusService;
 import io.homegrid.bus.BusSettings;
 import io.homegrid.cep.CepService;
-import io.homegrid.launcher.internal.EmbeddedDatabase;
+import io.homegrid.launcher.internal.DatabaseSupervisor;
 import io.homegrid.launcher.internal.Resources;
 import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.PersistenceService;
 import io.homegrid.routes.parser.ParserService;
+import io.homegrid.routes.rest.HealthCheck;
+import io.homegrid.routes.rest.HealthChecks;
 import io.homegrid.routes.rest.RestDependencies;
 import io.homegrid.routes.rest.RestService;
 import io.homegrid.sql.SchemaMigrator;
@@ -53,9 +55,9 @@ public final class EmbeddedBackend implements AutoCloseable {
             Files.createDirectories(config.dataDir());
             String url = config.jdbcUrl();
             String user = config.jdbcUser();
+            DatabaseSupervisor database = null;
             if (url == null) {
-                EmbeddedDatabase database = resources.add("PostgreSQL",
-                        EmbeddedDatabase.start(config.dataDir().resolve("postgres")));
+                database = resources.add("PostgreSQL", DatabaseSupervisor.start(config.dataDir().resolve("postgres")));
                 url = database.jdbcUrl();
                 user = database.user();
             }
@@ -70,8 +72,10 @@ public final class EmbeddedBackend implements AutoCloseable {
             ParserService parser = resources.add("parser",
                     ParserService.start(config.parser(), new DefaultCamelContext(), bus.pooled(), clock));
             PersistenceConnector connector = persistence.connector();
-            resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(), dataSource,
-                    persistence.repository(), connector, cep.admin(), parser::camel, () -> connector), clock));
+            HealthCheck pool = HealthChecks.database(dataSource);
+            resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(),
+                    database == null ? pool : database.health(pool), persistence.repository(), connector, cep.admin(),
+                    parser::camel, () -> connector), clock));
             return new EmbeddedBackend(resources, url, user, persistence, cep);
         } catch (Exception | Error e) {
             resources.close();

@@ -1,6 +1,7 @@
 package io.homegrid.launcher.internal;
 
 import java.io.IOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,28 +24,83 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Duration STALE_SERVER_STOP = Duration.ofSeconds(30);
+    private static final Duration LINGERING_PROCESS_EXIT = Duration.ofSeconds(10);
+    /** zonky's lock file in the data directory, held by each EmbeddedPostgres instance. */
+    private static final String ZONKY_LOCK = "epg-lock";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final ProcessHandle postmaster;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, ProcessHandle postmaster) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.postmaster = postmaster;
     }
 
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        return start(dataDirectory, FreePorts.next());
+    }
+
+    /**
+     * On a given port, so that a server started again after a crash is found where the
+     * connection pool and every other client already look for it.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
         Files.createDirectories(dataDirectory);
         stopOrphanedServer(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        LingeringServerProcesses.stop(dataDirectory, LINGERING_PROCESS_EXIT);
+        EmbeddedPostgres postgres;
+        try {
+            postgres = startPostgres(dataDirectory, port);
+        } catch (OverlappingFileLockException e) {
+            // Only this JVM can hold the lock here, and only through an instance whose start
+            // failed after it took the lock (zonky keeps no handle to release it by): a new
+            // lock file, a new inode, is the way past it.
+            LOG.warn("zonky's lock on {} is still held by a failed start in this JVM; replacing its lock file",
+                    dataDirectory);
+            Files.deleteIfExists(dataDirectory.resolve(ZONKY_LOCK));
+            postgres = startPostgres(dataDirectory, port);
+        }
+        Optional<ProcessHandle> postmaster = postmaster(dataDirectory.resolve("postmaster.pid"));
+        if (postmaster.isEmpty()) {
+            postgres.close();
+            throw new IOException("PostgreSQL started on " + dataDirectory + " but no live postmaster is named in its postmaster.pid");
+        }
+        LOG.info("PostgreSQL (embedded) on port {} with data in {}, postmaster pid {}", postgres.getPort(), dataDirectory,
+                postmaster.get().pid());
+        return new EmbeddedDatabase(postgres, dataDirectory, postmaster.get());
+    }
+
+    private static EmbeddedPostgres startPostgres(Path dataDirectory, int port) throws IOException {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setPort(FreePorts.next())
+                .setPort(port)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        LOG.info("PostgreSQL (embedded) on port {} with data in {}", postgres.getPort(), dataDirectory);
-        return new EmbeddedDatabase(postgres);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The server's postmaster; every other server process is its child. */
+    public ProcessHandle postmaster() {
+        return postmaster;
+    }
+
+    /** False once the postmaster is gone, by a crash, a kill or a stop. */
+    public boolean isRunning() {
+        return postmaster.isAlive();
     }
 
     public String jdbcUrl() {

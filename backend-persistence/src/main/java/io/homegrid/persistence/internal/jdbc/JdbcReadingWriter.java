@@ -70,9 +70,21 @@ public final class JdbcReadingWriter {
                 connection.commit();
                 return new WriteResult(inserted, rows.size() - inserted);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * A connection the server dropped (it crashed, or was restarted) fails its rollback too; that
+     * failure must not replace the cause, which tells the caller to retry rather than give up.
+     */
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
         }
     }
 

@@ -3,7 +3,6 @@ package io.homegrid.routes.rest;
 import java.util.function.Supplier;
 
 import javax.jms.ConnectionFactory;
-import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 
@@ -17,8 +16,10 @@ import io.homegrid.persistence.SensorDataRepository;
  * then names the missing part.
  *
  * @param bus        a pooling factory: pushes, relay commands and live subscriptions borrow from it
+ * @param database   the database's health check: the pool's ({@link HealthChecks#database}), or one
+ *                   that also knows whether a supervised embedded server is running
  * @param repository answers queries, or fails with a 503 while the persistence service is away
  */
-public record RestDependencies(ConnectionFactory bus, DataSource dataSource, SensorDataRepository repository,
+public record RestDependencies(ConnectionFactory bus, HealthCheck database, SensorDataRepository repository,
         IngestStats ingest, StatementAdmin cep, Supplier<CamelContext> parser, Supplier<IngestStats> persistence) {
 }

@@ -28,7 +28,7 @@ public final class RestService implements AutoCloseable {
         Bus bus = createBus();
         try {
             List<HealthCheck> health = List.of(HealthChecks.broker(dependencies.bus()),
-                    HealthChecks.database(dependencies.dataSource()),
+                    dependencies.database(),
                     HealthChecks.routes(dependencies.parser(), dependencies.persistence()));
             RestServer server = RestServer.start(bus, settings.address(),
                     RestApi.resources(new JmsBusPublisher(dependencies.bus()), dependencies.repository(),

@@ -19,6 +19,7 @@ import io.homegrid.model.validation.Limits;
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.RepositoryException;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.routes.rest.HealthChecks;
 import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RestDependencies;
 import io.homegrid.routes.rest.RestService;
@@ -67,7 +68,7 @@ public final class RestApiComponent {
 
     @Activate
     void activate(RestConfig config) {
-        RestDependencies dependencies = new RestDependencies(connectionFactory, dataSource,
+        RestDependencies dependencies = new RestDependencies(connectionFactory, HealthChecks.database(dataSource),
                 ServiceProxy.of(SensorDataRepository.class, () -> repository,
                         () -> new RepositoryException("the persistence service is not running", null)),
                 ServiceProxy.of(IngestStats.class, () -> ingest,
