@@ -1,11 +1,9 @@
 package io.homegrid.gateway.xbee.connector;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.homegrid.gateway.api.DeviceEventListener;
+import io.homegrid.gateway.api.Periodic;
 import io.homegrid.gateway.api.SampleListener;
 
 /**
@@ -16,23 +14,17 @@ import io.homegrid.gateway.api.SampleListener;
 public final class XBeeService implements AutoCloseable {
 
     private final XBeeAdapter adapter;
-    private final ScheduledExecutorService discovery;
+    private final Periodic discovery;
 
-    private XBeeService(XBeeAdapter adapter, ScheduledExecutorService discovery) {
+    private XBeeService(XBeeAdapter adapter, Periodic discovery) {
         this.adapter = adapter;
         this.discovery = discovery;
     }
 
     public static XBeeService start(XBeeSettings settings, Clock clock) {
         XBeeAdapter adapter = new XBeeAdapter(settings.radio(), settings.baudRate(), clock);
-        ScheduledExecutorService discovery = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "xbee-discovery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = settings.discoveryInterval().toMillis();
-        // discover() returns at once while the radio is away, so the task never throws or blocks.
-        discovery.scheduleWithFixedDelay(adapter::discover, period, period, TimeUnit.MILLISECONDS);
+        // The adapter discovers once on every connect; this finds nodes whose identification was lost.
+        Periodic discovery = Periodic.every(settings.discoveryInterval(), "xbee-discovery", adapter::discover);
         adapter.start();
         return new XBeeService(adapter, discovery);
     }
@@ -61,7 +53,7 @@ public final class XBeeService implements AutoCloseable {
 
     @Override
     public void close() {
-        discovery.shutdownNow();
+        discovery.close();
         adapter.close();
     }
 }
