@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,8 +24,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.homegrid.gateway.api.Measurement;
-import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.test.Configs;
+import io.homegrid.gateway.api.test.StubAdapter;
 import io.homegrid.gateway.cache.Retention;
 import io.homegrid.gateway.cache.SqliteReadingCache;
 import io.homegrid.gateway.devices.DeviceList;
@@ -81,7 +80,7 @@ class PushComponentTest {
 
     @Test
     void aRelayCommandFromTheBackendIsSwitchedThroughTheBoundAdapterAndItsResultReported() {
-        component.addAdapter(new SwitchingAdapter("plug"));
+        component.addAdapter(StubAdapter.confirming("plug"));
         component.activate(configured());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !results.isEmpty());
@@ -114,34 +113,5 @@ class PushComponentTest {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
-    }
-
-    /** A radio that reaches one device and confirms every switch. */
-    private record SwitchingAdapter(String device) implements ProtocolAdapter {
-
-        @Override
-        public String protocol() {
-            return "stub";
-        }
-
-        @Override
-        public boolean connected() {
-            return true;
-        }
-
-        @Override
-        public boolean reaches(String address) {
-            return device.equals(address);
-        }
-
-        @Override
-        public CompletableFuture<Boolean> setRelay(String address, boolean on) {
-            return CompletableFuture.completedFuture(on);
-        }
-
-        @Override
-        public void discover() {
-            // nothing to discover: the stub knows its one device
-        }
     }
 }
