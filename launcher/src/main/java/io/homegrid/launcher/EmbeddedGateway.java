@@ -56,8 +56,8 @@ public final class EmbeddedGateway implements AutoCloseable {
             descriptions.addSink(cache.cache());
             descriptions.addSink(devices.devices());
             XBeeService xbee = resources.add("XBee connector", XBeeService.start(config.xbee(), clock));
-            xbee.addSampleListener(descriptions);
-            xbee.addDeviceEventListener(devices.devices());
+            xbee.adapter().addSampleListener(descriptions);
+            xbee.adapter().addDeviceEventListener(devices.devices());
             List<ProtocolAdapter> adapters = List.of(xbee.adapter());
             PushService push = resources.add("push", PushService.start(config.push(), cache.cache(), devices.devices(),
                     () -> adapters, clock));

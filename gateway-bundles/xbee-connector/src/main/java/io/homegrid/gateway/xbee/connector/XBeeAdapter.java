@@ -71,15 +71,20 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
         sampleListeners.remove(listener);
     }
 
+    /**
+     * Adds a listener and tells it the nodes identified so far: nodes identify themselves once, so
+     * one that comes late (in OSGi, a device list bound after the radio came up) misses no name.
+     */
     public void addDeviceEventListener(DeviceEventListener listener) {
         nodes.addListener(listener);
+        nodes.announceTo(listener);
     }
 
     public void removeDeviceEventListener(DeviceEventListener listener) {
         nodes.removeListener(listener);
     }
 
-    /** Tells a listener that arrives late about every node identified so far. */
+    /** Tells a listener about every node identified so far. */
     public void announceTo(DeviceEventListener listener) {
         nodes.announceTo(listener);
     }

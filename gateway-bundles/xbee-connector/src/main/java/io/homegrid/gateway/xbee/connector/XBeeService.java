@@ -2,14 +2,12 @@ package io.homegrid.gateway.xbee.connector;
 
 import java.time.Clock;
 
-import io.homegrid.gateway.api.DeviceEventListener;
 import io.homegrid.gateway.api.Periodic;
-import io.homegrid.gateway.api.SampleListener;
 
 /**
  * The XBee connector, running: the adapter with its radio supervision and the periodic node
- * discovery. The one assembly of the bundle: its DS component and the embedded launcher both
- * {@link #start} it; closing it stops every thread it started.
+ * discovery; listeners go to its {@link #adapter()}. The one assembly of the bundle: its DS
+ * component and the embedded launcher both {@link #start} it; closing it stops every thread it started.
  */
 public final class XBeeService implements AutoCloseable {
 
@@ -31,24 +29,6 @@ public final class XBeeService implements AutoCloseable {
 
     public XBeeAdapter adapter() {
         return adapter;
-    }
-
-    public void addSampleListener(SampleListener listener) {
-        adapter.addSampleListener(listener);
-    }
-
-    public void removeSampleListener(SampleListener listener) {
-        adapter.removeSampleListener(listener);
-    }
-
-    /** Adds a listener and tells it the nodes identified so far, so that one that comes late misses no name. */
-    public void addDeviceEventListener(DeviceEventListener listener) {
-        adapter.addDeviceEventListener(listener);
-        adapter.announceTo(listener);
-    }
-
-    public void removeDeviceEventListener(DeviceEventListener listener) {
-        adapter.removeDeviceEventListener(listener);
     }
 
     @Override

@@ -44,14 +44,14 @@ public final class XBeeAdapterComponent {
     synchronized void addSampleListener(SampleListener listener) {
         sampleListeners.add(listener);
         if (service != null) {
-            service.addSampleListener(listener);
+            service.adapter().addSampleListener(listener);
         }
     }
 
     synchronized void removeSampleListener(SampleListener listener) {
         sampleListeners.remove(listener);
         if (service != null) {
-            service.removeSampleListener(listener);
+            service.adapter().removeSampleListener(listener);
         }
     }
 
@@ -59,22 +59,22 @@ public final class XBeeAdapterComponent {
     synchronized void addDeviceEventListener(DeviceEventListener listener) {
         eventListeners.add(listener);
         if (service != null) {
-            service.addDeviceEventListener(listener);
+            service.adapter().addDeviceEventListener(listener);
         }
     }
 
     synchronized void removeDeviceEventListener(DeviceEventListener listener) {
         eventListeners.remove(listener);
         if (service != null) {
-            service.removeDeviceEventListener(listener);
+            service.adapter().removeDeviceEventListener(listener);
         }
     }
 
     @Activate
     synchronized void activate(XBeeConfig config, BundleContext context) {
         service = XBeeService.start(settings(config), Clock.systemUTC());
-        sampleListeners.forEach(service::addSampleListener);
-        eventListeners.forEach(service::addDeviceEventListener);
+        sampleListeners.forEach(service.adapter()::addSampleListener);
+        eventListeners.forEach(service.adapter()::addDeviceEventListener);
         registration = context.registerService(ProtocolAdapter.class, service.adapter(), null);
     }
 

@@ -9,17 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.homegrid.gateway.api.DeviceEvent;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.test.Configs;
 import io.homegrid.gateway.api.test.StubBundleContext;
+import io.homegrid.gateway.xbee.connector.RadioThreadsMayDie;
 import io.homegrid.gateway.xbee.connector.XBeeAdapter;
 import io.homegrid.gateway.xbee.connector.XBeeService;
 import io.homegrid.gateway.xbee.connector.XBeeSettings;
@@ -27,23 +26,13 @@ import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
 import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
 
 /** The component without a container: a configuration built from a map, a stub bundle context, the simulator as the radio. */
+@ExtendWith(RadioThreadsMayDie.class)
 class XBeeAdapterComponentTest {
 
     private final StubBundleContext bundle = new StubBundleContext();
     private final XBeeAdapterComponent component = new XBeeAdapterComponent();
     private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
     private XBeeSimulator simulator;
-
-    /** The library's discovery thread dies with the radio at the end of a test; see XBeeAdapterTest. */
-    @BeforeAll
-    static void toleratesTheLibrarysThreadsDyingWithTheRadio() {
-        Awaitility.doNotCatchUncaughtExceptionsByDefault();
-    }
-
-    @AfterAll
-    static void resetAwaitility() {
-        Awaitility.reset();
-    }
 
     @BeforeEach
     void startTheRadio() throws Exception {
