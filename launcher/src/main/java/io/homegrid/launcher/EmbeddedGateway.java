@@ -2,9 +2,6 @@ package io.homegrid.launcher;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -12,86 +9,66 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.homegrid.gateway.api.ProtocolAdapter;
-import io.homegrid.gateway.cache.Retention;
+import io.homegrid.gateway.cache.ReadingCacheService;
 import io.homegrid.gateway.cache.SqliteReadingCache;
-import io.homegrid.gateway.descriptions.DeviceTypeDescription;
+import io.homegrid.gateway.descriptions.DescriptionSettings;
 import io.homegrid.gateway.descriptions.SensorDescriptions;
 import io.homegrid.gateway.devices.DeviceList;
-import io.homegrid.gateway.push.BackendClient;
-import io.homegrid.gateway.push.CommandChannel;
+import io.homegrid.gateway.devices.DeviceListService;
 import io.homegrid.gateway.push.LocalApi;
-import io.homegrid.gateway.push.PushSettings;
+import io.homegrid.gateway.push.PushService;
 import io.homegrid.gateway.push.ReadingPusher;
 import io.homegrid.gateway.xbee.connector.XBeeAdapter;
+import io.homegrid.gateway.xbee.connector.XBeeService;
 import io.homegrid.launcher.internal.Resources;
 import io.homegrid.routes.rest.RestServer;
 
 /**
- * The home gateway in one JVM, wired by hand from the same classes the Felix bundles wire with
- * Declarative Services: XBee adapter → sensor descriptions → cache and device list → pusher, plus
- * the command channel and the local REST API.
+ * The home gateway in one JVM: starts each bundle's service, the same ones the Felix bundles'
+ * components start, and connects them as Declarative Services would; plus the local REST API.
  */
 public final class EmbeddedGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedGateway.class);
 
     private final Resources resources;
-    private final SqliteReadingCache cache;
-    private final DeviceList devices;
-    private final XBeeAdapter adapter;
-    private final ReadingPusher pusher;
+    private final ReadingCacheService cache;
+    private final DeviceListService devices;
+    private final XBeeService xbee;
+    private final PushService push;
 
-    private EmbeddedGateway(Resources resources, SqliteReadingCache cache, DeviceList devices, XBeeAdapter adapter,
-            ReadingPusher pusher) {
+    private EmbeddedGateway(Resources resources, ReadingCacheService cache, DeviceListService devices, XBeeService xbee,
+            PushService push) {
         this.resources = resources;
         this.cache = cache;
         this.devices = devices;
-        this.adapter = adapter;
-        this.pusher = pusher;
+        this.xbee = xbee;
+        this.push = push;
     }
 
     public static EmbeddedGateway start(GatewayConfig config) throws Exception {
         Clock clock = Clock.systemUTC();
         Resources resources = new Resources();
         try {
-            SqliteReadingCache cache = resources.add("reading cache",
-                    SqliteReadingCache.open(config.dataDir().resolve("cache.db"), Retention.DEFAULT, clock));
-            DeviceList devices = new DeviceList(config.silence(), clock);
-            SensorDescriptions descriptions = new SensorDescriptions(DeviceTypeDescription.defaults(), "smart-plug");
-            descriptions.addSink(cache);
-            descriptions.addSink(devices);
-            XBeeAdapter adapter = resources.add("XBee adapter", new XBeeAdapter(config.radio(), 9600, clock));
-            adapter.addSampleListener(descriptions);
-            adapter.addDeviceEventListener(devices);
-            adapter.start();
-
-            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "gateway-housekeeping");
-                thread.setDaemon(true);
-                return thread;
-            });
-            resources.add("housekeeping", housekeeping::shutdownNow);
-            long sweep = Math.max(250, config.silence().toMillis() / 4);
-            housekeeping.scheduleWithFixedDelay(devices::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
-            housekeeping.scheduleWithFixedDelay(cache::enforceRetention, 5, 5, TimeUnit.MINUTES);
-            housekeeping.scheduleWithFixedDelay(adapter::discover, 10, 10, TimeUnit.MINUTES);
-
-            BackendClient backend = new BackendClient(config.backend(), config.id());
-            ReadingPusher pusher = new ReadingPusher(backend, cache, devices, PushSettings.of(config.backend(), config.id())
-                    .withInterval(config.pushInterval()).withBacklogRate(config.backlogRate()), clock);
-            resources.add("pusher", pusher);
-            pusher.start();
-            List<ProtocolAdapter> adapters = List.of(adapter);
-            CommandChannel commands = resources.add("command channel", new CommandChannel(backend, () -> adapters, config.commandWait()));
-            commands.start();
+            ReadingCacheService cache = resources.add("reading cache", ReadingCacheService.start(config.cache(), clock));
+            DeviceListService devices = resources.add("device list", DeviceListService.start(config.devices(), clock));
+            SensorDescriptions descriptions = new SensorDescriptions(DescriptionSettings.DEFAULT);
+            descriptions.addSink(cache.cache());
+            descriptions.addSink(devices.devices());
+            XBeeService xbee = resources.add("XBee connector", XBeeService.start(config.xbee(), clock));
+            xbee.adapter().addSampleListener(descriptions);
+            xbee.adapter().addDeviceEventListener(devices.devices());
+            List<ProtocolAdapter> adapters = List.of(xbee.adapter());
+            PushService push = resources.add("push", PushService.start(config.push(), cache.cache(), devices.devices(),
+                    () -> adapters, clock));
             if (config.localPort() > 0) {
                 Bus bus = BusFactory.newInstance().createBus();
                 resources.add("CXF bus", () -> bus.shutdown(true));
                 resources.add("local REST API", RestServer.start(bus, "http://0.0.0.0:" + config.localPort() + "/",
-                        LocalApi.resources(config.id(), devices, () -> adapters), LocalApi.providers()));
+                        LocalApi.resources(config.id(), devices.devices(), push.relays()), LocalApi.providers()));
             }
             LOG.info("Gateway {} pushing to {} from radio {}", config.id(), config.backend(), config.radio());
-            return new EmbeddedGateway(resources, cache, devices, adapter, pusher);
+            return new EmbeddedGateway(resources, cache, devices, xbee, push);
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -99,19 +76,19 @@ public final class EmbeddedGateway implements AutoCloseable {
     }
 
     public SqliteReadingCache cache() {
-        return cache;
+        return cache.cache();
     }
 
     public DeviceList devices() {
-        return devices;
+        return devices.devices();
     }
 
     public XBeeAdapter adapter() {
-        return adapter;
+        return xbee.adapter();
     }
 
     public ReadingPusher pusher() {
-        return pusher;
+        return push.pusher();
     }
 
     @Override

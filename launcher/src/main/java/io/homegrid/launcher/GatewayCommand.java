@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.homegrid.gateway.push.PushSettings;
 import io.homegrid.launcher.internal.Foreground;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,8 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--xbee", required = true, description = "the radio: tcp://host:port (simulator) or a serial port, e.g. /dev/ttyUSB0")
     private String radio;
 
-    @Option(names = "--id", defaultValue = "gw-1", description = "this gateway's identifier (default: ${DEFAULT-VALUE})")
+    @Option(names = "--id", defaultValue = PushSettings.DEFAULT_GATEWAY,
+            description = "this gateway's identifier (default: ${DEFAULT-VALUE})")
     private String id;
 
     @Option(names = "--data-dir", defaultValue = "data-gateway", description = "where the reading cache lives (default: ${DEFAULT-VALUE})")
@@ -33,7 +35,7 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8090", description = "local REST API port, 0 for none (default: ${DEFAULT-VALUE})")
     private int port;
 
-    @Option(names = "--backlog-rate", defaultValue = "2000",
+    @Option(names = "--backlog-rate", defaultValue = "" + PushSettings.DEFAULT_BACKLOG_RATE,
             description = "readings/s sent from the backlog after an outage, on top of live data (default: ${DEFAULT-VALUE})")
     private int backlogRate;
 

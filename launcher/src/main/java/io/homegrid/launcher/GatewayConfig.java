@@ -4,10 +4,14 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.homegrid.gateway.push.CommandChannel;
+import io.homegrid.gateway.cache.CacheSettings;
+import io.homegrid.gateway.devices.DeviceListSettings;
+import io.homegrid.gateway.push.PushSettings;
+import io.homegrid.gateway.xbee.connector.XBeeSettings;
 
 /**
- * What {@code ./homegrid gateway} runs.
+ * What {@code ./homegrid gateway} runs: the few things an embedded gateway is told, everything
+ * else at the bundles' own defaults (their settings records).
  *
  * @param radio     {@code tcp://host:port} (simulator, network bridge) or a serial port such as {@code /dev/ttyUSB0}
  * @param localPort port of the gateway's local REST API; 0 for none
@@ -17,8 +21,9 @@ public record GatewayConfig(String id, URI backend, String radio, Path dataDir, 
         Duration pushInterval, int backlogRate, Duration commandWait) {
 
     public static GatewayConfig of(String id, URI backend, String radio, Path dataDir, int localPort) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, Duration.ofSeconds(60), Duration.ofSeconds(1),
-                2_000, CommandChannel.DEFAULT_WAIT);
+        PushSettings push = PushSettings.DEFAULT;
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, DeviceListSettings.DEFAULT.silence(),
+                push.interval(), push.backlogRate(), push.commandWait());
     }
 
     public GatewayConfig withSilence(Duration leftAfter) {
@@ -36,5 +41,22 @@ public record GatewayConfig(String id, URI backend, String radio, Path dataDir, 
 
     public GatewayConfig withCommandWait(Duration wait) {
         return new GatewayConfig(id, backend, radio, dataDir, localPort, silence, pushInterval, backlogRate, wait);
+    }
+
+    XBeeSettings xbee() {
+        return XBeeSettings.DEFAULT.withRadio(radio);
+    }
+
+    CacheSettings cache() {
+        return CacheSettings.DEFAULT.withFile(dataDir.resolve("cache.db"));
+    }
+
+    DeviceListSettings devices() {
+        return new DeviceListSettings(silence);
+    }
+
+    PushSettings push() {
+        return PushSettings.of(backend, id).withInterval(pushInterval).withBacklogRate(backlogRate)
+                .withCommandWait(commandWait);
     }
 }

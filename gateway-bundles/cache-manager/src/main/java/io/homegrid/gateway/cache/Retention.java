@@ -8,5 +8,6 @@ import java.time.Duration;
  */
 public record Retention(Duration maxAge, long maxBytes) {
 
-    public static final Retention DEFAULT = new Retention(Duration.ofDays(7), 500L << 20);
+    public static final Retention DEFAULT = new Retention(Duration.ofDays(CacheSettings.DEFAULT_MAX_AGE_DAYS),
+            (long) CacheSettings.DEFAULT_MAX_MEGABYTES << 20);
 }

@@ -1,6 +1,6 @@
 /** The gateway's durable reading cache. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homegrid.gateway.cache;
 
 import org.osgi.annotation.bundle.Export;

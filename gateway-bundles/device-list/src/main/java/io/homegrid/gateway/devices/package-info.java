@@ -1,6 +1,6 @@
 /** The devices of the home. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homegrid.gateway.devices;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,16 +2,14 @@ package io.homegrid.gateway.push;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.homegrid.gateway.api.ProtocolAdapter;
+import io.homegrid.gateway.api.Backoff;
 import io.homegrid.model.CommandResult;
 import io.homegrid.model.RelayCommand;
 
@@ -23,19 +21,21 @@ import io.homegrid.model.RelayCommand;
 public final class CommandChannel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandChannel.class);
-    /** How long each poll waits for a command: shorter costs requests, longer costs shutdown time. */
-    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
-    private static final Duration CONFIRMATION = Duration.ofSeconds(8);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final BackendClient backend;
-    private final Supplier<List<ProtocolAdapter>> adapters;
+    private final RelayActuator relays;
     private final Duration wait;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread worker;
 
-    public CommandChannel(BackendClient backend, Supplier<List<ProtocolAdapter>> adapters, Duration wait) {
+    /**
+     * @param wait how long each poll waits for a command
+     */
+    public CommandChannel(BackendClient backend, RelayActuator relays, Duration wait) {
         this.backend = backend;
-        this.adapters = adapters;
+        this.relays = relays;
         this.wait = wait;
         this.worker = new Thread(this::run, "command-channel");
         this.worker.setDaemon(true);
@@ -52,49 +52,39 @@ public final class CommandChannel implements AutoCloseable {
     }
 
     private void run() {
-        Duration backoff = Duration.ofSeconds(1);
-        while (stop.getCount() > 0) {
-            try {
-                Optional<RelayCommand> command = backend.nextCommand(wait);
-                backoff = Duration.ofSeconds(1);
-                if (command.isPresent()) {
-                    backend.reportResult(execute(command.get()));
-                }
-            } catch (IOException e) {
-                LOG.debug("Command channel: {}; retry in {} s", e.getMessage(), backoff.toSeconds());
+        Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
+        try {
+            while (stop.getCount() > 0) {
                 try {
-                    if (stop.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                    Optional<RelayCommand> command = backend.nextCommand(wait);
+                    backoff.succeeded();
+                    if (command.isPresent()) {
+                        backend.reportResult(execute(command.get()));
+                    }
+                } catch (IOException e) {
+                    Duration pause = backoff.failed();
+                    LOG.debug("Command channel: {}; retry in {} s", e.getMessage(), pause.toSeconds());
+                    if (stop.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
                         return;
                     }
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
-                        : backoff.multipliedBy(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     CommandResult execute(RelayCommand command) {
-        Optional<ProtocolAdapter> adapter = adapters.get().stream().filter(a -> a.reaches(command.device())).findFirst();
-        if (adapter.isEmpty()) {
-            LOG.warn("[{}] relay command {}: no radio reaches this device", command.device(), command.id());
+        RelayActuator.Outcome outcome = relays.switchRelay(command.device(), command.on());
+        if (outcome instanceof RelayActuator.Switched switched) {
+            return CommandResult.confirmed(command.id(), switched.on());
+        }
+        if (outcome instanceof RelayActuator.NotConfirmed notConfirmed) {
+            return CommandResult.failed(command.id(), notConfirmed.reason());
+        }
+        if (outcome instanceof RelayActuator.Unreachable) {
             return CommandResult.failed(command.id(), "no radio of this gateway reaches device " + command.device());
         }
-        try {
-            boolean confirmed = adapter.get().setRelay(command.device(), command.on())
-                    .get(CONFIRMATION.toMillis(), TimeUnit.MILLISECONDS);
-            return CommandResult.confirmed(command.id(), confirmed);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return CommandResult.failed(command.id(), "gateway stopping");
-        } catch (Exception e) {
-            LOG.warn("[{}] relay command {} failed: {}", command.device(), command.id(), e.getMessage());
-            return CommandResult.failed(command.id(), String.valueOf(e.getCause() == null ? e : e.getCause()).replaceFirst("^[\\w.]+: ", ""));
-        }
+        return CommandResult.failed(command.id(), "gateway stopping");
     }
 }

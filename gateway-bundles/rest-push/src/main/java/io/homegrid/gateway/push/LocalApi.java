@@ -1,12 +1,10 @@
 package io.homegrid.gateway.push;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 import io.homegrid.gateway.api.DeviceDirectory;
-import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.push.internal.LocalApiResource;
 import io.homegrid.model.json.Json;
 
@@ -16,9 +14,8 @@ public final class LocalApi {
     private LocalApi() {
     }
 
-    public static List<Object> resources(String gateway, DeviceDirectory directory,
-            Supplier<List<ProtocolAdapter>> adapters) {
-        return List.of(new LocalApiResource(gateway, directory, adapters));
+    public static List<Object> resources(String gateway, DeviceDirectory directory, RelayActuator relays) {
+        return List.of(new LocalApiResource(gateway, directory, relays));
     }
 
     public static List<Object> providers() {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.gateway.api.Backoff;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ReadingCache;
 import io.homegrid.model.DeviceDescription;
@@ -26,7 +27,8 @@ import io.homegrid.model.Reading;
 public final class ReadingPusher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingPusher.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY = Duration.ofMinutes(1);
     /** Readings younger than this are live; older ones are backlog, sent at the paced rate. */
     static final Duration LIVE_WINDOW = Duration.ofSeconds(10);
     /** The backend answers 422 when it refused every reading: they are recorded there as invalid. */
@@ -78,22 +80,22 @@ public final class ReadingPusher implements AutoCloseable {
     }
 
     private void run() {
-        Duration backoff = Duration.ofSeconds(1);
+        Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
         try {
             while (stop.getCount() > 0) {
                 Duration pause;
                 try {
                     pause = round();
                     reachable = true;
-                    backoff = Duration.ofSeconds(1);
+                    backoff.succeeded();
                 } catch (IOException e) {
                     reachable = false;
+                    Duration retry = backoff.failed();
                     LOG.warn("Backend {} unreachable ({}); {} reading(s) wait in the cache, retry in {} s",
-                            settings.backend(), e.getMessage(), cache.size(), backoff.toSeconds());
-                    if (stop.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                            settings.backend(), e.getMessage(), cache.size(), retry.toSeconds());
+                    if (stop.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {
                         return;
                     }
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                     continue;
                 }
                 if (!pause.isZero() && stop.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -109,7 +109,8 @@ class ReadingPusherTest {
         URI backend = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         ReadingPusher started = new ReadingPusher(new BackendClient(backend, "gw-test"), cache,
                 new DeviceList(Duration.ofMinutes(1), Clock.systemUTC()),
-                new PushSettings(backend, "gw-test", 100, backlogRate, Duration.ofMillis(100)), Clock.systemUTC());
+                PushSettings.of(backend, "gw-test").withBatchSize(100).withBacklogRate(backlogRate)
+                        .withInterval(Duration.ofMillis(100)), Clock.systemUTC());
         started.start();
         return started;
     }

@@ -22,16 +22,23 @@ public final class SensorDescriptions implements SampleListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SensorDescriptions.class);
 
-    private final Map<String, DeviceTypeDescription> types;
-    private final String defaultType;
     private final List<MeasurementSink> sinks = new CopyOnWriteArrayList<>();
+    private volatile DescriptionSettings settings;
+
+    public SensorDescriptions(DescriptionSettings settings) {
+        this.settings = settings;
+    }
 
     /**
      * @param defaultType used for samples whose device has not identified its type yet
      */
     public SensorDescriptions(Map<String, DeviceTypeDescription> types, String defaultType) {
-        this.types = Map.copyOf(types);
-        this.defaultType = defaultType;
+        this(new DescriptionSettings(defaultType, types));
+    }
+
+    /** New calibration or default type, for the samples from now on; the sinks stay. */
+    public void reconfigure(DescriptionSettings newSettings) {
+        settings = newSettings;
     }
 
     /**
@@ -73,8 +80,9 @@ public final class SensorDescriptions implements SampleListener {
     }
 
     public List<Measurement> describe(RawSample sample) {
-        String type = sample.type() == null ? defaultType : sample.type();
-        DeviceTypeDescription description = types.get(type);
+        DescriptionSettings current = settings;
+        String type = sample.type() == null ? current.defaultType() : sample.type();
+        DeviceTypeDescription description = current.types().get(type);
         if (description == null) {
             LOG.warn("[{}] no description for device type '{}'; sample dropped", sample.device(), type);
             return List.of();

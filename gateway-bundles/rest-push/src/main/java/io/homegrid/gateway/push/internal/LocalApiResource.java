@@ -3,8 +3,6 @@ package io.homegrid.gateway.push.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -19,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.Measurement;
-import io.homegrid.gateway.api.ProtocolAdapter;
+import io.homegrid.gateway.push.RelayActuator;
 import io.homegrid.model.DeviceDescription;
 
 /** The gateway's local REST API, for installers and apps in the home. */
@@ -29,12 +27,12 @@ public final class LocalApiResource {
 
     private final String gateway;
     private final DeviceDirectory directory;
-    private final Supplier<List<ProtocolAdapter>> adapters;
+    private final RelayActuator relays;
 
-    public LocalApiResource(String gateway, DeviceDirectory directory, Supplier<List<ProtocolAdapter>> adapters) {
+    public LocalApiResource(String gateway, DeviceDirectory directory, RelayActuator relays) {
         this.gateway = gateway;
         this.directory = directory;
-        this.adapters = adapters;
+        this.relays = relays;
     }
 
     @GET
@@ -66,19 +64,17 @@ public final class LocalApiResource {
         if (!known.get().relay()) {
             return error(409, "device", "device '" + device + "' has no relay");
         }
-        Optional<ProtocolAdapter> adapter = adapters.get().stream().filter(a -> a.reaches(device)).findFirst();
-        if (adapter.isEmpty()) {
-            return error(503, "device", "no radio reaches device '" + device + "' right now");
+        RelayActuator.Outcome outcome = relays.switchRelay(device, body.get("on").booleanValue());
+        if (outcome instanceof RelayActuator.Switched switched) {
+            return Response.ok(Map.of("device", device, "on", switched.on())).build();
         }
-        try {
-            boolean on = adapter.get().setRelay(device, body.get("on").booleanValue()).get(8, TimeUnit.SECONDS);
-            return Response.ok(Map.of("device", device, "on", on)).build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return error(503, "device", "gateway stopping");
-        } catch (Exception e) {
+        if (outcome instanceof RelayActuator.NotConfirmed) {
             return error(504, "device", "device '" + device + "' did not confirm the switch");
         }
+        if (outcome instanceof RelayActuator.Unreachable) {
+            return error(503, "device", "no radio reaches device '" + device + "' right now");
+        }
+        return error(503, "device", "gateway stopping");
     }
 
     private static Response error(int status, String field, String reason) {

@@ -13,12 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.homegrid.gateway.api.DeviceEvent;
 import io.homegrid.gateway.api.RawSample;
@@ -28,27 +26,13 @@ import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
 import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
 
 /** The adapter on the real XBee Java Library, fed real API frames by the simulator over TCP. */
+@ExtendWith(RadioThreadsMayDie.class)
 class XBeeAdapterTest {
 
     private XBeeSimulator simulator;
     private XBeeAdapter adapter;
     private final Map<String, RawSample> latest = new ConcurrentHashMap<>();
     private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
-
-    /**
-     * A node discovery running when the radio vanishes (here, or at the end of the previous test)
-     * ends in the library's own thread with InterfaceNotOpenException: a lost radio, not a failure
-     * of the adapter, so awaiting must not fail on it.
-     */
-    @BeforeAll
-    static void toleratesTheLibrarysThreadsDyingWithTheRadio() {
-        Awaitility.doNotCatchUncaughtExceptionsByDefault();
-    }
-
-    @AfterAll
-    static void resetAwaitility() {
-        Awaitility.reset();
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -3,10 +3,6 @@ package io.homegrid.gateway.cache.internal.osgi;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -17,32 +13,35 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.homegrid.gateway.api.MeasurementSink;
 import io.homegrid.gateway.api.ReadingCache;
-import io.homegrid.gateway.cache.Retention;
-import io.homegrid.gateway.cache.SqliteReadingCache;
+import io.homegrid.gateway.cache.CacheSettings;
+import io.homegrid.gateway.cache.ReadingCacheService;
 
-/** The SQLite cache as a {@link ReadingCache} and a {@link MeasurementSink} service, with its retention task. */
+/** Starts {@link ReadingCacheService} and offers its cache as a {@link ReadingCache} and a {@link MeasurementSink}. */
 @Component(configurationPid = "io.homegrid.gateway.cache", immediate = true, service = {})
 @Designate(ocd = CacheConfig.class)
 public final class ReadingCacheComponent {
 
-    private SqliteReadingCache cache;
-    private ScheduledExecutorService retention;
+    private ReadingCacheService service;
     private ServiceRegistration<?> registration;
+
+    static CacheSettings settings(CacheConfig config) {
+        return new CacheSettings(Path.of(config.file()), CacheSettings.retention(config.maxAgeDays(), config.maxMegabytes()));
+    }
 
     @Activate
     void activate(CacheConfig config, BundleContext context) throws SQLException {
-        cache = SqliteReadingCache.open(Path.of(config.file()), new Retention(Duration.ofDays(config.maxAgeDays()),
-                (long) config.maxMegabytes() << 20), Clock.systemUTC());
-        retention = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "cache-retention"));
-        retention.scheduleWithFixedDelay(cache::enforceRetention, 1, 5, TimeUnit.MINUTES);
+        service = ReadingCacheService.start(settings(config), Clock.systemUTC());
         registration = context.registerService(new String[] {ReadingCache.class.getName(), MeasurementSink.class.getName()},
-                cache, null);
+                service.cache(), null);
     }
 
     @Deactivate
     void deactivate() throws SQLException {
         registration.unregister();
-        retention.shutdownNow();
-        cache.close();
+        service.close();
+    }
+
+    ReadingCacheService service() {
+        return service;
     }
 }

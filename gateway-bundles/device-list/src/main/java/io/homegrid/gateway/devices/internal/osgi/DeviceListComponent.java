@@ -2,9 +2,6 @@ package io.homegrid.gateway.devices.internal.osgi;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -18,9 +15,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.DeviceEventListener;
 import io.homegrid.gateway.api.MeasurementSink;
-import io.homegrid.gateway.devices.DeviceList;
+import io.homegrid.gateway.devices.DeviceListService;
+import io.homegrid.gateway.devices.DeviceListSettings;
 
-/** The device list as a {@link DeviceDirectory}, fed as a device event listener and a measurement sink. */
+/** Starts {@link DeviceListService} and offers its list as a {@link DeviceDirectory}, device event listener and measurement sink. */
 @Component(configurationPid = "io.homegrid.gateway.devices", immediate = true, service = {})
 @Designate(ocd = DeviceListComponent.Config.class)
 public final class DeviceListComponent {
@@ -28,25 +26,30 @@ public final class DeviceListComponent {
     @ObjectClassDefinition(name = "homegrid device list", description = "When a silent device counts as left.")
     @interface Config {
         @AttributeDefinition(name = "Silence (s)", description = "A device that reports nothing this long has left.")
-        int silenceSeconds() default 60;
+        int silenceSeconds() default DeviceListSettings.DEFAULT_SILENCE_SECONDS;
     }
 
-    private ScheduledExecutorService sweeper;
+    private DeviceListService service;
     private ServiceRegistration<?> registration;
+
+    static DeviceListSettings settings(Config config) {
+        return new DeviceListSettings(Duration.ofSeconds(config.silenceSeconds()));
+    }
 
     @Activate
     void activate(Config config, BundleContext context) {
-        DeviceList devices = new DeviceList(Duration.ofSeconds(config.silenceSeconds()), Clock.systemUTC());
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "device-list-sweep"));
-        long period = Math.max(1, config.silenceSeconds() / 4);
-        sweeper.scheduleWithFixedDelay(devices::sweep, period, period, TimeUnit.SECONDS);
+        service = DeviceListService.start(settings(config), Clock.systemUTC());
         registration = context.registerService(new String[] {DeviceDirectory.class.getName(),
-            DeviceEventListener.class.getName(), MeasurementSink.class.getName()}, devices, null);
+            DeviceEventListener.class.getName(), MeasurementSink.class.getName()}, service.devices(), null);
     }
 
     @Deactivate
     void deactivate() {
         registration.unregister();
-        sweeper.shutdownNow();
+        service.close();
+    }
+
+    DeviceListService service() {
+        return service;
     }
 }

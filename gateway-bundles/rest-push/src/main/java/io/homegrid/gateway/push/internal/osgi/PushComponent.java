@@ -17,29 +17,31 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.ReadingCache;
-import io.homegrid.gateway.push.BackendClient;
-import io.homegrid.gateway.push.CommandChannel;
+import io.homegrid.gateway.push.PushService;
 import io.homegrid.gateway.push.PushSettings;
-import io.homegrid.gateway.push.ReadingPusher;
 
 /**
- * Delivery in OSGi: the pusher and the command channel over the cache, the device list and
- * whatever protocol adapters are installed. Redeploying this bundle stops a push mid-flight at
- * worst: the readings are still in the cache and the backend drops the duplicates.
+ * Delivery in OSGi: starts {@link PushService} over the cache, the device list and whatever
+ * protocol adapters are installed. Redeploying this bundle stops a push mid-flight at worst: the
+ * readings are still in the cache and the backend drops the duplicates.
  */
 @Component(configurationPid = "io.homegrid.gateway.push", immediate = true, service = {})
 @Designate(ocd = PushConfig.class)
 public final class PushComponent {
 
     @Reference
-    private ReadingCache cache;
+    ReadingCache cache;
 
     @Reference
-    private DeviceDirectory devices;
+    DeviceDirectory devices;
 
     private final List<ProtocolAdapter> adapters = new CopyOnWriteArrayList<>();
-    private ReadingPusher pusher;
-    private CommandChannel commands;
+    private PushService service;
+
+    static PushSettings settings(PushConfig config) {
+        return new PushSettings(URI.create(config.backend()), config.gateway(), config.batchSize(), config.backlogRate(),
+                Duration.ofMillis(config.intervalMillis()), Duration.ofSeconds(config.commandWaitSeconds()));
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addAdapter(ProtocolAdapter adapter) {
@@ -52,18 +54,15 @@ public final class PushComponent {
 
     @Activate
     void activate(PushConfig config) {
-        URI backend = URI.create(config.backend());
-        BackendClient client = new BackendClient(backend, config.gateway());
-        pusher = new ReadingPusher(client, cache, devices, new PushSettings(backend, config.gateway(), config.batchSize(),
-                config.backlogRate(), Duration.ofMillis(config.intervalMillis())), Clock.systemUTC());
-        pusher.start();
-        commands = new CommandChannel(client, () -> List.copyOf(adapters), Duration.ofSeconds(config.commandWaitSeconds()));
-        commands.start();
+        service = PushService.start(settings(config), cache, devices, () -> List.copyOf(adapters), Clock.systemUTC());
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        commands.close();
-        pusher.close();
+        service.close();
+    }
+
+    PushService service() {
+        return service;
     }
 }

@@ -3,24 +3,26 @@ package io.homegrid.gateway.push.internal.osgi;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homegrid.gateway.push.PushSettings;
+
 @ObjectClassDefinition(name = "homegrid push", description = "Where and how the gateway delivers its readings.")
 @interface PushConfig {
 
     @AttributeDefinition(name = "Backend", description = "Base URL of the backend.")
-    String backend() default "http://localhost:8080";
+    String backend() default PushSettings.DEFAULT_BACKEND;
 
     @AttributeDefinition(name = "Gateway id", description = "This gateway's identifier at the backend.")
-    String gateway() default "gw-1";
+    String gateway() default PushSettings.DEFAULT_GATEWAY;
 
     @AttributeDefinition(name = "Batch size", description = "Readings per push (at most 1000).")
-    int batchSize() default 500;
+    int batchSize() default PushSettings.DEFAULT_BATCH_SIZE;
 
     @AttributeDefinition(name = "Backlog rate", description = "Readings per second sent from a backlog, besides live data.")
-    int backlogRate() default 2_000;
+    int backlogRate() default PushSettings.DEFAULT_BACKLOG_RATE;
 
     @AttributeDefinition(name = "Interval (ms)", description = "Pause between pushes once the cache is drained.")
-    int intervalMillis() default 1_000;
+    int intervalMillis() default PushSettings.DEFAULT_INTERVAL_MILLIS;
 
     @AttributeDefinition(name = "Command wait (s)", description = "How long each command long poll waits.")
-    int commandWaitSeconds() default 20;
+    int commandWaitSeconds() default PushSettings.DEFAULT_COMMAND_WAIT_SECONDS;
 }

@@ -1,8 +1,6 @@
 package io.homegrid.gateway.descriptions.internal.osgi;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -10,47 +8,55 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-import io.homegrid.gateway.api.Measurement;
 import io.homegrid.gateway.api.MeasurementSink;
 import io.homegrid.gateway.api.RawSample;
 import io.homegrid.gateway.api.SampleListener;
-import io.homegrid.gateway.descriptions.DeviceTypeDescription;
+import io.homegrid.gateway.descriptions.DescriptionSettings;
 import io.homegrid.gateway.descriptions.SensorDescriptions;
 
 /**
- * Sensor descriptions as a {@link SampleListener} service: calibration comes from the
- * configuration {@code io.homegrid.gateway.descriptions} ({@code smart-plug.AD1.factor = 3.58},
- * {@code defaultType = smart-plug}); every {@link MeasurementSink} service gets the readings.
+ * {@link SensorDescriptions} as a {@link SampleListener} service, feeding every
+ * {@link MeasurementSink} service. Calibration entries ({@code smart-plug.AD1.factor = 3.58}) sit
+ * next to the attributes in the configuration {@code io.homegrid.gateway.descriptions}.
  */
 @Component(configurationPid = "io.homegrid.gateway.descriptions")
+@Designate(ocd = SensorDescriptionsComponent.Config.class)
 public final class SensorDescriptionsComponent implements SampleListener {
 
-    private final List<MeasurementSink> sinks = new CopyOnWriteArrayList<>();
-    private volatile SensorDescriptions descriptions;
+    @ObjectClassDefinition(name = "homegrid sensor descriptions",
+            description = "How raw samples become readings; calibration as <type>.<channel>.factor / .offset entries.")
+    @interface Config {
+        @AttributeDefinition(name = "Default type", description = "Device type of nodes not identified yet.")
+        String defaultType() default DescriptionSettings.DEFAULT_TYPE;
+    }
+
+    private final SensorDescriptions descriptions = new SensorDescriptions(DescriptionSettings.DEFAULT);
+
+    static DescriptionSettings settings(Config config, Map<String, ?> properties) {
+        return new DescriptionSettings(config.defaultType(), DescriptionSettings.DEFAULT.types()).calibrated(properties);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addSink(MeasurementSink sink) {
-        sinks.add(sink);
+        descriptions.addSink(sink);
     }
 
     void removeSink(MeasurementSink sink) {
-        sinks.remove(sink);
+        descriptions.removeSink(sink);
     }
 
     @Activate
     @Modified
-    void configure(Map<String, Object> config) {
-        Object defaultType = config.getOrDefault("defaultType", "smart-plug");
-        descriptions = new SensorDescriptions(SensorDescriptions.calibrate(DeviceTypeDescription.defaults(), config),
-                defaultType.toString());
+    void configure(Config config, Map<String, Object> properties) {
+        descriptions.reconfigure(settings(config, properties));
     }
 
     @Override
     public void sampleReceived(RawSample sample) {
-        List<Measurement> measurements = descriptions.describe(sample);
-        if (!measurements.isEmpty()) {
-            sinks.forEach(sink -> sink.accept(measurements));
-        }
+        descriptions.sampleReceived(sample);
     }
 }

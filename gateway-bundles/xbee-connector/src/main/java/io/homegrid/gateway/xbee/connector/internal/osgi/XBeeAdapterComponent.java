@@ -1,6 +1,7 @@
 package io.homegrid.gateway.xbee.connector.internal.osgi;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,57 +18,74 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.homegrid.gateway.api.DeviceEventListener;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.SampleListener;
-import io.homegrid.gateway.xbee.connector.XBeeAdapter;
+import io.homegrid.gateway.xbee.connector.XBeeService;
+import io.homegrid.gateway.xbee.connector.XBeeSettings;
 
 /**
- * The XBee adapter as an OSGi component: feeds every {@link SampleListener} and
- * {@link DeviceEventListener} service (whiteboard) and offers the adapter as a
- * {@link ProtocolAdapter} once the radio line is being kept open.
+ * The XBee connector as an OSGi component: starts {@link XBeeService} with its configuration,
+ * hands it every {@link SampleListener} and {@link DeviceEventListener} service (whiteboard) and
+ * offers its adapter as a {@link ProtocolAdapter}.
  */
 @Component(configurationPid = "io.homegrid.gateway.xbee", immediate = true, service = {})
 @Designate(ocd = XBeeConfig.class)
 public final class XBeeAdapterComponent {
 
+    // DS binds the listeners already there before activate: they wait here until the service runs.
     private final List<SampleListener> sampleListeners = new CopyOnWriteArrayList<>();
     private final List<DeviceEventListener> eventListeners = new CopyOnWriteArrayList<>();
-    private volatile XBeeAdapter adapter;
+    private XBeeService service;
     private ServiceRegistration<ProtocolAdapter> registration;
 
+    static XBeeSettings settings(XBeeConfig config) {
+        return new XBeeSettings(config.radio(), config.baudRate(), Duration.ofSeconds(config.discoverySeconds()));
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addSampleListener(SampleListener listener) {
+    synchronized void addSampleListener(SampleListener listener) {
         sampleListeners.add(listener);
-    }
-
-    void removeSampleListener(SampleListener listener) {
-        sampleListeners.remove(listener);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addDeviceEventListener(DeviceEventListener listener) {
-        eventListeners.add(listener);
-        // Bound after the radio came up (bundles start in any order): catch up on the names.
-        XBeeAdapter current = adapter;
-        if (current != null) {
-            current.announceTo(listener);
+        if (service != null) {
+            service.adapter().addSampleListener(listener);
         }
     }
 
-    void removeDeviceEventListener(DeviceEventListener listener) {
+    synchronized void removeSampleListener(SampleListener listener) {
+        sampleListeners.remove(listener);
+        if (service != null) {
+            service.adapter().removeSampleListener(listener);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void addDeviceEventListener(DeviceEventListener listener) {
+        eventListeners.add(listener);
+        if (service != null) {
+            service.adapter().addDeviceEventListener(listener);
+        }
+    }
+
+    synchronized void removeDeviceEventListener(DeviceEventListener listener) {
         eventListeners.remove(listener);
+        if (service != null) {
+            service.adapter().removeDeviceEventListener(listener);
+        }
     }
 
     @Activate
-    void activate(XBeeConfig config, BundleContext context) {
-        adapter = new XBeeAdapter(config.radio(), config.baudRate(), Clock.systemUTC());
-        adapter.addSampleListener(sample -> sampleListeners.forEach(l -> l.sampleReceived(sample)));
-        adapter.addDeviceEventListener(event -> eventListeners.forEach(l -> l.deviceEvent(event)));
-        adapter.start();
-        registration = context.registerService(ProtocolAdapter.class, adapter, null);
+    synchronized void activate(XBeeConfig config, BundleContext context) {
+        service = XBeeService.start(settings(config), Clock.systemUTC());
+        sampleListeners.forEach(service.adapter()::addSampleListener);
+        eventListeners.forEach(service.adapter()::addDeviceEventListener);
+        registration = context.registerService(ProtocolAdapter.class, service.adapter(), null);
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         registration.unregister();
-        adapter.close();
+        service.close();
+        service = null;
+    }
+
+    synchronized XBeeService service() {
+        return service;
     }
 }
