@@ -32,6 +32,13 @@ public final class ComponentConfig<A extends Annotation> {
         return of(type).build();
     }
 
+    /** The annotation with these attributes set and the others at their defaults. */
+    public static <A extends Annotation> A build(Class<A> type, Map<String, ?> values) {
+        ComponentConfig<A> config = of(type);
+        values.forEach(config::with);
+        return config.build();
+    }
+
     public ComponentConfig<A> with(String attribute, Object value) {
         try {
             type.getDeclaredMethod(attribute);

@@ -3,6 +3,7 @@ package io.homegrid.testing.osgi;
 import java.lang.reflect.Proxy;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
@@ -57,6 +58,12 @@ public final class StubBundleContext {
     public <T> T service(Class<T> type) {
         return registered.stream().filter(r -> r.interfaces().contains(type.getName())).map(r -> type.cast(r.service()))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + type.getName() + " registered: " + registered));
+    }
+
+    /** The service registered under this interface and not unregistered since, if any. */
+    public <T> Optional<T> active(Class<T> type) {
+        return registered.stream().filter(r -> !unregistered.contains(r) && r.interfaces().contains(type.getName()))
+                .map(r -> type.cast(r.service())).findFirst();
     }
 
     @SuppressWarnings("unchecked")

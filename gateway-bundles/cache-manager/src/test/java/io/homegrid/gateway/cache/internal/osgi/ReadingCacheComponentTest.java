@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.homegrid.gateway.api.Measurement;
 import io.homegrid.gateway.api.MeasurementSink;
 import io.homegrid.gateway.api.ReadingCache;
-import io.homegrid.gateway.api.test.Configs;
-import io.homegrid.gateway.api.test.StubBundleContext;
+import io.homegrid.testing.osgi.ComponentConfig;
+import io.homegrid.testing.osgi.StubBundleContext;
 import io.homegrid.gateway.cache.CacheSettings;
 import io.homegrid.gateway.cache.ReadingCacheService;
 import io.homegrid.model.SensorKind;
@@ -36,29 +36,29 @@ class ReadingCacheComponentTest {
 
     @Test
     void theDefaultConfigurationIsTheSettingsDefault() {
-        assertThat(ReadingCacheComponent.settings(Configs.defaults(CacheConfig.class))).isEqualTo(CacheSettings.DEFAULT);
+        assertThat(ReadingCacheComponent.settings(ComponentConfig.defaults(CacheConfig.class))).isEqualTo(CacheSettings.DEFAULT);
     }
 
     @Test
     void activationStartsTheServiceTheLauncherStartsAndOffersItsCache() throws Exception {
         Path file = dir.resolve("cache.db");
-        component.activate(Configs.of(CacheConfig.class, Map.of("file", file.toString())), bundle.context());
+        component.activate(ComponentConfig.build(CacheConfig.class, Map.of("file", file.toString())), bundle.context());
 
         assertThat(component.service()).isInstanceOf(ReadingCacheService.class);
-        assertThat(bundle.service(ReadingCache.class)).containsSame(component.service().cache());
-        assertThat(bundle.service(MeasurementSink.class)).containsSame(component.service().cache());
-        bundle.service(MeasurementSink.class).orElseThrow()
+        assertThat(bundle.active(ReadingCache.class)).containsSame(component.service().cache());
+        assertThat(bundle.active(MeasurementSink.class)).containsSame(component.service().cache());
+        bundle.active(MeasurementSink.class).orElseThrow()
                 .accept(List.of(new Measurement("plug", SensorKind.POWER, 1, Instant.now())));
-        assertThat(bundle.service(ReadingCache.class).orElseThrow().size()).isEqualTo(1);
+        assertThat(bundle.active(ReadingCache.class).orElseThrow().size()).isEqualTo(1);
 
         component.deactivate();
-        assertThat(bundle.service(ReadingCache.class)).isEmpty();
+        assertThat(bundle.active(ReadingCache.class)).isEmpty();
     }
 
     /** Drift 3: one retention schedule, the service's, whichever assembly starts it. */
     @Test
     void retentionIsScheduledByTheServiceEveryFiveMinutes() throws Exception {
-        component.activate(Configs.of(CacheConfig.class, Map.of("file", dir.resolve("cache.db").toString())),
+        component.activate(ComponentConfig.build(CacheConfig.class, Map.of("file", dir.resolve("cache.db").toString())),
                 bundle.context());
 
         assertThat(component.service().retentionPeriod()).hasMinutes(5);

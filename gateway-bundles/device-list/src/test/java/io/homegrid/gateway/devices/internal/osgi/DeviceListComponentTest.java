@@ -15,8 +15,8 @@ import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.DeviceEventListener;
 import io.homegrid.gateway.api.Measurement;
 import io.homegrid.gateway.api.MeasurementSink;
-import io.homegrid.gateway.api.test.Configs;
-import io.homegrid.gateway.api.test.StubBundleContext;
+import io.homegrid.testing.osgi.ComponentConfig;
+import io.homegrid.testing.osgi.StubBundleContext;
 import io.homegrid.gateway.devices.DeviceList;
 import io.homegrid.gateway.devices.DeviceListService;
 import io.homegrid.gateway.devices.DeviceListSettings;
@@ -37,32 +37,32 @@ class DeviceListComponentTest {
 
     @Test
     void theDefaultConfigurationIsTheSettingsDefault() {
-        assertThat(DeviceListComponent.settings(Configs.defaults(DeviceListComponent.Config.class)))
+        assertThat(DeviceListComponent.settings(ComponentConfig.defaults(DeviceListComponent.Config.class)))
                 .isEqualTo(DeviceListSettings.DEFAULT);
     }
 
     @Test
     void activationStartsTheServiceTheLauncherStartsAndOffersItsList() {
-        component.activate(Configs.defaults(DeviceListComponent.Config.class), bundle.context());
+        component.activate(ComponentConfig.defaults(DeviceListComponent.Config.class), bundle.context());
 
         assertThat(component.service()).isInstanceOf(DeviceListService.class);
         DeviceList list = component.service().devices();
-        assertThat(bundle.service(DeviceDirectory.class)).containsSame(list);
-        assertThat(bundle.service(DeviceEventListener.class)).containsSame(list);
-        assertThat(bundle.service(MeasurementSink.class)).containsSame(list);
+        assertThat(bundle.active(DeviceDirectory.class)).containsSame(list);
+        assertThat(bundle.active(DeviceEventListener.class)).containsSame(list);
+        assertThat(bundle.active(MeasurementSink.class)).containsSame(list);
 
         component.deactivate();
-        assertThat(bundle.service(DeviceDirectory.class)).isEmpty();
+        assertThat(bundle.active(DeviceDirectory.class)).isEmpty();
     }
 
     /** Drift 3: the sweep is scheduled by the service, from the settings' one sweep period. */
     @Test
     void aDeviceSilentForTheConfiguredTimeIsMarkedLeftBySweepsOfTheService() {
-        component.activate(Configs.of(DeviceListComponent.Config.class, Map.of("silenceSeconds", 1)), bundle.context());
-        bundle.service(MeasurementSink.class).orElseThrow()
+        component.activate(ComponentConfig.build(DeviceListComponent.Config.class, Map.of("silenceSeconds", 1)), bundle.context());
+        bundle.active(MeasurementSink.class).orElseThrow()
                 .accept(List.of(new Measurement("plug", SensorKind.POWER, 1, Instant.now())));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bundle.service(DeviceDirectory.class)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bundle.active(DeviceDirectory.class)
                 .orElseThrow().device("plug").orElseThrow().state()).isEqualTo(DeviceState.LEFT));
     }
 

@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.homegrid.gateway.api.Measurement;
-import io.homegrid.gateway.api.test.Configs;
+import io.homegrid.testing.osgi.ComponentConfig;
 import io.homegrid.gateway.api.test.StubAdapter;
 import io.homegrid.gateway.cache.Retention;
 import io.homegrid.gateway.cache.SqliteReadingCache;
@@ -65,7 +65,7 @@ class PushComponentTest {
 
     @Test
     void theDefaultConfigurationIsTheSettingsDefault() {
-        assertThat(PushComponent.settings(Configs.defaults(PushConfig.class))).isEqualTo(PushSettings.DEFAULT);
+        assertThat(PushComponent.settings(ComponentConfig.defaults(PushConfig.class))).isEqualTo(PushSettings.DEFAULT);
     }
 
     @Test
@@ -89,7 +89,7 @@ class PushComponentTest {
     }
 
     private PushConfig configured() {
-        return Configs.of(PushConfig.class, Map.of("backend", "http://127.0.0.1:" + backend.getAddress().getPort(),
+        return ComponentConfig.build(PushConfig.class, Map.of("backend", "http://127.0.0.1:" + backend.getAddress().getPort(),
                 "gateway", "gw-test", "intervalMillis", 100, "commandWaitSeconds", 1));
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.homegrid.gateway.api.Measurement;
 import io.homegrid.gateway.api.RawSample;
-import io.homegrid.gateway.api.test.Configs;
+import io.homegrid.testing.osgi.ComponentConfig;
 import io.homegrid.gateway.descriptions.DescriptionSettings;
 import io.homegrid.model.SensorKind;
 
@@ -22,7 +22,7 @@ class SensorDescriptionsComponentTest {
 
     @Test
     void theDefaultConfigurationIsTheSettingsDefault() {
-        assertThat(SensorDescriptionsComponent.settings(Configs.defaults(SensorDescriptionsComponent.Config.class), Map.of()))
+        assertThat(SensorDescriptionsComponent.settings(ComponentConfig.defaults(SensorDescriptionsComponent.Config.class), Map.of()))
                 .isEqualTo(DescriptionSettings.DEFAULT);
     }
 
@@ -30,7 +30,7 @@ class SensorDescriptionsComponentTest {
     void aSampleBecomesCalibratedReadingsForEverySink() {
         component.addSink(received::addAll);
         Map<String, Object> properties = Map.of("defaultType", "smart-plug", "smart-plug.AD1.factor", "2.0");
-        component.configure(Configs.of(SensorDescriptionsComponent.Config.class, properties), properties);
+        component.configure(ComponentConfig.build(SensorDescriptionsComponent.Config.class, properties), properties);
 
         component.sampleReceived(new RawSample("plug", null, Instant.now(), Map.of("AD1", 100), Map.of()));
 
@@ -41,10 +41,10 @@ class SensorDescriptionsComponentTest {
     @Test
     void aNewConfigurationKeepsTheSinks() {
         component.addSink(received::addAll);
-        component.configure(Configs.defaults(SensorDescriptionsComponent.Config.class), Map.of());
+        component.configure(ComponentConfig.defaults(SensorDescriptionsComponent.Config.class), Map.of());
 
         Map<String, Object> recalibrated = Map.of("smart-plug.AD1.factor", 1.0);
-        component.configure(Configs.defaults(SensorDescriptionsComponent.Config.class), recalibrated);
+        component.configure(ComponentConfig.defaults(SensorDescriptionsComponent.Config.class), recalibrated);
         component.sampleReceived(new RawSample("plug", "smart-plug", Instant.now(), Map.of("AD1", 100), Map.of()));
 
         assertThat(received).extracting(Measurement::value).containsExactly(100.0);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.homegrid.gateway.api.DeviceEvent;
 import io.homegrid.gateway.api.ProtocolAdapter;
-import io.homegrid.gateway.api.test.Configs;
-import io.homegrid.gateway.api.test.StubBundleContext;
+import io.homegrid.testing.osgi.ComponentConfig;
+import io.homegrid.testing.osgi.StubBundleContext;
 import io.homegrid.gateway.xbee.connector.RadioThreadsMayDie;
 import io.homegrid.gateway.xbee.connector.XBeeAdapter;
 import io.homegrid.gateway.xbee.connector.XBeeService;
@@ -49,7 +49,7 @@ class XBeeAdapterComponentTest {
 
     @Test
     void theDefaultConfigurationIsTheSettingsDefault() {
-        assertThat(XBeeAdapterComponent.settings(Configs.defaults(XBeeConfig.class))).isEqualTo(XBeeSettings.DEFAULT);
+        assertThat(XBeeAdapterComponent.settings(ComponentConfig.defaults(XBeeConfig.class))).isEqualTo(XBeeSettings.DEFAULT);
     }
 
     @Test
@@ -57,11 +57,11 @@ class XBeeAdapterComponentTest {
         component.activate(configured(600), bundle.context());
 
         assertThat(component.service()).isInstanceOf(XBeeService.class);
-        assertThat(bundle.service(ProtocolAdapter.class)).containsSame(component.service().adapter())
+        assertThat(bundle.active(ProtocolAdapter.class)).containsSame(component.service().adapter())
                 .containsInstanceOf(XBeeAdapter.class);
 
         component.deactivate();
-        assertThat(bundle.service(ProtocolAdapter.class)).isEmpty();
+        assertThat(bundle.active(ProtocolAdapter.class)).isEmpty();
     }
 
     /** Drift 2: the periodic re-discovery ran only in the embedded gateway, not in Felix. */
@@ -88,7 +88,7 @@ class XBeeAdapterComponentTest {
     }
 
     private XBeeConfig configured(int discoverySeconds) {
-        return Configs.of(XBeeConfig.class, Map.of("radio", "tcp://localhost:" + simulator.port(),
+        return ComponentConfig.build(XBeeConfig.class, Map.of("radio", "tcp://localhost:" + simulator.port(),
                 "discoverySeconds", discoverySeconds));
     }
 
