@@ -32,10 +32,18 @@ public final class ComponentConfig<A extends Annotation> {
         return of(type).build();
     }
 
-    /** The annotation with these attributes set and the others at their defaults. */
-    public static <A extends Annotation> A build(Class<A> type, Map<String, ?> values) {
+    /**
+     * The annotation as DS maps a component's properties onto it: attributes named by a property
+     * take its value, the others their defaults, and properties no attribute names are left out.
+     */
+    public static <A extends Annotation> A build(Class<A> type, Map<String, ?> properties) {
         ComponentConfig<A> config = of(type);
-        values.forEach(config::with);
+        Map<String, Object> attributes = defaultValues(type);
+        properties.forEach((name, value) -> {
+            if (attributes.containsKey(name)) {
+                config.with(name, value);
+            }
+        });
         return config.build();
     }
 
