@@ -17,7 +17,7 @@ import io.homegrid.sql.SchemaMigrator;
 public final class SchemaComponent implements DatabaseSchema {
 
     @Reference(target = DatabaseSchema.DATA_SOURCE)
-    private DataSource dataSource;
+    DataSource dataSource;
 
     private String version;
 
