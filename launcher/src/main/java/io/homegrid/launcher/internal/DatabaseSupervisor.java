@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.model.retry.Backoff;
 import io.homegrid.routes.rest.HealthCheck;
 
 /**
@@ -48,6 +49,8 @@ public final class DatabaseSupervisor implements AutoCloseable {
     /** Null while the server is up, else what an operator reads on /health. */
     private volatile String problem;
     private int crashes;
+    /** The pause from the second crash in a row on; the first is restarted at once. */
+    private final Backoff restarts = new Backoff(Duration.ofSeconds(1), MAX_BACKOFF);
     private Instant upSince;
     private Instant nextAttempt;
 
@@ -131,6 +134,7 @@ public final class DatabaseSupervisor implements AutoCloseable {
             if (database != null && database.isRunning()) {
                 if (crashes > 0 && upSince.plus(STABLE).isBefore(clock.instant())) {
                     crashes = 0;
+                    restarts.succeeded();
                 }
                 return;
             }
@@ -186,11 +190,7 @@ public final class DatabaseSupervisor implements AutoCloseable {
 
     /** Immediately after the first crash, then 1 s, 2 s, 4 s... up to a minute. */
     private Duration backoff() {
-        if (crashes <= 1) {
-            return Duration.ZERO;
-        }
-        Duration backoff = Duration.ofSeconds(1L << Math.min(crashes - 2, 6));
-        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        return crashes <= 1 ? Duration.ZERO : restarts.failed();
     }
 
     private void stopRestarting() {

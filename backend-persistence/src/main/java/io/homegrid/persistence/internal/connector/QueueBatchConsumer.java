@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
+import io.homegrid.model.retry.Backoff;
 
 /**
  * Consumes a queue in transacted JMS sessions and hands the handler every message waiting in
@@ -136,12 +137,11 @@ public final class QueueBatchConsumer implements AutoCloseable {
      */
     private boolean storeRetrying(Session session, MessageProducer dead, List<Message> batch)
             throws JMSException, InterruptedException {
-        Duration backoff = INITIAL_BACKOFF;
+        Backoff backoff = new Backoff(INITIAL_BACKOFF, MAX_BACKOFF);
         while (!store(session, dead, batch)) {
-            if (stop.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (stop.await(backoff.failed().toMillis(), TimeUnit.MILLISECONDS)) {
                 return false;
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
         return true;
     }

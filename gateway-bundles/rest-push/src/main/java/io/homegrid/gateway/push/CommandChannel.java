@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.homegrid.gateway.api.Backoff;
+import io.homegrid.model.retry.Backoff;
 import io.homegrid.model.CommandResult;
 import io.homegrid.model.RelayCommand;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.homegrid.gateway.api.Backoff;
+import io.homegrid.model.retry.Backoff;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ReadingCache;
 import io.homegrid.model.DeviceDescription;

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.digi.xbee.api.XBeeDevice;
 import com.digi.xbee.api.exceptions.XBeeException;
 
-import io.homegrid.gateway.api.Backoff;
+import io.homegrid.model.retry.Backoff;
 
 /**
  * Keeps the coordinator connected: a supervisor thread opens the radio line (serial or TCP) and,

@@ -1,11 +1,11 @@
-package io.homegrid.gateway.api;
+package io.homegrid.model.retry;
 
 import java.time.Duration;
 
 /**
  * The pause before the next attempt after a failure: starts at {@code initial}, doubles with
  * every failure up to {@code max}, and starts over after a success. One worker thread owns an
- * instance (the supervisor, the pusher, the command channel), so it is not thread-safe.
+ * instance (a radio supervisor, a pusher, a queue consumer), so it is not thread-safe.
  */
 public final class Backoff {
 

@@ -1,4 +1,4 @@
-package io.homegrid.gateway.api;
+package io.homegrid.model.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
