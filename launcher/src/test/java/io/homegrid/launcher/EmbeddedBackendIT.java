@@ -6,6 +6,7 @@ import static io.homegrid.launcher.Readings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -145,7 +146,9 @@ class EmbeddedBackendIT {
             "empty batch        | application/json | {\"readings\":[]}      | 400 | readings     | empty batch",
             "no readings field  | application/json | {\"gateway\":\"GW\"}   | 400 | readings     | missing",
             "unknown top field  | application/json | {\"readings\":[1],\"foo\":1} | 400 | foo     | unknown field",
-            "gateway mismatch   | application/json | {\"gateway\":\"other\",\"readings\":[1]} | 400 | gateway | does not match"})
+            "gateway mismatch   | application/json | {\"gateway\":\"other\",\"readings\":[1]} | 400 | gateway | does not match",
+            "a key twice        | application/json | {\"gateway\":\"GW\",\"gateway\":\"GW\",\"readings\":[1]} | 400 | body | Duplicate field 'gateway'",
+            "trailing garbage   | application/json | {\"readings\":[1]} xyz | 400 | body | not valid JSON"})
     void aBadBatchIsRefusedWholeWithAJsonReason(String name, String contentType, String body, int status, String field,
             String reason) throws Exception {
         String gw = newGateway();
@@ -155,6 +158,61 @@ class EmbeddedBackendIT {
         assertThat(answer.status()).isEqualTo(status);
         assertThat(answer.json().get("status").asInt()).isEqualTo(status);
         assertThat(answer.json().get("field").asText()).isEqualTo(field);
+        assertThat(answer.json().get("reason").asText()).contains(reason);
+    }
+
+    /** Jackson would guess UTF-16 from the bytes and read it; JSON is UTF-8, so it is refused. */
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedAndNothingIsStored() throws Exception {
+        String gw = newGateway();
+        String body = batch(gw, power("d", 1, 1, 1));
+
+        Http.Answer utf16 = http.post("/api/v1/gateways/" + gw + "/readings", body.getBytes(StandardCharsets.UTF_16));
+        Http.Answer utf16le = http.post("/api/v1/gateways/" + gw + "/readings", body.getBytes(StandardCharsets.UTF_16LE));
+        Http.Answer latin1 = http.post("/api/v1/gateways/" + gw + "/readings",
+                body.replace("\"d\"", "\"d\",\"x\":\"\u00e9\"").getBytes(StandardCharsets.ISO_8859_1));
+
+        for (Http.Answer answer : List.of(utf16, utf16le, latin1)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().get("field").asText()).isEqualTo("body");
+            assertThat(answer.json().get("reason").asText()).contains("not UTF-8");
+        }
+        assertThat(http.post("/api/v1/gateways/" + gw + "/readings", body).status()).isEqualTo(202);
+        await().untilAsserted(() -> assertThat(rowsOf(gw)).isEqualTo(1));
+    }
+
+    private static final String JOINED = "\"sensors\":[{\"sensor\":\"power\",\"unit\":\"W\"}],\"relay\":true,\"state\":\"joined\"";
+
+    /** PostgreSQL refuses NUL in text: refused on its own item, its batch-mate is stored. */
+    @Test
+    void aControlCharacterInADeviceNameRefusesThatDeviceOnly() throws Exception {
+        String gw = newGateway();
+        String devices = "{\"devices\":[{\"device\":\"" + gw + "-a\",\"type\":\"smart-plug\",\"name\":\"Fri\\u0000dge\"," + JOINED + "},"
+                + "{\"device\":\"" + gw + "-b\",\"type\":\"smart-plug\",\"name\":\"TV\"," + JOINED + "}]}";
+
+        Http.Answer answer = http.post("/api/v1/gateways/" + gw + "/devices", devices);
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.json().at("/rejected/0/field").asText()).isEqualTo("name");
+        assertThat(answer.json().at("/rejected/0/reason").asText()).contains("U+0000");
+        await().untilAsserted(() -> assertThat(http.get("/api/v1/gateways/" + gw + "/devices").json().get("devices"))
+                .extracting(d -> d.get("name").asText()).containsExactly("TV"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "relay, cut off          | /api/v1/devices/d/relay                   | {\"on\":               | not valid JSON",
+            "relay, on as an array   | /api/v1/devices/d/relay                   | {\"on\":[1]}           | send {\"on\":true}",
+            "relay, a key twice      | /api/v1/devices/d/relay                   | {\"on\":true,\"on\":false} | Duplicate field 'on'",
+            "statement, cut off      | /api/v1/cep/statements                    | {\"name\":             | not valid JSON",
+            "command result, garbage | /api/v1/gateways/gw-x/commands/c1/result  | {\"id\":\"c1\"} trailing | not valid JSON"})
+    void malformedJsonToTheOtherEndpointsIsAnswered400(String name, String path, String body, String reason)
+            throws Exception {
+        Http.Answer answer = http.post(path, body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("status").asInt()).isEqualTo(400);
         assertThat(answer.json().get("reason").asText()).contains(reason);
     }
 

@@ -50,6 +50,10 @@ public final class BatchReader<T> {
         if (body.length == 0) {
             throw new BatchRejectedException(BatchRejectedException.BAD_REQUEST, "body", "empty body: expected a JSON object");
         }
+        String notUtf8 = Utf8.problem(body);
+        if (notUtf8 != null) {
+            throw new BatchRejectedException(BatchRejectedException.BAD_REQUEST, "body", "not UTF-8 JSON: " + notUtf8);
+        }
         JsonNode root;
         try {
             root = Json.mapper().readTree(body);

@@ -45,6 +45,14 @@ final class DeviceValidator implements ItemValidator<DeviceDescription> {
         if (text.isBlank() || text.length() > MAX_TEXT) {
             throw new FieldException(field, "must be 1 to " + MAX_TEXT + " characters, not blank");
         }
+        // PostgreSQL refuses NUL in text, and control characters have no place in a name: refused
+        // here, on this item alone, rather than failing the stored batch it travels in.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new FieldException(field, String.format("contains the control character U+%04X at position %d", (int) c, i));
+            }
+        }
         return text;
     }
 

@@ -56,6 +56,7 @@ public final class RestApi {
                 new JacksonJsonProvider(Json.mapper()),
                 new ErrorMappers.Api(),
                 new ErrorMappers.Web(),
+                new ErrorMappers.Json(),
                 new ErrorMappers.Bus(),
                 new ErrorMappers.Repository(),
                 new ErrorMappers.Unexpected());

@@ -8,6 +8,9 @@ import javax.ws.rs.ext.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
 import io.homegrid.persistence.RepositoryException;
 import io.homegrid.routes.rest.BusUnavailableException;
 
@@ -32,6 +35,10 @@ public final class ErrorMappers {
     public static final class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            // CXF wraps what a message body reader threw; a body that is not JSON is still the client's fault.
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return badJson(json);
+            }
             int status = e.getResponse().getStatus();
             return switch (status) {
                 case 404 -> ErrorBody.response(status, "path", "no such resource; the API is described in README.md");
@@ -42,6 +49,30 @@ public final class ErrorMappers {
                 default -> ErrorBody.response(status, "request", e.getMessage() == null ? "refused" : e.getMessage());
             };
         }
+    }
+
+    /**
+     * A JSON body that does not parse or does not fit the request's type (relay, CEP statement,
+     * command result): the client's fault, answered 400 naming where it went wrong.
+     */
+    @Provider
+    public static final class Json implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            return badJson(e);
+        }
+    }
+
+    static Response badJson(JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+        }
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return ErrorBody.response(400, field, "not valid JSON for this request: " + e.getOriginalMessage() + where);
     }
 
     @Provider
