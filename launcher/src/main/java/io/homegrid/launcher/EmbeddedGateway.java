@@ -64,7 +64,7 @@ public final class EmbeddedGateway implements AutoCloseable {
             if (config.localPort() > 0) {
                 Bus bus = BusFactory.newInstance().createBus();
                 resources.add("CXF bus", () -> bus.shutdown(true));
-                resources.add("local REST API", RestServer.start(bus, "http://0.0.0.0:" + config.localPort() + "/",
+                resources.add("local REST API", RestServer.start(bus, "http://" + config.localHost() + ":" + config.localPort() + "/",
                         LocalApi.resources(config.id(), devices.devices(), push.relays()), LocalApi.providers()));
             }
             LOG.info("Gateway {} pushing to {} from radio {}", config.id(), config.backend(), config.radio());

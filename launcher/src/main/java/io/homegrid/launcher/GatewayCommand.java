@@ -35,6 +35,10 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8090", description = "local REST API port, 0 for none (default: ${DEFAULT-VALUE})")
     private int port;
 
+    @Option(names = "--local-host", defaultValue = GatewayConfig.DEFAULT_LOCAL_HOST,
+            description = "address of the local REST API; it switches plugs without a credential, so only this machine by default (default: ${DEFAULT-VALUE})")
+    private String localHost;
+
     @Option(names = "--backlog-rate", defaultValue = "" + PushSettings.DEFAULT_BACKLOG_RATE,
             description = "readings/s sent from the backlog after an outage, on top of live data (default: ${DEFAULT-VALUE})")
     private int backlogRate;
@@ -42,7 +46,7 @@ final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmbeddedGateway gateway = EmbeddedGateway.start(GatewayConfig.of(id, backend, radio, dataDir.toAbsolutePath(), port)
-                .withBacklogRate(backlogRate));
+                .withLocalHost(localHost).withBacklogRate(backlogRate));
         spec.commandLine().getOut().printf("homegrid gateway %s ready: radio %s, backend %s%s%nPress Ctrl-C to stop.%n", id,
                 radio, backend, port > 0 ? ", local API http://localhost:" + port + "/api/v1/devices" : "");
         spec.commandLine().getOut().flush();

@@ -15,32 +15,41 @@ import io.homegrid.gateway.xbee.connector.XBeeSettings;
  *
  * @param radio     {@code tcp://host:port} (simulator, network bridge) or a serial port such as {@code /dev/ttyUSB0}
  * @param localPort port of the gateway's local REST API; 0 for none
+ * @param localHost address the local REST API listens on: loopback unless an installer opens it
  * @param silence   a device silent this long is marked left
  */
-public record GatewayConfig(String id, URI backend, String radio, Path dataDir, int localPort, Duration silence,
+public record GatewayConfig(String id, URI backend, String radio, Path dataDir, int localPort, String localHost, Duration silence,
         Duration pushInterval, int backlogRate, Duration commandWait) {
+
+    /** The local API switches plugs and has no credential yet: only this machine reaches it by default. */
+    public static final String DEFAULT_LOCAL_HOST = "127.0.0.1";
 
     public static GatewayConfig of(String id, URI backend, String radio, Path dataDir, int localPort) {
         PushSettings push = PushSettings.DEFAULT;
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, DeviceListSettings.DEFAULT.silence(),
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, DEFAULT_LOCAL_HOST, DeviceListSettings.DEFAULT.silence(),
                 push.interval(), push.backlogRate(), push.commandWait());
     }
 
+    public GatewayConfig withLocalHost(String host) {
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, host, silence, pushInterval, backlogRate,
+                commandWait);
+    }
+
     public GatewayConfig withSilence(Duration leftAfter) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, leftAfter, pushInterval, backlogRate, commandWait);
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, leftAfter, pushInterval, backlogRate, commandWait);
     }
 
     public GatewayConfig withPushInterval(Duration interval) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, silence, interval, backlogRate, commandWait);
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, interval, backlogRate, commandWait);
     }
 
     public GatewayConfig withBacklogRate(int readingsPerSecond) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, silence, pushInterval, readingsPerSecond,
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, readingsPerSecond,
                 commandWait);
     }
 
     public GatewayConfig withCommandWait(Duration wait) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, silence, pushInterval, backlogRate, wait);
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, backlogRate, wait);
     }
 
     XBeeSettings xbee() {
