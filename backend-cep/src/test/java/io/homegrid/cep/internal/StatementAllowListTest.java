@@ -40,6 +40,10 @@ class StatementAllowListTest {
             property through a boxed type | select Integer.getInteger('user.home') from PowerReading                              | java.lang.Integer.getInteger is not allowed
             bean schema of any class   | create schema Launcher as java.lang.ProcessBuilder                                       | java.lang.ProcessBuilder is not allowed
             cast to any class          | select cast(gateway, java.lang.Thread) from PowerReading                                 | java.lang.Thread is not allowed
+            json class                 | @JsonSchema(className='java.lang.ProcessBuilder') create json schema Launcher(command string) | java.lang.ProcessBuilder is not allowed
+            variable of any class      | create variable java.lang.Runtime runtime = null                                         | java.lang.Runtime is not allowed
+            static field               | select java.lang.System.out from PowerReading                                            | java.lang.System is not allowed
+            stalling the household     | select gateway.wait() from PowerReading                                                  | java.lang.Object.wait is not allowed
             import                     | import java.lang.reflect.*; select 1 from PowerReading                                  | import java.lang.reflect.* is not allowed
             script expression          | expression string js:f() [ java.lang.Runtime.getRuntime().exec('id') ] select f() from PowerReading | a script expression is not allowed
             create script expression   | create expression double js:twice(a) [ a * 2 ]                                          | a script expression is not allowed
