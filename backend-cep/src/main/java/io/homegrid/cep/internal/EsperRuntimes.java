@@ -12,12 +12,12 @@ import io.homegrid.cep.CepSettings;
 import io.homegrid.model.SensorKind;
 
 /**
- * The one Esper configuration that the compiler and every runtime of an engine must agree on
- * (streams, variables, class loading), and the runtimes made from it. Esper keeps runtimes by
- * URI for the whole JVM, so every engine names its own under a prefix of its own. The compiler
- * has a configuration of its own with the same streams and variables: it runs EPL written by
- * household admins, so it resolves only the classes {@link ClassAllowList} names and compiles
- * neither scripts nor inlined classes.
+ * The Esper configuration of an engine's runtimes (streams, variables, class loading), and the
+ * runtimes made from it. Esper keeps runtimes by URI for the whole JVM, so every engine names its
+ * own under a prefix of its own. The compiler has a configuration of its own, made by the same
+ * code so that streams and variables agree: it compiles EPL written by household admins, so it
+ * resolves only the classes {@link ClassAllowList} names and compiles neither scripts nor
+ * inlined classes.
  */
 public final class EsperRuntimes {
 
