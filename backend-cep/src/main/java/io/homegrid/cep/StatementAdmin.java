@@ -10,7 +10,7 @@ public interface StatementAdmin {
     /**
      * Compiles and deploys a statement; it survives restarts.
      *
-     * @throws InvalidStatementException when the EPL does not compile
+     * @throws InvalidStatementException when the EPL does not compile or uses what statements may not
      * @throws IllegalArgumentException when the name is taken
      */
     StatementInfo add(String name, String epl) throws InvalidStatementException;

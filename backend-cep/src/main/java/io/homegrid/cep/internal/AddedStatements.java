@@ -38,13 +38,17 @@ public final class AddedStatements {
         this.builtIn = builtIn;
     }
 
-    /** Compiles the stored statements; one that no longer compiles is logged and left out. */
+    /**
+     * Compiles the stored statements; one that no longer compiles, or that the allow-list refuses
+     * (it may have been stored before there was one), is logged with the reason and left out.
+     * It stays stored; adding a statement under its name replaces it.
+     */
     public void restore() {
         store.load().forEach((name, epl) -> {
             try {
-                added.put(name, new Added(epl, compiler.compile(named(name, epl)), new HashMap<>()));
+                added.put(name, new Added(epl, compiler.compile(name, epl), new HashMap<>()));
             } catch (InvalidStatementException e) {
-                LOG.error("Stored statement '{}' no longer compiles and was not deployed: {}", name, e.getMessage());
+                LOG.warn("Stored statement '{}' was not deployed: {}", name, e.getMessage());
             }
         });
     }
@@ -55,7 +59,7 @@ public final class AddedStatements {
         if (added.containsKey(name) || builtIn.test(name)) {
             throw new IllegalArgumentException("a statement named '" + name + "' exists");
         }
-        Added statement = new Added(epl, compiler.compile(named(name, epl)), new HashMap<>());
+        Added statement = new Added(epl, compiler.compile(name, epl), new HashMap<>());
         households.forEach(household -> deploy(household, statement));
         added.put(name, statement);
         store.save(name, epl);
@@ -100,11 +104,6 @@ public final class AddedStatements {
         } catch (EPDeployException e) {
             LOG.error("[{}] cannot deploy an added statement: {}", household.gateway(), e.getMessage());
         }
-    }
-
-    /** The name travels in the EPL, as Esper wants it; a quote in it would end the annotation. */
-    private static String named(String name, String epl) {
-        return "@name('" + name.replace("'", "") + "') " + epl;
     }
 
     /** Its EPL, compiled once, and its deployment id on each household. */

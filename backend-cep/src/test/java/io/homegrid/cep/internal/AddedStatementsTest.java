@@ -12,6 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import io.homegrid.cep.CepSettings;
 import io.homegrid.cep.StatementInfo;
@@ -55,6 +61,42 @@ class AddedStatementsTest {
 
         assertThat(added.infos()).extracting(StatementInfo::name).containsExactly("kettle-on", "cold");
         assertThat(store.told).as("what does not compile stays stored, to be fixed").isEmpty();
+    }
+
+    @Test
+    void aStoredStatementTheAllowListRefusesIsNotDeployedAndTheReasonIsLogged() {
+        store.stored.put("kettle-on", KETTLE);
+        store.stored.put("home", "select java.lang.System.getProperty('user.home') as home from PowerReading");
+        store.stored.put("inlined", "inlined_class \"\"\" public class X { public static int f() { return 1; } } \"\"\" "
+                + "select X.f() from PowerReading");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(AddedStatements.class);
+        logger.addAppender(log);
+        try {
+            added.restore();
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        assertThat(added.infos()).extracting(StatementInfo::name).containsExactly("kettle-on");
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("Stored statement 'home' was not deployed: java.lang.System is not allowed in a statement",
+                        "Stored statement 'inlined' was not deployed: an inlined class is not allowed in a statement");
+    }
+
+    @Test
+    void anAllowedStatementWithMathAnAggregationAndATimeWindowProducesOutput() throws Exception {
+        household = new Household("gw", runtimes.household("gw"), T0, 5_000, new AtomicLong(), new AtomicLong(),
+                new OutputListener(outputs::add));
+
+        added.add("peak", "select device, Math.abs(value) as magnitude, max(value) as peak from PowerReading#time(1 min)",
+                List.of(household));
+        feed(-40, T0 + 1_000);
+        feed(25, T0 + 2_000);
+
+        assertThat(outputs).extracting(o -> o.values().get("magnitude")).containsExactly(40.0, 25.0);
+        assertThat(outputs).extracting(o -> o.values().get("peak")).containsExactly(-40.0, 25.0);
     }
 
     @Test

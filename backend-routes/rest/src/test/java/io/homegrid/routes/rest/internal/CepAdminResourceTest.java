@@ -1,0 +1,81 @@
+package io.homegrid.routes.rest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.ws.rs.core.Response;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.homegrid.cep.CepEngine;
+import io.homegrid.cep.CepSettings;
+import io.homegrid.cep.StatementStore;
+
+/** Adding statements over the Aggregate Sensing Interface, with the real engine behind it. */
+class CepAdminResourceTest {
+
+    private final Map<String, String> stored = new LinkedHashMap<>();
+    private final CepEngine engine = new CepEngine(CepSettings.DEFAULT, output -> { }, new MapStore(stored),
+            Clock.systemUTC());
+    private final CepAdminResource resource = new CepAdminResource(engine);
+
+    @BeforeEach
+    void start() {
+        engine.start();
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void aStatementThatCallsIntoTheJvmIsAnswered400NamingEplAndWhatWasRefused() {
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> resource.add(body("home",
+                "select java.lang.System.getProperty('user.home') from PowerReading")));
+        Response response = new ErrorMappers.Api().toResponse(refused);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getEntity()).isEqualTo(new ErrorBody(400, "Bad Request", "epl",
+                "java.lang.System is not allowed in a statement"));
+        assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void anAllowedStatementIsCreated() {
+        Response response = resource.add(body("kettle-on", "select gateway, device, value from PowerReading(value > 17)"));
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(stored).containsKey("kettle-on");
+    }
+
+    private static ObjectNode body(String name, String epl) {
+        return JsonNodeFactory.instance.objectNode().put("name", name).put("epl", epl);
+    }
+
+    private record MapStore(Map<String, String> statements) implements StatementStore {
+        @Override
+        public Map<String, String> load() {
+            return Map.copyOf(statements);
+        }
+
+        @Override
+        public void save(String name, String epl) {
+            statements.put(name, epl);
+        }
+
+        @Override
+        public void delete(String name) {
+            statements.remove(name);
+        }
+    }
+}
