@@ -16,7 +16,13 @@ public final class BusConnections {
 
     /** For long-lived consumers, which hold their own connection. */
     public static ActiveMQConnectionFactory plain(String brokerUrl) {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        return plain(brokerUrl, null);
+    }
+
+    /** The same, logging in as {@code credentials} (null: anonymous, which a homegrid broker refuses). */
+    public static ActiveMQConnectionFactory plain(String brokerUrl, BusCredentials credentials) {
+        ActiveMQConnectionFactory factory = credentials == null ? new ActiveMQConnectionFactory(brokerUrl)
+                : new ActiveMQConnectionFactory(credentials.user(), credentials.password(), brokerUrl);
         factory.setWatchTopicAdvisories(false);
         return factory;
     }

@@ -5,6 +5,8 @@ import org.apache.activemq.pool.PooledConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.bus.internal.BrokerSecurity;
+
 /**
  * The message bus service: the one assembly that both the DS component and the embedded
  * launcher start. It runs the embedded broker (or points at an external one) and offers the two
@@ -17,25 +19,32 @@ public final class BusService implements AutoCloseable {
     private final EmbeddedBroker broker;
     private final ActiveMQConnectionFactory plain;
     private final PooledConnectionFactory pooled;
+    private final BusCredentials listener;
 
-    private BusService(EmbeddedBroker broker, ActiveMQConnectionFactory plain, PooledConnectionFactory pooled) {
+    private BusService(EmbeddedBroker broker, ActiveMQConnectionFactory plain, PooledConnectionFactory pooled,
+            BusCredentials listener) {
         this.broker = broker;
         this.plain = plain;
         this.pooled = pooled;
+        this.listener = listener;
     }
 
     public static BusService start(BusSettings settings) throws Exception {
         EmbeddedBroker broker = null;
         String url = settings.brokerUrl();
+        BusCredentials services = settings.services();
+        BusCredentials listener = settings.listener();
         if (settings.embeddedBroker()) {
+            services = services.orGenerated();
+            listener = listener.orGenerated();
             broker = EmbeddedBroker.start(settings.brokerName(), settings.dataDirectory(), settings.ports(),
-                    settings.durableQueues().toArray(String[]::new));
+                    BrokerSecurity.plugins(services, listener), settings.durableQueues().toArray(String[]::new));
             url = broker.vmUrl();
         }
-        ActiveMQConnectionFactory plain = BusConnections.plain(url);
+        ActiveMQConnectionFactory plain = BusConnections.plain(url, services);
         PooledConnectionFactory pooled = BusConnections.pooled(plain, settings.poolMaxConnections());
-        LOG.info("Message bus ready at {}", url);
-        return new BusService(broker, plain, pooled);
+        LOG.info("Message bus ready at {} (broker user {})", url, services.user());
+        return new BusService(broker, plain, pooled, listener);
     }
 
     /** For long-lived consumers, which hold their own connection. */
@@ -46,6 +55,15 @@ public final class BusService implements AutoCloseable {
     /** For request-scoped producers and Camel's JMS component. */
     public PooledConnectionFactory pooled() {
         return pooled;
+    }
+
+    /**
+     * The read-only user applications outside the JVM log in as (MQTT, STOMP), with the password
+     * in force: the configured one, or the one generated at start. Shown to the operator once,
+     * never logged.
+     */
+    public BusCredentials listener() {
+        return listener;
     }
 
     /** True while the embedded broker runs; an external broker is not watched here. */

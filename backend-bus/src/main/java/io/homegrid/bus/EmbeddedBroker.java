@@ -3,6 +3,7 @@ package io.homegrid.bus;
 import java.nio.file.Path;
 
 import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.region.DestinationInterceptor;
 import org.apache.activemq.broker.region.virtual.VirtualDestination;
@@ -38,9 +39,11 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param durableQueues queues that must exist from the start, so that a virtual topic has
      *                      somewhere to keep messages for a consumer that is not connected yet
      * @param ports         protocols also served on 127.0.0.1
+     * @param security      authentication and authorization plugins; the product always passes
+     *                      {@code BusService}'s, only benchmarks run without
      */
-    public static EmbeddedBroker start(String name, Path directory, Ports ports, String... durableQueues)
-            throws Exception {
+    public static EmbeddedBroker start(String name, Path directory, Ports ports, BrokerPlugin[] security,
+            String... durableQueues) throws Exception {
         BrokerService broker = new BrokerService();
         broker.setBrokerName(name);
         broker.setDataDirectoryFile(directory.toFile());
@@ -63,6 +66,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         broker.getSystemUsage().getStoreUsage().setLimit(STORE_LIMIT);
         broker.getSystemUsage().getTempUsage().setLimit(TEMP_LIMIT);
         broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics()});
+        broker.setPlugins(security);
         ActiveMQDestination[] queues = new ActiveMQDestination[durableQueues.length];
         for (int i = 0; i < durableQueues.length; i++) {
             queues[i] = new ActiveMQQueue(durableQueues[i]);
@@ -112,7 +116,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "vm://" + broker.getBrokerName() + "?create=false";
     }
 
-    /** A plain factory on the in-JVM transport; callers pool it where they need to. */
+    /** A plain factory on the in-JVM transport, without credentials (benchmarks); callers pool it where they need to. */
     public ActiveMQConnectionFactory connectionFactory() {
         return BusConnections.plain(vmUrl());
     }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.homegrid.bus.BusCredentials;
 import io.homegrid.bus.BusService;
 import io.homegrid.bus.BusSettings;
 import io.homegrid.cep.CepService;
@@ -38,14 +39,16 @@ public final class EmbeddedBackend implements AutoCloseable {
     private final String jdbcUser;
     private final PersistenceService persistence;
     private final CepService cep;
+    private final BusCredentials brokerListener;
 
     private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, PersistenceService persistence,
-            CepService cep) {
+            CepService cep, BusCredentials brokerListener) {
         this.resources = resources;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
         this.persistence = persistence;
         this.cep = cep;
+        this.brokerListener = brokerListener;
     }
 
     public static EmbeddedBackend start(BackendConfig config) throws Exception {
@@ -76,7 +79,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(),
                     database == null ? pool : database.health(pool), persistence.repository(), connector, cep.admin(),
                     parser::camel, () -> connector), clock));
-            return new EmbeddedBackend(resources, url, user, persistence, cep);
+            return new EmbeddedBackend(resources, url, user, persistence, cep, bus.listener());
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -97,6 +100,11 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     public CepService cep() {
         return cep;
+    }
+
+    /** The read-only broker user for MQTT and STOMP clients of {@code cep.out}, password generated at start. */
+    public BusCredentials brokerListener() {
+        return brokerListener;
     }
 
     public String jdbcUrl() {

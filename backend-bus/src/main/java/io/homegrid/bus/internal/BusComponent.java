@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.homegrid.bus.BusConnections;
+import io.homegrid.bus.BusCredentials;
 import io.homegrid.bus.BusService;
 import io.homegrid.bus.BusSettings;
 import io.homegrid.bus.EmbeddedBroker;
@@ -40,7 +41,9 @@ public final class BusComponent {
                 : Path.of(config.dataDirectory());
         return new BusSettings(config.embeddedBroker(), config.brokerName(), directory,
                 new EmbeddedBroker.Ports(config.tcpPort(), config.mqttPort(), config.stompPort()),
-                List.of(config.durableQueues()), config.brokerUrl(), config.poolMaxConnections());
+                List.of(config.durableQueues()), config.brokerUrl(), config.poolMaxConnections(),
+                new BusCredentials(config.servicesUser(), config.servicesPassword()),
+                new BusCredentials(config.listenerUser(), config.listenerPassword()));
     }
 
     @Activate

@@ -1,6 +1,7 @@
 package io.homegrid.bus.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homegrid.bus.BusSettings;
@@ -43,4 +44,19 @@ import io.homegrid.bus.BusSettings;
 
     @AttributeDefinition(name = "Pooled connections", description = "Connections in the pool producers borrow from.")
     int poolMaxConnections() default BusSettings.DEFAULT_POOL_MAX_CONNECTIONS;
+
+    @AttributeDefinition(name = "Services user", description = "The backend services' broker user.")
+    String servicesUser() default BusSettings.DEFAULT_SERVICES_USER;
+
+    @AttributeDefinition(name = "Services password", type = AttributeType.PASSWORD,
+            description = "Blank: generated at every start for the embedded broker. Required for an external broker.")
+    String servicesPassword() default "";
+
+    @AttributeDefinition(name = "Listener user",
+            description = "MQTT/STOMP applications log in as this user; it may only read cep.out.")
+    String listenerUser() default BusSettings.DEFAULT_LISTENER_USER;
+
+    @AttributeDefinition(name = "Listener password", type = AttributeType.PASSWORD,
+            description = "Blank: generated at start and shown to nobody, so no outside client gets in.")
+    String listenerPassword() default "";
 }

@@ -126,7 +126,7 @@ public final class CepBenchmark {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("postgres"));
                 HikariDataSource dataSource = dataSource(database);
                 EmbeddedBroker broker = EmbeddedBroker.start("cep-bench", dir.resolve("broker"), EmbeddedBroker.Ports.NONE,
-                        CepService.readingsQueue())) {
+                        new BrokerPlugin[0], CepService.readingsQueue())) {
             SchemaMigrator.migrate(dataSource);
             Connection connection = broker.connectionFactory().createConnection();
             connection.start();
