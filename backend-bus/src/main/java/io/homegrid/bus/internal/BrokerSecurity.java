@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.activemq.broker.BrokerPlugin;
+import org.apache.activemq.command.ActiveMQDestination;
 import org.apache.activemq.command.ActiveMQQueue;
 import org.apache.activemq.command.ActiveMQTopic;
 import org.apache.activemq.filter.DestinationMapEntry;
@@ -50,33 +51,29 @@ public final class BrokerSecurity {
         entries.add(entry(new ActiveMQTopic(ADVISORIES), SERVICES + "," + LISTENERS, SERVICES + "," + LISTENERS,
                 SERVICES + "," + LISTENERS));
         DefaultAuthorizationMap map = new DefaultAuthorizationMap(entries);
-        TempDestinationAuthorizationEntry temporary = new TempDestinationAuthorizationEntry();
-        try {
-            temporary.setRead(SERVICES);
-            temporary.setWrite(SERVICES);
-            temporary.setAdmin(SERVICES);
-        } catch (Exception e) {
-            throw new IllegalStateException("broker authorization groups", e);
-        }
-        map.setTempDestinationAuthorizationEntry(temporary);
+        map.setTempDestinationAuthorizationEntry(grant(new TempDestinationAuthorizationEntry(), SERVICES, SERVICES,
+                SERVICES));
         return map;
     }
 
-    private static AuthorizationEntry entry(org.apache.activemq.command.ActiveMQDestination destination, String read,
-            String write) {
+    private static AuthorizationEntry entry(ActiveMQDestination destination, String read, String write) {
         return entry(destination, read, write, SERVICES);
     }
 
-    private static AuthorizationEntry entry(org.apache.activemq.command.ActiveMQDestination destination, String read,
-            String write, String admin) {
-        AuthorizationEntry entry = new AuthorizationEntry();
+    private static AuthorizationEntry entry(ActiveMQDestination destination, String read, String write, String admin) {
+        AuthorizationEntry entry = grant(new AuthorizationEntry(), read, write, admin);
         entry.setDestination(destination);
+        return entry;
+    }
+
+    private static <E extends AuthorizationEntry> E grant(E entry, String read, String write, String admin) {
         try {
             entry.setRead(read);
             entry.setWrite(write);
             entry.setAdmin(admin);
         } catch (Exception e) {
-            throw new IllegalStateException("broker authorization groups", e);
+            // Only thrown for group names it cannot parse: ours are constants.
+            throw new IllegalStateException("broker authorization groups " + read + " / " + write + " / " + admin, e);
         }
         return entry;
     }
