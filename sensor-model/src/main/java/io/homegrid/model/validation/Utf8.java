@@ -1,7 +1,9 @@
 package io.homegrid.model.validation;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -21,12 +23,20 @@ final class Utf8 {
                 return "NUL byte at offset " + i + " (a UTF-16 or UTF-32 body?)";
             }
         }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-            return null;
-        } catch (CharacterCodingException e) {
-            return "malformed UTF-8 (" + e.getMessage() + ")";
+        // Decoded through a small buffer: a push is checked on every request, and up to 1 MiB.
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return "malformed UTF-8 at offset " + in.position();
+            }
+            if (result.isUnderflow()) {
+                return null;
+            }
+            out.clear();
         }
     }
 }
