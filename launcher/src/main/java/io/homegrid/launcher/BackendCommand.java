@@ -91,7 +91,8 @@ final class BackendCommand implements Callable<Integer> {
         out.println("  query      " + base + "/api/v1/gateways");
         out.println("  health     " + base + "/health");
         out.println("  database   " + backend.jdbcUrl() + (config.jdbcUrl() == null
-                ? " (embedded, data in " + config.dataDir().resolve("postgres") + ")" : ""));
+                ? " (embedded, user postgres, data in " + config.dataDir().resolve("postgres")
+                + ", password in " + config.dataDir().resolve("postgres.password") + ")" : ""));
         EmbeddedBroker.Ports ports = config.brokerPorts();
         out.println("  broker     store in " + config.dataDir().resolve("broker")
                 + (ports.openWire() > 0 ? ", tcp://127.0.0.1:" + ports.openWire() : "")

@@ -37,15 +37,18 @@ public final class EmbeddedBackend implements AutoCloseable {
     private final Resources resources;
     private final String jdbcUrl;
     private final String jdbcUser;
+    private final String jdbcPassword;
     private final PersistenceService persistence;
     private final CepService cep;
     private final BusCredentials brokerListener;
 
-    private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, PersistenceService persistence,
+    private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, String jdbcPassword,
+            PersistenceService persistence,
             CepService cep, BusCredentials brokerListener) {
         this.resources = resources;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
+        this.jdbcPassword = jdbcPassword;
         this.persistence = persistence;
         this.cep = cep;
         this.brokerListener = brokerListener;
@@ -58,13 +61,15 @@ public final class EmbeddedBackend implements AutoCloseable {
             Files.createDirectories(config.dataDir());
             String url = config.jdbcUrl();
             String user = config.jdbcUser();
+            String password = config.jdbcPassword();
             DatabaseSupervisor database = null;
             if (url == null) {
                 database = resources.add("PostgreSQL", DatabaseSupervisor.start(config.dataDir().resolve("postgres")));
                 url = database.jdbcUrl();
                 user = database.user();
+                password = database.password();
             }
-            HikariDataSource dataSource = resources.add("connection pool", pool(url, user, config.jdbcPassword()));
+            HikariDataSource dataSource = resources.add("connection pool", pool(url, user, password));
             SchemaMigrator.migrate(dataSource);
 
             BusService bus = resources.add("bus", BusService.start(BusSettings.embedded("homegrid-" + config.port(),
@@ -79,7 +84,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(),
                     database == null ? pool : database.health(pool), persistence.repository(), connector, cep.admin(),
                     parser::camel, () -> connector), clock));
-            return new EmbeddedBackend(resources, url, user, persistence, cep, bus.listener());
+            return new EmbeddedBackend(resources, url, user, password, persistence, cep, bus.listener());
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -113,6 +118,11 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     public String jdbcUser() {
         return jdbcUser;
+    }
+
+    /** The embedded database's generated password, or the configured one; never printed. */
+    public String jdbcPassword() {
+        return jdbcPassword;
     }
 
     public PersistenceConnector persistence() {

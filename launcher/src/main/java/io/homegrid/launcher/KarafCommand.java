@@ -51,7 +51,7 @@ final class KarafCommand implements Callable<Integer> {
             EmbeddedDatabase database = resources.add("PostgreSQL", EmbeddedDatabase.start(directory.resolve("postgres")));
             KarafDistribution karaf = KarafDistribution.unpack(distribution, directory);
             karaf.configure("org.ops4j.datasource-homegrid", Map.of("url", database.jdbcUrl(), "user", database.user(),
-                    "password", ""));
+                    "password", database.password()));
             karaf.configure("org.ops4j.pax.web", Map.of("org.osgi.service.http.port", Integer.toString(port)));
             karaf.configure("org.apache.karaf.shell", Map.of("sshPort", Integer.toString(FreePorts.next())));
             karaf.configure("org.apache.karaf.management", Map.of("rmiRegistryPort", Integer.toString(FreePorts.next()),

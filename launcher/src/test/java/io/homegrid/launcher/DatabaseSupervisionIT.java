@@ -123,7 +123,7 @@ class DatabaseSupervisionIT {
 
     private static Set<Long> storedSeqs(EmbeddedBackend backend) throws Exception {
         Set<Long> seqs = new HashSet<>();
-        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), null);
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), backend.jdbcPassword());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT seq FROM reading WHERE gateway_id = '" + GATEWAY + "'")) {
             while (rs.next()) {
@@ -134,7 +134,7 @@ class DatabaseSupervisionIT {
     }
 
     private static long query(EmbeddedBackend backend, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), null);
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), backend.jdbcPassword());
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -3,12 +3,15 @@ package io.homegrid.launcher;
 import static io.homegrid.launcher.Readings.batch;
 import static io.homegrid.launcher.Readings.power;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -48,7 +51,7 @@ class DurabilityIT {
                 assertThat(http.post("/api/v1/gateways/gw-durable/readings", batch("gw-durable", readings)).status())
                         .isEqualTo(202);
             }
-            assertThat(count(pausedDatabase)).as("nothing committed before the kill").isZero();
+            assertThat(count(pausedDatabase, password(dataDir))).as("nothing committed before the kill").isZero();
 
             first.kill();
         }
@@ -57,25 +60,33 @@ class DurabilityIT {
         try (BackendProcess second = BackendProcess.start(port2, dataDir)) {
             String database = second.awaitReady();
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count(database))
+            // As an operator would: the URL from the ready line, the password from its owner-only file.
+            String password = password(dataDir);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count(database, password))
                     .isEqualTo(BATCHES * PER_BATCH));
-            assertThat(distinctSeqs(database)).isEqualTo(BATCHES * PER_BATCH);
+            assertThat(distinctSeqs(database, password)).isEqualTo(BATCHES * PER_BATCH);
+            assertThatThrownBy(() -> DriverManager.getConnection(database, "postgres", "wrong"))
+                    .as("no login without the password").isInstanceOf(SQLException.class);
 
             assertThat(second.stop()).as("exit status after SIGTERM, as on Ctrl-C").isEqualTo(143);
         }
         assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).as("PostgreSQL stopped with it").doesNotExist();
     }
 
-    private static long count(String jdbcUrl) throws Exception {
-        return query(jdbcUrl, "SELECT count(*) FROM reading WHERE gateway_id = 'gw-durable'");
+    private static String password(Path dataDir) throws Exception {
+        return Files.readString(dataDir.resolve("postgres.password")).trim();
     }
 
-    private static long distinctSeqs(String jdbcUrl) throws Exception {
-        return query(jdbcUrl, "SELECT count(DISTINCT seq) FROM reading WHERE gateway_id = 'gw-durable'");
+    private static long count(String jdbcUrl, String password) throws Exception {
+        return query(jdbcUrl, password, "SELECT count(*) FROM reading WHERE gateway_id = 'gw-durable'");
     }
 
-    private static long query(String jdbcUrl, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
+    private static long distinctSeqs(String jdbcUrl, String password) throws Exception {
+        return query(jdbcUrl, password, "SELECT count(DISTINCT seq) FROM reading WHERE gateway_id = 'gw-durable'");
+    }
+
+    private static long query(String jdbcUrl, String password, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", password); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -319,7 +319,7 @@ class EmbeddedBackendIT {
 
     @Test
     void theEmbeddedDatabaseCommitsDurably() throws Exception {
-        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), null);
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), backend.jdbcPassword());
                 Statement s = c.createStatement()) {
             assertThat(show(s, "fsync")).isEqualTo("on");
             assertThat(show(s, "synchronous_commit")).isEqualTo("on");
@@ -343,7 +343,7 @@ class EmbeddedBackendIT {
     }
 
     private static long sql(String query, String parameter) throws Exception {
-        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), null);
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), backend.jdbcPassword());
                 PreparedStatement s = c.prepareStatement(query)) {
             s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {

@@ -173,7 +173,7 @@ class GatewayEndToEndIT {
 
     /** Rows and distinct sequence numbers stored for this gateway with seq in [1, last]. */
     private long[] storedUpTo(long last) throws Exception {
-        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), null);
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), backend.jdbcPassword());
                 PreparedStatement s = c.prepareStatement(
                         "SELECT count(*), count(DISTINCT seq) FROM reading WHERE gateway_id = ? AND seq <= ?")) {
             s.setString(1, GATEWAY);

@@ -191,6 +191,7 @@ public final class CepBenchmark {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername(database.user());
+        dataSource.setPassword(database.password());
         dataSource.setMaximumPoolSize(2);
         return dataSource;
     }

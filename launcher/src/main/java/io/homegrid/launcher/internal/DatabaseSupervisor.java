@@ -85,7 +85,12 @@ public final class DatabaseSupervisor implements AutoCloseable {
     }
 
     public String user() {
-        return "postgres";
+        return current().user();
+    }
+
+    /** The superuser's password; it does not change across restarts. */
+    public String password() {
+        return current().password();
     }
 
     /**
@@ -111,6 +116,8 @@ public final class DatabaseSupervisor implements AutoCloseable {
             return problem;
         }
         Properties login = new Properties();
+        login.setProperty("user", database.user());
+        login.setProperty("password", database.password());
         login.setProperty("connectTimeout", Long.toString(PROBE_TIMEOUT.toSeconds()));
         login.setProperty("socketTimeout", Long.toString(PROBE_TIMEOUT.toSeconds()));
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), login)) {

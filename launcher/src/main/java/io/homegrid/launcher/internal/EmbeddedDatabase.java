@@ -31,11 +31,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final ProcessHandle postmaster;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, ProcessHandle postmaster) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, ProcessHandle postmaster, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.postmaster = postmaster;
+        this.password = password;
     }
 
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
@@ -48,11 +50,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
         Files.createDirectories(dataDirectory);
+        String password = DatabasePassword.loadOrCreate(dataDirectory);
         stopOrphanedServer(dataDirectory);
         LingeringServerProcesses.stop(dataDirectory, LINGERING_PROCESS_EXIT);
         EmbeddedPostgres postgres;
         try {
-            postgres = startPostgres(dataDirectory, port);
+            postgres = startPostgres(dataDirectory, port, password);
         } catch (OverlappingFileLockException e) {
             // Only this JVM can hold the lock here, and only through an instance whose start
             // failed after it took the lock (zonky keeps no handle to release it by): a new
@@ -60,20 +63,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.warn("zonky's lock on {} is still held by a failed start in this JVM; replacing its lock file",
                     dataDirectory);
             Files.deleteIfExists(dataDirectory.resolve(ZONKY_LOCK));
-            postgres = startPostgres(dataDirectory, port);
+            postgres = startPostgres(dataDirectory, port, password);
         }
         Optional<ProcessHandle> postmaster = postmaster(dataDirectory.resolve("postmaster.pid"));
         if (postmaster.isEmpty()) {
             postgres.close();
             throw new IOException("PostgreSQL started on " + dataDirectory + " but no live postmaster is named in its postmaster.pid");
         }
+        try {
+            DatabasePassword.require(postgres.getPort(), password, dataDirectory);
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         LOG.info("PostgreSQL (embedded) on port {} with data in {}, postmaster pid {}", postgres.getPort(), dataDirectory,
                 postmaster.get().pid());
-        return new EmbeddedDatabase(postgres, dataDirectory, postmaster.get());
+        return new EmbeddedDatabase(postgres, dataDirectory, postmaster.get(), password);
     }
 
-    private static EmbeddedPostgres startPostgres(Path dataDirectory, int port) throws IOException {
+    private static EmbeddedPostgres startPostgres(Path dataDirectory, int port, String password) throws IOException {
         return EmbeddedPostgres.builder()
+                // zonky's own readiness check logs in too, once the server asks for a password.
+                .setConnectConfig("password", password)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
@@ -103,12 +114,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postmaster.isAlive();
     }
 
+    /** Without credentials: the password travels apart from the URL, so that printing the URL shows no secret. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     public String user() {
-        return "postgres";
+        return DatabasePassword.USER;
+    }
+
+    /** The superuser's password, generated on first start and kept owner-only beside the data directory. */
+    public String password() {
+        return password;
     }
 
     @Override

@@ -44,7 +44,7 @@ class EmbeddedDatabaseRestartIT {
             assertThat(frozen.isAlive()).isFalse();
             assertThat(second.port()).isEqualTo(port);
             assertThat(second.postmaster().pid()).isNotEqualTo(postmaster.pid());
-            try (Connection connection = DriverManager.getConnection(second.jdbcUrl())) {
+            try (Connection connection = DriverManager.getConnection(second.jdbcUrl(), second.user(), second.password())) {
                 assertThat(connection.isValid(2)).isTrue();
             }
         }
