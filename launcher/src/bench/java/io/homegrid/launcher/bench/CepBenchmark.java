@@ -20,6 +20,8 @@ import javax.jms.MessageProducer;
 import javax.jms.Session;
 import javax.jms.TextMessage;
 
+import org.apache.activemq.broker.BrokerPlugin;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.homegrid.bus.EmbeddedBroker;

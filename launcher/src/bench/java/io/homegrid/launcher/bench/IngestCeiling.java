@@ -21,14 +21,25 @@ final class IngestCeiling {
     private static final int CHUNK = 1_000;
 
     private final String jdbcUrl;
+    private final String password;
 
-    IngestCeiling(String jdbcUrl) {
+    /** @param password the embedded database's, from {@code <data-dir>/postgres.password} */
+    IngestCeiling(String jdbcUrl, String password) {
         this.jdbcUrl = jdbcUrl;
+        this.password = password;
+    }
+
+    private Connection connect(boolean rewriteBatches) throws java.sql.SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", "postgres");
+        login.setProperty("password", password);
+        login.setProperty("reWriteBatchedInserts", Boolean.toString(rewriteBatches));
+        return DriverManager.getConnection(jdbcUrl, login);
     }
 
     /** Rows per second of batched INSERTs of {@code readings} rows under gateway {@code gateway}. */
     double batchedInsert(String gateway, int readings) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl + "&reWriteBatchedInserts=true");
+        try (Connection connection = connect(true);
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO reading "
                         + "(gateway_id, seq, device_id, sensor, value, unit, measured_at) VALUES (?, ?, ?, ?, ?, 'W', ?)")) {
             connection.setAutoCommit(false);
@@ -53,7 +64,7 @@ final class IngestCeiling {
 
     /** Rows per second of COPY FROM STDIN of {@code readings} rows under gateway {@code gateway}. */
     double copy(String gateway, int readings) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+        try (Connection connection = connect(false)) {
             connection.setAutoCommit(false);
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();

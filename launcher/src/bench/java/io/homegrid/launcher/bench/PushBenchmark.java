@@ -77,7 +77,8 @@ public final class PushBenchmark {
             rows.add(bench.phase("single-reading requests", readings, 1, concurrency).row());
             Phase batched = bench.phase("batches of " + batch, readings, batch, concurrency);
             rows.add(batched.row());
-            String ceiling = "backend".equals(mode) ? ceiling(jdbcUrl(log), readings, batched.storedPerSecond()) : "";
+            String ceiling = "backend".equals(mode) ? ceiling(jdbcUrl(log),
+                    Files.readString(dataDir.resolve("postgres.password")).trim(), readings, batched.storedPerSecond()) : "";
             System.out.println();
             System.out.printf("./homegrid %s: %d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
                     mode, readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
@@ -105,8 +106,8 @@ public final class PushBenchmark {
      * The same number of readings written straight into the backend's own {@code reading} table,
      * after the pushes, and the full path's distance from that ceiling.
      */
-    private static String ceiling(String jdbcUrl, int readings, double fullPath) throws Exception {
-        IngestCeiling direct = new IngestCeiling(jdbcUrl);
+    private static String ceiling(String jdbcUrl, String password, int readings, double fullPath) throws Exception {
+        IngestCeiling direct = new IngestCeiling(jdbcUrl, password);
         direct.batchedInsert("ceiling-warm-up", Math.min(readings, 10_000));
         double insert = direct.batchedInsert("ceiling-insert", readings);
         double copy = direct.copy("ceiling-copy", readings);

@@ -124,7 +124,7 @@ class FelixGatewayIT {
 
     /** count, distinct seq, max seq of this gateway's readings in PostgreSQL. */
     private long[] storedRows() throws Exception {
-        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), null);
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), backend.jdbcPassword());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT seq), coalesce(max(seq), 0) FROM reading"
                         + " WHERE gateway_id = '" + GATEWAY + "'")) {
