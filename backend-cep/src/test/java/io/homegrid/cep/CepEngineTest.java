@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.homegrid.cep.test.MemoryStatementStore;
 import io.homegrid.model.CepOutput;
 import io.homegrid.model.Reading;
 import io.homegrid.model.ReadingBatch;
@@ -27,7 +27,7 @@ class CepEngineTest {
     private static final CepSettings SETTINGS = new CepSettings(Duration.ofSeconds(5), 5, 150, 3, 12);
 
     private final List<CepOutput> outputs = new CopyOnWriteArrayList<>();
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryStatementStore store = new MemoryStatementStore();
     private CepEngine engine = started();
 
     @AfterEach
@@ -167,25 +167,5 @@ class CepEngineTest {
     private Map<String, Object> values(String statement, String device) {
         return outputs.stream().filter(o -> o.statement().equals(statement) && device.equals(o.device())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + statement + " output for " + device)).values();
-    }
-
-    /** The statement store's contract in memory; the JDBC store is tested against PostgreSQL. */
-    static final class MemoryStore implements StatementStore {
-        private final Map<String, String> statements = new LinkedHashMap<>();
-
-        @Override
-        public Map<String, String> load() {
-            return Map.copyOf(statements);
-        }
-
-        @Override
-        public void save(String name, String epl) {
-            statements.put(name, epl);
-        }
-
-        @Override
-        public void delete(String name) {
-            statements.remove(name);
-        }
     }
 }

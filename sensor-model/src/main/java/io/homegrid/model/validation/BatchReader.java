@@ -46,6 +46,7 @@ public final class BatchReader<T> {
         return itemsField;
     }
 
+    /** A body as it arrives over HTTP: it must be UTF-8 before it is JSON. */
     public CheckedBatch<T> read(String gateway, byte[] body) throws BatchRejectedException {
         if (body.length == 0) {
             throw new BatchRejectedException(BatchRejectedException.BAD_REQUEST, "body", "empty body: expected a JSON object");
@@ -54,16 +55,30 @@ public final class BatchReader<T> {
         if (notUtf8 != null) {
             throw new BatchRejectedException(BatchRejectedException.BAD_REQUEST, "body", "not UTF-8 JSON: " + notUtf8);
         }
-        JsonNode root;
+        return read(gateway, parse(() -> Json.mapper().readTree(body)));
+    }
+
+    /** A body already decoded to text (a bus message the push interface checked), read without encoding it again. */
+    public CheckedBatch<T> read(String gateway, String body) throws BatchRejectedException {
+        if (body.isEmpty()) {
+            throw new BatchRejectedException(BatchRejectedException.BAD_REQUEST, "body", "empty body: expected a JSON object");
+        }
+        return read(gateway, parse(() -> Json.mapper().readTree(body)));
+    }
+
+    private interface Parse {
+        JsonNode tree() throws IOException;
+    }
+
+    private static JsonNode parse(Parse parse) throws BatchRejectedException {
         try {
-            root = Json.mapper().readTree(body);
+            return parse.tree();
         } catch (JsonProcessingException e) {
             throw new BatchRejectedException(BatchRejectedException.BAD_REQUEST, "body",
                     "not valid JSON: " + e.getOriginalMessage() + locate(e));
         } catch (IOException e) {
             throw new BatchRejectedException(BatchRejectedException.BAD_REQUEST, "body", "unreadable: " + e.getMessage());
         }
-        return read(gateway, root);
     }
 
     public CheckedBatch<T> read(String gateway, JsonNode root) throws BatchRejectedException {

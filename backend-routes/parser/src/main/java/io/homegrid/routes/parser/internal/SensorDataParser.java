@@ -1,6 +1,5 @@
 package io.homegrid.routes.parser.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class SensorDataParser {
         }
         CheckedBatch<Reading> batch;
         try {
-            batch = reader.read(gateway, body.getBytes(StandardCharsets.UTF_8));
+            batch = reader.read(gateway, body);
         } catch (BatchRejectedException e) {
             return whole(gateway, body, e.violation(), now);
         }

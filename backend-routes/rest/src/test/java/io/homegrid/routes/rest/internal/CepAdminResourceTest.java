@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import javax.ws.rs.core.Response;
 
@@ -18,13 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.homegrid.cep.CepEngine;
 import io.homegrid.cep.CepSettings;
-import io.homegrid.cep.StatementStore;
+import io.homegrid.cep.test.MemoryStatementStore;
 
 /** Adding statements over the Aggregate Sensing Interface, with the real engine behind it. */
 class CepAdminResourceTest {
 
-    private final Map<String, String> stored = new LinkedHashMap<>();
-    private final CepEngine engine = new CepEngine(CepSettings.DEFAULT, output -> { }, new MapStore(stored),
+    private final MemoryStatementStore store = new MemoryStatementStore();
+    private final CepEngine engine = new CepEngine(CepSettings.DEFAULT, output -> { }, store,
             Clock.systemUTC());
     private final CepAdminResource resource = new CepAdminResource(engine);
 
@@ -47,7 +45,7 @@ class CepAdminResourceTest {
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getEntity()).isEqualTo(new ErrorBody(400, "Bad Request", "epl",
                 "java.lang.System is not allowed in a statement"));
-        assertThat(stored).isEmpty();
+        assertThat(store.load()).isEmpty();
     }
 
     @Test
@@ -55,27 +53,10 @@ class CepAdminResourceTest {
         Response response = resource.add(body("kettle-on", "select gateway, device, value from PowerReading(value > 17)"));
 
         assertThat(response.getStatus()).isEqualTo(201);
-        assertThat(stored).containsKey("kettle-on");
+        assertThat(store.load()).containsKey("kettle-on");
     }
 
     private static ObjectNode body(String name, String epl) {
         return JsonNodeFactory.instance.objectNode().put("name", name).put("epl", epl);
-    }
-
-    private record MapStore(Map<String, String> statements) implements StatementStore {
-        @Override
-        public Map<String, String> load() {
-            return Map.copyOf(statements);
-        }
-
-        @Override
-        public void save(String name, String epl) {
-            statements.put(name, epl);
-        }
-
-        @Override
-        public void delete(String name) {
-            statements.remove(name);
-        }
     }
 }

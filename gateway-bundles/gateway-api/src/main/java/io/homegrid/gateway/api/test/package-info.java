@@ -1,7 +1,7 @@
 /**
  * Test doubles for the gateway's components, exported by the API bundle the way OpenEMS exports
- * its dummies: configuration annotations built from a map, a bundle context that records what
- * a component registers. For container-free component tests only; never used at runtime.
+ * its dummies: a protocol adapter whose relays answer as a test says. For tests only; never used
+ * at runtime. (The config-annotation builder and the stub bundle context are in test-support.)
  */
 @Export
 @Version("1.0.0")
