@@ -9,6 +9,7 @@ import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.cep.CepSettings;
 import io.homegrid.launcher.internal.Foreground;
 import io.homegrid.routes.parser.ParserSettings;
+import io.homegrid.security.AccessSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,6 +88,11 @@ final class BackendCommand implements Callable<Integer> {
     private static void printReady(PrintWriter out, BackendConfig config, EmbeddedBackend backend) {
         String base = "http://" + (BackendConfig.DEFAULT_HOST.equals(config.host()) ? "localhost" : config.host()) + ":" + config.port();
         out.println(READY);
+        backend.access().generatedAdminPassword().ifPresent(password ->
+                // Shown once, to whoever started the backend; it is never logged.
+                out.println("  operator   user admin, password " + password + " (first start only; also in "
+                        + config.dataDir().resolve(AccessSettings.ADMIN_PASSWORD_FILE) + ", owner-only)"));
+        out.println("  log in     POST " + base + "/api/v1/auth/token {\"username\":…,\"password\":…}");
         out.println("  push       POST " + base + "/api/v1/gateways/{gatewayId}/readings");
         out.println("  query      " + base + "/api/v1/gateways");
         out.println("  health     " + base + "/health");

@@ -6,6 +6,7 @@ import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.cep.CepSettings;
 import io.homegrid.model.validation.Limits;
 import io.homegrid.persistence.PersistenceSettings;
+import io.homegrid.security.AccessSettings;
 import io.homegrid.routes.parser.ParserSettings;
 import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RestSettings;
@@ -28,6 +29,11 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
         return new BackendConfig(DEFAULT_HOST, port, dataDir, null, null, null, EmbeddedBroker.Ports.NONE, Limits.DEFAULT,
                 PushSettings.DEFAULT_MAX_BODY_BYTES, ParserSettings.DEFAULT_CONSUMERS, PersistenceSettings.DEFAULT,
                 CepSettings.DEFAULT);
+    }
+
+    /** Tokens and the first operator; a generated first password is kept beside the data. */
+    public AccessSettings access() {
+        return AccessSettings.in(dataDir);
     }
 
     public ParserSettings parser() {

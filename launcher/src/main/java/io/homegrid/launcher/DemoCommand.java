@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
 import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
+import io.homegrid.launcher.internal.DemoHousehold;
 import io.homegrid.launcher.internal.Foreground;
 import io.homegrid.launcher.internal.Resources;
 import picocli.CommandLine.Command;
@@ -41,11 +42,14 @@ final class DemoCommand implements Callable<Integer> {
         Path directory = dataDir.toAbsolutePath();
         Resources resources = new Resources();
         try {
-            resources.add("backend", EmbeddedBackend.start(BackendConfig.defaults(port, directory.resolve("backend"))));
+            EmbeddedBackend backend = resources.add("backend",
+                    EmbeddedBackend.start(BackendConfig.defaults(port, directory.resolve("backend"))));
+            DemoHousehold.Setup demo = DemoHousehold.ensure(backend.access().access(), directory);
             XBeeSimulator simulator = resources.add("simulator", XBeeSimulator.start(SimulatorConfig.of(0, plugs)));
-            resources.add("gateway", EmbeddedGateway.start(GatewayConfig.of("gw-demo", URI.create("http://localhost:" + port),
-                    "tcp://localhost:" + simulator.port(), directory.resolve("gateway"), gatewayPort)));
-            printReady(spec.commandLine().getOut(), simulator.port());
+            resources.add("gateway", EmbeddedGateway.start(GatewayConfig.of(DemoHousehold.GATEWAY,
+                    URI.create("http://localhost:" + port), "tcp://localhost:" + simulator.port(), directory.resolve("gateway"),
+                    gatewayPort).withSecret(demo.gatewaySecret())));
+            printReady(spec.commandLine().getOut(), simulator.port(), backend, demo);
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -54,19 +58,32 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printReady(PrintWriter out, int simulatorPort) {
+    private void printReady(PrintWriter out, int simulatorPort, EmbeddedBackend backend, DemoHousehold.Setup demo) {
         String base = "http://localhost:" + port;
-        out.println(READY + ": " + plugs + " simulated plugs -> gateway gw-demo -> backend (readings every 2 s)");
-        out.println("  gateways     " + base + "/api/v1/gateways");
-        out.println("  devices      " + base + "/api/v1/gateways/gw-demo/devices");
-        out.println("  a plug       " + base + "/api/v1/devices/0013A20041000001/readings?sensor=power&bucket=1m");
-        out.println("  switch it    curl -X POST " + base + "/api/v1/devices/0013A20041000001/relay "
+        String login = "-u " + DemoHousehold.RESIDENT + ":$(cat " + demo.passwordFile() + ")";
+        out.println(READY + ": " + plugs + " simulated plugs -> gateway " + DemoHousehold.GATEWAY
+                + " -> backend (readings every 2 s)");
+        out.println("  log in       resident '" + DemoHousehold.RESIDENT + "' of household " + demo.household()
+                + ", password in " + demo.passwordFile());
+        backend.access().generatedAdminPassword().ifPresent(password ->
+                // Shown once, to whoever started the demo; it is never logged.
+                out.println("  operator     user admin, password " + password + " (first start only; also in "
+                        + directory().resolve("backend").resolve("admin.password") + ")"));
+        out.println("  gateways     curl " + login + " " + base + "/api/v1/gateways");
+        out.println("  devices      curl " + login + " " + base + "/api/v1/gateways/" + DemoHousehold.GATEWAY + "/devices");
+        out.println("  a plug       curl " + login + " '" + base
+                + "/api/v1/devices/0013A20041000001/readings?sensor=power&bucket=1m'");
+        out.println("  switch it    curl " + login + " -X POST " + base + "/api/v1/devices/0013A20041000001/relay "
                 + "-H 'Content-Type: application/json' -d '{\"on\":false}'");
         out.println("  health       " + base + "/health");
         out.println("  gateway API  http://localhost:" + gatewayPort + "/api/v1/devices");
         out.println("  simulator    tcp://localhost:" + simulatorPort + " (XBee API frames)");
-        out.println("  data         " + dataDir.toAbsolutePath());
+        out.println("  data         " + directory());
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    private Path directory() {
+        return dataDir.toAbsolutePath();
     }
 }

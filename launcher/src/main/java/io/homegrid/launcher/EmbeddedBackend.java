@@ -23,6 +23,7 @@ import io.homegrid.routes.rest.HealthCheck;
 import io.homegrid.routes.rest.HealthChecks;
 import io.homegrid.routes.rest.RestDependencies;
 import io.homegrid.routes.rest.RestService;
+import io.homegrid.security.AccessService;
 import io.homegrid.sql.SchemaMigrator;
 
 /**
@@ -41,10 +42,12 @@ public final class EmbeddedBackend implements AutoCloseable {
     private final PersistenceService persistence;
     private final CepService cep;
     private final BusCredentials brokerListener;
+    private final AccessService access;
 
     private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, String jdbcPassword,
             PersistenceService persistence,
-            CepService cep, BusCredentials brokerListener) {
+            CepService cep, BusCredentials brokerListener, AccessService access) {
+        this.access = access;
         this.resources = resources;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
@@ -71,6 +74,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             }
             HikariDataSource dataSource = resources.add("connection pool", pool(url, user, password));
             SchemaMigrator.migrate(dataSource);
+            AccessService access = AccessService.start(config.access(), dataSource, clock);
 
             BusService bus = resources.add("bus", BusService.start(BusSettings.embedded("homegrid-" + config.port(),
                     config.dataDir().resolve("broker"), config.brokerPorts())));
@@ -83,8 +87,8 @@ public final class EmbeddedBackend implements AutoCloseable {
             HealthCheck pool = HealthChecks.database(dataSource);
             resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(),
                     database == null ? pool : database.health(pool), persistence.repository(), connector, cep.admin(),
-                    parser::camel, () -> connector), clock));
-            return new EmbeddedBackend(resources, url, user, password, persistence, cep, bus.listener());
+                    access.access(), parser::camel, () -> connector), clock));
+            return new EmbeddedBackend(resources, url, user, password, persistence, cep, bus.listener(), access);
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -101,6 +105,11 @@ public final class EmbeddedBackend implements AutoCloseable {
         // Fail a request (503) in seconds rather than hang it while the database is away.
         pool.setConnectionTimeout(5_000);
         return new HikariDataSource(pool);
+    }
+
+    /** Access control: the directory, authentication, the first operator's generated password if any. */
+    public AccessService access() {
+        return access;
     }
 
     public CepService cep() {

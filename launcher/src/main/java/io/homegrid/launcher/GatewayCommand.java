@@ -1,6 +1,9 @@
 package io.homegrid.launcher;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -9,6 +12,7 @@ import io.homegrid.launcher.internal.Foreground;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ./homegrid gateway}: the home gateway, embedded, until Ctrl-C. */
@@ -43,14 +47,29 @@ final class GatewayCommand implements Callable<Integer> {
             description = "readings/s sent from the backlog after an outage, on top of live data (default: ${DEFAULT-VALUE})")
     private int backlogRate;
 
+    @Option(names = "--secret-file", description = "file holding the secret the backend answered when this gateway was registered")
+    private Path secretFile;
+
     @Override
     public Integer call() throws Exception {
         EmbeddedGateway gateway = EmbeddedGateway.start(GatewayConfig.of(id, backend, radio, dataDir.toAbsolutePath(), port)
-                .withLocalHost(localHost).withBacklogRate(backlogRate));
+                .withLocalHost(localHost).withBacklogRate(backlogRate).withSecret(secret()));
         spec.commandLine().getOut().printf("homegrid gateway %s ready: radio %s, backend %s%s%nPress Ctrl-C to stop.%n", id,
                 radio, backend, port > 0 ? ", local API http://localhost:" + port + "/api/v1/devices" : "");
         spec.commandLine().getOut().flush();
         Foreground.runUntilStopped("homegrid-gateway", gateway);
         return 0;
+    }
+
+    private String secret() throws IOException {
+        if (secretFile == null) {
+            spec.commandLine().getErr().println("No --secret-file: the backend will refuse this gateway until it has its secret");
+            return null;
+        }
+        String secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip();
+        if (secret.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--secret-file " + secretFile + " is empty");
+        }
+        return secret;
     }
 }

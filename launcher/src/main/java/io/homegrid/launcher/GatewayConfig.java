@@ -17,9 +17,10 @@ import io.homegrid.gateway.xbee.connector.XBeeSettings;
  * @param localPort port of the gateway's local REST API; 0 for none
  * @param localHost address the local REST API listens on: loopback unless an installer opens it
  * @param silence   a device silent this long is marked left
+ * @param secret    the secret the backend issued at registration; null: none
  */
 public record GatewayConfig(String id, URI backend, String radio, Path dataDir, int localPort, String localHost, Duration silence,
-        Duration pushInterval, int backlogRate, Duration commandWait) {
+        Duration pushInterval, int backlogRate, Duration commandWait, String secret) {
 
     /** The local API switches plugs and has no credential yet: only this machine reaches it by default. */
     public static final String DEFAULT_LOCAL_HOST = "127.0.0.1";
@@ -27,29 +28,41 @@ public record GatewayConfig(String id, URI backend, String radio, Path dataDir, 
     public static GatewayConfig of(String id, URI backend, String radio, Path dataDir, int localPort) {
         PushSettings push = PushSettings.DEFAULT;
         return new GatewayConfig(id, backend, radio, dataDir, localPort, DEFAULT_LOCAL_HOST, DeviceListSettings.DEFAULT.silence(),
-                push.interval(), push.backlogRate(), push.commandWait());
+                push.interval(), push.backlogRate(), push.commandWait(), null);
     }
 
     public GatewayConfig withLocalHost(String host) {
         return new GatewayConfig(id, backend, radio, dataDir, localPort, host, silence, pushInterval, backlogRate,
-                commandWait);
+                commandWait, secret);
     }
 
     public GatewayConfig withSilence(Duration leftAfter) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, leftAfter, pushInterval, backlogRate, commandWait);
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, leftAfter, pushInterval, backlogRate, commandWait, secret);
     }
 
     public GatewayConfig withPushInterval(Duration interval) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, interval, backlogRate, commandWait);
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, interval, backlogRate, commandWait, secret);
     }
 
     public GatewayConfig withBacklogRate(int readingsPerSecond) {
         return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, readingsPerSecond,
-                commandWait);
+                commandWait, secret);
     }
 
     public GatewayConfig withCommandWait(Duration wait) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, backlogRate, wait);
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, backlogRate, wait, secret);
+    }
+
+    public GatewayConfig withSecret(String gatewaySecret) {
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, backlogRate,
+                commandWait, gatewaySecret);
+    }
+
+    /** Never shows the secret. */
+    @Override
+    public String toString() {
+        return "GatewayConfig[id=" + id + ", backend=" + backend + ", radio=" + radio + ", dataDir=" + dataDir
+                + ", local=" + localHost + ":" + localPort + ", secret=" + (secret == null ? "none" : "set") + "]";
     }
 
     XBeeSettings xbee() {
@@ -66,6 +79,6 @@ public record GatewayConfig(String id, URI backend, String radio, Path dataDir, 
 
     PushSettings push() {
         return PushSettings.of(backend, id).withInterval(pushInterval).withBacklogRate(backlogRate)
-                .withCommandWait(commandWait);
+                .withCommandWait(commandWait).withSecret(secret);
     }
 }

@@ -14,6 +14,7 @@ import javax.jms.Session;
 import javax.jms.TextMessage;
 
 import io.homegrid.model.bus.Destinations;
+import io.homegrid.model.bus.Headers;
 import io.homegrid.routes.rest.internal.HeldRequests;
 
 /**
@@ -38,7 +39,7 @@ public final class CommandBus implements AutoCloseable {
             connection.start();
             // Subscribe before sending, so that a fast answer cannot slip past.
             MessageConsumer results = session.createConsumer(session.createQueue(Destinations.COMMAND_RESULTS),
-                    "JMSCorrelationID = '" + id.replace("'", "") + "'");
+                    "JMSCorrelationID = '" + id.replace("'", "") + "' AND " + Headers.GATEWAY + " = '" + gateway.replace("'", "") + "'");
             MessageProducer producer = session.createProducer(session.createQueue(Destinations.gatewayCommands(gateway)));
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             producer.setTimeToLive(timeout.toMillis());
@@ -75,7 +76,12 @@ public final class CommandBus implements AutoCloseable {
         held.close();
     }
 
-    public void reply(String id, String result) {
+    /**
+     * A gateway's result for a command. It carries the gateway that sent it, and the requester
+     * waits only for its own gateway's answer: a result posted by any other identity is never taken
+     * for the plug's confirmation.
+     */
+    public void reply(String gateway, String id, String result) {
         try (Connection connection = connectionFactory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(session.createQueue(Destinations.COMMAND_RESULTS));
@@ -83,6 +89,7 @@ public final class CommandBus implements AutoCloseable {
             producer.setTimeToLive(Duration.ofMinutes(1).toMillis());
             TextMessage message = session.createTextMessage(result);
             message.setJMSCorrelationID(id);
+            message.setStringProperty(Headers.GATEWAY, gateway);
             producer.send(message);
         } catch (JMSException e) {
             throw new BusUnavailableException("cannot report the result of command " + id, e);

@@ -7,22 +7,31 @@ import javax.jms.ConnectionFactory;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
+import io.homegrid.cep.StatementAdmin;
 import io.homegrid.model.json.Json;
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.SensorDataRepository;
-import io.homegrid.cep.StatementAdmin;
+import io.homegrid.security.AccessControl;
+import io.homegrid.routes.rest.internal.Access;
+import io.homegrid.routes.rest.internal.ApplicationResource;
+import io.homegrid.routes.rest.internal.AuditResource;
+import io.homegrid.routes.rest.internal.AuthenticationFilter;
 import io.homegrid.routes.rest.internal.CepAdminResource;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
 import io.homegrid.routes.rest.internal.DataPushResource;
 import io.homegrid.routes.rest.internal.DeviceQueryResource;
 import io.homegrid.routes.rest.internal.ErrorMappers;
 import io.homegrid.routes.rest.internal.EventsResource;
+import io.homegrid.routes.rest.internal.GatewayRegistrationResource;
 import io.homegrid.routes.rest.internal.GatewayQueryResource;
+import io.homegrid.routes.rest.internal.GrantResource;
 import io.homegrid.routes.rest.internal.HealthResource;
+import io.homegrid.routes.rest.internal.HouseholdResource;
 import io.homegrid.routes.rest.internal.InvalidReadingsResource;
 import io.homegrid.routes.rest.internal.LiveResource;
 import io.homegrid.routes.rest.internal.RelayResource;
 import io.homegrid.routes.rest.internal.StatsResource;
+import io.homegrid.routes.rest.internal.TokenResource;
 
 /** The JAX-RS resources and providers of the backend's REST API, for whichever server hosts them. */
 public final class RestApi {
@@ -34,29 +43,40 @@ public final class RestApi {
      * @param commands pooled connection factory the relay commands and live subscriptions use
      * @param cep      the CEP engine's statement admin
      */
-    public static List<Object> resources(BusPublisher publisher, SensorDataRepository repository, IngestStats ingest,
-            List<HealthCheck> health, PushSettings push, Clock clock, ConnectionFactory commands, StatementAdmin cep) {
+    public static List<Object> resources(AccessControl control, BusPublisher publisher, SensorDataRepository repository,
+            IngestStats ingest, List<HealthCheck> health, PushSettings push, Clock clock, ConnectionFactory commands,
+            StatementAdmin cep) {
         CommandBus commandBus = new CommandBus(commands);
+        Access access = new Access(control);
         return List.of(
-                new DataPushResource(publisher, push, clock),
-                new GatewayQueryResource(repository, clock),
-                new DeviceQueryResource(repository, clock),
-                new InvalidReadingsResource(repository),
-                new StatsResource(ingest, repository),
+                new DataPushResource(access, publisher, push, clock),
+                new GatewayQueryResource(access, repository, clock),
+                new DeviceQueryResource(access, repository, clock),
+                new InvalidReadingsResource(access, repository),
+                new StatsResource(access, ingest, repository),
                 new HealthResource(health),
-                new RelayResource(repository, commandBus),
-                new CommandChannelResource(commandBus),
-                new EventsResource(repository, clock),
-                new CepAdminResource(cep),
-                new LiveResource(commands));
+                new RelayResource(access, repository, commandBus),
+                new CommandChannelResource(access, commandBus),
+                new EventsResource(access, repository, clock),
+                new CepAdminResource(access, cep),
+                new LiveResource(access, commands),
+                new TokenResource(control),
+                new HouseholdResource(access),
+                new GatewayRegistrationResource(access),
+                new GrantResource(access),
+                new ApplicationResource(access),
+                new AuditResource(access, clock));
     }
 
-    public static List<Object> providers() {
+    /** @param control asked who calls every resource method that is not {@code @Public} */
+    public static List<Object> providers(AccessControl control) {
         return List.of(
                 new JacksonJsonProvider(Json.mapper()),
+                new AuthenticationFilter(control),
                 new ErrorMappers.Api(),
                 new ErrorMappers.Web(),
                 new ErrorMappers.Json(),
+                new ErrorMappers.Directory(),
                 new ErrorMappers.Bus(),
                 new ErrorMappers.Repository(),
                 new ErrorMappers.Unexpected());

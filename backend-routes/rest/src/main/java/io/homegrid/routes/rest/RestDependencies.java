@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import io.homegrid.cep.StatementAdmin;
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.security.AccessControl;
 
 /**
  * What the REST API talks to. The parser and persistence may come and go in OSGi (their bundles
@@ -18,8 +19,9 @@ import io.homegrid.persistence.SensorDataRepository;
  * @param bus        a pooling factory: pushes, relay commands and live subscriptions borrow from it
  * @param database   the database's health check: the pool's ({@link HealthChecks#database}), or one
  *                   that also knows whether a supervised embedded server is running
+ * @param access     who is calling, and what they may touch
  * @param repository answers queries, or fails with a 503 while the persistence service is away
  */
 public record RestDependencies(ConnectionFactory bus, HealthCheck database, SensorDataRepository repository,
-        IngestStats ingest, StatementAdmin cep, Supplier<CamelContext> parser, Supplier<IngestStats> persistence) {
+        IngestStats ingest, StatementAdmin cep, AccessControl access, Supplier<CamelContext> parser, Supplier<IngestStats> persistence) {
 }

@@ -31,9 +31,9 @@ public final class RestService implements AutoCloseable {
                     dependencies.database(),
                     HealthChecks.routes(dependencies.parser(), dependencies.persistence()));
             RestServer server = RestServer.start(bus, settings.address(),
-                    RestApi.resources(new JmsBusPublisher(dependencies.bus()), dependencies.repository(),
+                    RestApi.resources(dependencies.access(), new JmsBusPublisher(dependencies.bus()), dependencies.repository(),
                             dependencies.ingest(), health, settings.push(), clock, dependencies.bus(), dependencies.cep()),
-                    RestApi.providers());
+                    RestApi.providers(dependencies.access()));
             LOG.info("REST API at {}", settings.address());
             return new RestService(bus, server);
         } catch (RuntimeException e) {

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,10 +30,14 @@ public final class BackendClient {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI backend;
     private final String gateway;
+    private final String authorization;
 
-    public BackendClient(URI backend, String gateway) {
+    /** @param secret the gateway's secret, sent as HTTP Basic credentials with its id; null: none */
+    public BackendClient(URI backend, String gateway, String secret) {
         this.backend = backend;
         this.gateway = gateway;
+        this.authorization = secret == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((gateway + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Answers the HTTP status; 202 means the backend has the readings durably. */
@@ -45,8 +51,8 @@ public final class BackendClient {
 
     /** Long poll: waits up to {@code wait} for a command; empty when none came. */
     public Optional<RelayCommand> nextCommand(Duration wait) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/gateways/" + gateway
-                + "/commands?waitSeconds=" + wait.toSeconds())).timeout(wait.plus(REQUEST_TIMEOUT)).GET().build(),
+        HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(uri("/api/v1/gateways/" + gateway
+                + "/commands?waitSeconds=" + wait.toSeconds()))).timeout(wait.plus(REQUEST_TIMEOUT)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 204) {
             return Optional.empty();
@@ -62,10 +68,14 @@ public final class BackendClient {
     }
 
     private Answer post(String path, Object document) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
+        HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(document))).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private URI uri(String path) {

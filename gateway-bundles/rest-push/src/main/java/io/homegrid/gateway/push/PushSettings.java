@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param backlogRate readings per second sent from the backlog after an outage, on top of live data
  * @param interval    pause between pushes when the cache is drained
  * @param commandWait how long each command long poll waits: shorter costs requests, longer costs shutdown time
+ * @param secret      the secret the backend issued when this gateway was registered; null: none (the
+ *                    backend will refuse every request)
  */
 public record PushSettings(URI backend, String gateway, int batchSize, int backlogRate, Duration interval,
-        Duration commandWait) {
+        Duration commandWait, String secret) {
 
     public static final String DEFAULT_BACKEND = "http://localhost:8080";
     public static final String DEFAULT_GATEWAY = "gw-1";
@@ -25,27 +27,39 @@ public record PushSettings(URI backend, String gateway, int batchSize, int backl
     public static final int DEFAULT_COMMAND_WAIT_SECONDS = 20;
     public static final PushSettings DEFAULT = new PushSettings(URI.create(DEFAULT_BACKEND), DEFAULT_GATEWAY,
             DEFAULT_BATCH_SIZE, DEFAULT_BACKLOG_RATE, Duration.ofMillis(DEFAULT_INTERVAL_MILLIS),
-            Duration.ofSeconds(DEFAULT_COMMAND_WAIT_SECONDS));
+            Duration.ofSeconds(DEFAULT_COMMAND_WAIT_SECONDS), null);
 
     /** The defaults, for this backend and gateway. */
     public static PushSettings of(URI backend, String gateway) {
         return new PushSettings(backend, gateway, DEFAULT.batchSize, DEFAULT.backlogRate, DEFAULT.interval,
-                DEFAULT.commandWait);
+                DEFAULT.commandWait, null);
     }
 
     public PushSettings withInterval(Duration pause) {
-        return new PushSettings(backend, gateway, batchSize, backlogRate, pause, commandWait);
+        return new PushSettings(backend, gateway, batchSize, backlogRate, pause, commandWait, secret);
     }
 
     public PushSettings withBacklogRate(int readingsPerSecond) {
-        return new PushSettings(backend, gateway, batchSize, readingsPerSecond, interval, commandWait);
+        return new PushSettings(backend, gateway, batchSize, readingsPerSecond, interval, commandWait, secret);
     }
 
     public PushSettings withBatchSize(int readings) {
-        return new PushSettings(backend, gateway, readings, backlogRate, interval, commandWait);
+        return new PushSettings(backend, gateway, readings, backlogRate, interval, commandWait, secret);
     }
 
     public PushSettings withCommandWait(Duration wait) {
-        return new PushSettings(backend, gateway, batchSize, backlogRate, interval, wait);
+        return new PushSettings(backend, gateway, batchSize, backlogRate, interval, wait, secret);
+    }
+
+    public PushSettings withSecret(String gatewaySecret) {
+        return new PushSettings(backend, gateway, batchSize, backlogRate, interval, commandWait, gatewaySecret);
+    }
+
+    /** Never shows the secret, so that the settings can be logged. */
+    @Override
+    public String toString() {
+        return "PushSettings[backend=" + backend + ", gateway=" + gateway + ", batchSize=" + batchSize + ", backlogRate="
+                + backlogRate + ", interval=" + interval + ", commandWait=" + commandWait + ", secret="
+                + (secret == null ? "none" : "set") + "]";
     }
 }

@@ -11,8 +11,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,15 +34,19 @@ public final class CommandChannelResource implements AutoCloseable {
 
     private static final int MAX_WAIT_SECONDS = 30;
 
+    private final Access access;
     private final CommandBus commands;
 
-    public CommandChannelResource(CommandBus commands) {
+    public CommandChannelResource(Access access, CommandBus commands) {
+        this.access = access;
         this.commands = commands;
     }
 
     @GET
-    public Response next(@PathParam("gatewayId") String gateway, @QueryParam("waitSeconds") String wait) {
+    public Response next(@PathParam("gatewayId") String gateway, @QueryParam("waitSeconds") String wait,
+            @Context SecurityContext security) {
         QueryParams.id(gateway, "gatewayId");
+        access.ownGateway(CallerContext.of(security), gateway);
         int seconds = QueryParams.boundedInt(wait, "waitSeconds", 20, MAX_WAIT_SECONDS);
         Optional<String> command = commands.next(gateway, Duration.ofSeconds(seconds));
         return command.map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build())
@@ -50,9 +56,10 @@ public final class CommandChannelResource implements AutoCloseable {
     @POST
     @Path("{commandId}/result")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response result(@PathParam("gatewayId") String gateway, @PathParam("commandId") String id, JsonNode body)
-            throws JsonProcessingException {
+    public Response result(@PathParam("gatewayId") String gateway, @PathParam("commandId") String id, JsonNode body,
+            @Context SecurityContext security) throws JsonProcessingException {
         QueryParams.id(gateway, "gatewayId");
+        access.ownGateway(CallerContext.of(security), gateway);
         if (body == null || !body.path("ok").isBoolean()) {
             throw ApiException.badRequest("ok", "a command result needs \"ok\": true or false");
         }
@@ -60,7 +67,7 @@ public final class CommandChannelResource implements AutoCloseable {
         if (!id.equals(result.id())) {
             throw ApiException.badRequest("id", "does not match the command in the path, '" + id + "'");
         }
-        commands.reply(id, Json.mapper().writeValueAsString(result));
+        commands.reply(gateway, id, Json.mapper().writeValueAsString(result));
         return Response.accepted(Map.of("id", id)).build();
     }
 

@@ -11,7 +11,9 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,12 +43,14 @@ public final class DataPushResource {
     /** Some readings were refused: 422 when none at all was accepted, 202 otherwise. */
     private static final int NOTHING_ACCEPTED = 422;
 
+    private final Access access;
     private final BusPublisher publisher;
     private final BatchReader<Reading> readings;
     private final BatchReader<DeviceDescription> devices;
     private final int maxBodyBytes;
 
-    public DataPushResource(BusPublisher publisher, PushSettings settings, Clock clock) {
+    public DataPushResource(Access access, BusPublisher publisher, PushSettings settings, Clock clock) {
+        this.access = access;
         this.publisher = publisher;
         this.readings = BatchReader.readings(clock, settings.limits());
         this.devices = BatchReader.devices(settings.limits());
@@ -57,7 +61,8 @@ public final class DataPushResource {
     @Path("{gatewayId}/readings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response pushReadings(@PathParam("gatewayId") String gateway,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body, @Context SecurityContext security) {
+        access.ownGateway(CallerContext.of(security), gateway);
         byte[] bytes = BodyReader.read(body, contentLength, maxBodyBytes);
         CheckedBatch<Reading> batch = check(readings, gateway, bytes);
         // The raw batch goes on even when every reading is refused: the parser records each
@@ -70,8 +75,9 @@ public final class DataPushResource {
     @Path("{gatewayId}/devices")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response pushDevices(@PathParam("gatewayId") String gateway,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body)
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body, @Context SecurityContext security)
             throws JsonProcessingException {
+        access.ownGateway(CallerContext.of(security), gateway);
         CheckedBatch<DeviceDescription> batch = check(devices, gateway, BodyReader.read(body, contentLength, maxBodyBytes));
         if (!batch.accepted().isEmpty()) {
             String canonical = Json.mapper().writeValueAsString(new DeviceBatch(gateway, batch.accepted()));

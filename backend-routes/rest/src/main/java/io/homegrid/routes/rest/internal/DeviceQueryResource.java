@@ -10,7 +10,9 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -18,6 +20,7 @@ import io.homegrid.model.SensorKind;
 import io.homegrid.persistence.BucketSize;
 import io.homegrid.persistence.DeviceView;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.security.Scope;
 import io.homegrid.persistence.SensorView;
 
 /** Aggregate Sensing Interface: one device's latest values and its history, raw or bucketed. */
@@ -29,19 +32,23 @@ public final class DeviceQueryResource {
     static final int MAX_LIMIT = 100_000;
     static final Duration DEFAULT_RANGE = Duration.ofHours(1);
 
+    private final Access access;
     private final SensorDataRepository repository;
     private final Clock clock;
 
-    public DeviceQueryResource(SensorDataRepository repository, Clock clock) {
+    public DeviceQueryResource(Access access, SensorDataRepository repository, Clock clock) {
+        this.access = access;
         this.repository = repository;
         this.clock = clock;
     }
 
     @GET
     @Path("latest")
-    public Latest latest(@PathParam("device") String device) {
+    public Latest latest(@PathParam("device") String device, @Context SecurityContext security) {
         DeviceView view = known(device);
-        List<SensorView> reported = view.sensors().stream().filter(s -> s.value() != null).toList();
+        Access.Reach reach = access.device(CallerContext.of(security), device, view.gateway(), Scope.READINGS_READ, null);
+        List<SensorView> reported = view.sensors().stream().filter(s -> s.value() != null)
+                .filter(s -> reach.sensor(device, s.sensor(), Scope.READINGS_READ)).toList();
         return new Latest(view.device(), view.gateway(), view.lastSeen(), reported);
     }
 
@@ -53,7 +60,8 @@ public final class DeviceQueryResource {
     @Path("readings")
     public Readings readings(@PathParam("device") String device, @QueryParam("sensor") String sensorParam,
             @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
-            @QueryParam("bucket") String bucketParam, @QueryParam("limit") String limitParam) {
+            @QueryParam("bucket") String bucketParam, @QueryParam("limit") String limitParam,
+            @Context SecurityContext security) {
         SensorKind sensor = QueryParams.sensor(sensorParam);
         BucketSize bucket = QueryParams.bucket(bucketParam);
         int limit = QueryParams.boundedInt(limitParam, "limit", DEFAULT_LIMIT, MAX_LIMIT);
@@ -62,8 +70,13 @@ public final class DeviceQueryResource {
         if (!from.isBefore(to)) {
             throw ApiException.badRequest("from", "must be before to (" + to + ")");
         }
-        known(device);
+        DeviceView view = known(device);
         String sensorId = sensor == null ? null : sensor.id();
+        Access.Reach reach = access.device(CallerContext.of(security), device, view.gateway(), Scope.READINGS_READ, sensorId);
+        reach.since(from, clock.instant());
+        if (sensor == null && !reach.sensor(device, null, Scope.READINGS_READ)) {
+            throw new ApiException(403, "sensor", "your grant covers some of this device's sensors only: name one with ?sensor=");
+        }
         if (bucket == null) {
             return new Readings(device, sensorId, from, to, null,
                     repository.readings(device, sensor, from, to, limit));

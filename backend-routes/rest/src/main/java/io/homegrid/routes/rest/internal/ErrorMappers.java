@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import io.homegrid.persistence.RepositoryException;
+import io.homegrid.security.AccessException;
 import io.homegrid.routes.rest.BusUnavailableException;
 
 /** Turns every failure into a JSON error body, so no client ever has to parse an HTML error page. */
@@ -73,6 +74,20 @@ public final class ErrorMappers {
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return ErrorBody.response(400, field, "not valid JSON for this request: " + e.getOriginalMessage() + where);
+    }
+
+    /** A directory change refused: a wrong field, an unknown household or application, a duplicate. */
+    @Provider
+    public static final class Directory implements ExceptionMapper<AccessException> {
+        @Override
+        public Response toResponse(AccessException e) {
+            int status = switch (e.kind()) {
+                case INVALID -> 400;
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+            };
+            return ErrorBody.response(status, e.field(), e.getMessage());
+        }
     }
 
     @Provider

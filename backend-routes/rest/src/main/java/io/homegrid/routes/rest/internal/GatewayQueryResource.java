@@ -4,42 +4,52 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import io.homegrid.model.CepOutput;
 import io.homegrid.persistence.DeviceView;
 import io.homegrid.persistence.GatewaySummary;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.security.Scope;
 
 /** Aggregate Sensing Interface: the gateways and their devices. */
 @Path("/api/v1/gateways")
 @Produces(MediaType.APPLICATION_JSON)
 public final class GatewayQueryResource {
 
+    private final Access access;
     private final SensorDataRepository repository;
     private final Clock clock;
 
-    public GatewayQueryResource(SensorDataRepository repository, Clock clock) {
+    public GatewayQueryResource(Access access, SensorDataRepository repository, Clock clock) {
+        this.access = access;
         this.repository = repository;
         this.clock = clock;
     }
 
     @GET
-    public Gateways gateways() {
-        return new Gateways(repository.gateways());
+    public Gateways gateways(@Context SecurityContext security) {
+        Set<String> visible = access.gateways(CallerContext.of(security), null);
+        return new Gateways(repository.gateways().stream()
+                .filter(gateway -> visible == null || visible.contains(gateway.id())).toList());
     }
 
     @GET
     @Path("{gatewayId}/devices")
-    public Devices devices(@PathParam("gatewayId") String gateway) {
+    public Devices devices(@PathParam("gatewayId") String gateway, @Context SecurityContext security) {
         QueryParams.id(gateway, "gatewayId");
-        return repository.devicesOf(gateway).map(devices -> new Devices(gateway, devices))
+        Access.Reach reach = access.gateway(CallerContext.of(security), gateway, null);
+        return repository.devicesOf(gateway)
+                .map(devices -> new Devices(gateway, devices.stream().filter(device -> reach.device(device.device())).toList()))
                 .orElseThrow(() -> ApiException.notFound("gatewayId", "no gateway '" + gateway + "' has pushed anything"));
     }
 
@@ -47,13 +57,15 @@ public final class GatewayQueryResource {
     @GET
     @Path("{gatewayId}/aggregates")
     public Aggregates aggregates(@PathParam("gatewayId") String gateway, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("limit") String limit) {
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @Context SecurityContext security) {
         QueryParams.id(gateway, "gatewayId");
+        Access.Reach reach = access.gateway(CallerContext.of(security), gateway, Scope.AGGREGATES_READ);
         Instant end = QueryParams.instant(to, "to", clock.instant());
         Instant start = QueryParams.instant(from, "from", end.minus(Duration.ofHours(1)));
         if (!start.isBefore(end)) {
             throw ApiException.badRequest("from", "must be before to (" + end + ")");
         }
+        reach.since(start, clock.instant());
         return new Aggregates(gateway, repository.aggregates(gateway, start, end,
                 QueryParams.boundedInt(limit, "limit", 10_000, 100_000)));
     }

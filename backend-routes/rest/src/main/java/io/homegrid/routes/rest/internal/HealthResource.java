@@ -26,6 +26,7 @@ public final class HealthResource {
     }
 
     @GET
+    @Public
     public Response health() {
         Map<String, Part> parts = new LinkedHashMap<>();
         boolean up = true;

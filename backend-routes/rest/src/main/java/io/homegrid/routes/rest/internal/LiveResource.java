@@ -3,6 +3,9 @@ package io.homegrid.routes.rest.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
@@ -15,41 +18,57 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
 import io.homegrid.routes.rest.BusUnavailableException;
+import io.homegrid.security.Caller;
+import io.homegrid.security.Scope;
 
 /**
- * Live CEP outputs as Server-Sent Events ({@code text/event-stream}), optionally for one gateway:
- * each connection is a subscriber of {@code cep.out} with a selector on the gateway. A comment
- * line every 15 s keeps proxies from closing it and notices a client that went away.
+ * Live CEP outputs as Server-Sent Events ({@code text/event-stream}) of the gateways the caller
+ * may see, or of one of them: each connection is a subscriber of {@code cep.out} with a selector
+ * on those gateways. A comment line every 15 s keeps proxies from closing it and notices a client
+ * that went away. An application's stream ends within a second of its grant being revoked.
  */
 @Path("/api/v1/live")
 public final class LiveResource implements AutoCloseable {
 
     private static final long HEARTBEAT_MS = 15_000;
+    /** How often a stream asks again whether its caller may still see it. */
+    private static final long RECHECK_MS = 400;
 
+    private final Access access;
     private final ConnectionFactory connectionFactory;
     private final HeldRequests held = new HeldRequests();
 
-    public LiveResource(ConnectionFactory connectionFactory) {
+    public LiveResource(Access access, ConnectionFactory connectionFactory) {
+        this.access = access;
         this.connectionFactory = connectionFactory;
     }
 
     @GET
     @Produces("text/event-stream")
-    public Response live(@QueryParam("gateway") String gateway) {
-        String selector = gateway == null ? null
-                : Headers.GATEWAY + " = '" + QueryParams.id(gateway, "gateway") + "'";
+    public Response live(@QueryParam("gateway") String gateway, @Context SecurityContext security) {
+        Caller caller = CallerContext.of(security);
+        Set<String> gateways;
+        if (gateway != null) {
+            access.gateway(caller, QueryParams.id(gateway, "gateway"), Scope.LIVE_READ);
+            gateways = Set.of(gateway);
+        } else {
+            gateways = access.gateways(caller, Scope.LIVE_READ);
+        }
+        BooleanSupplier allowed = caller instanceof Caller.Application ? () -> stillAllowed(caller, gateways) : () -> true;
         Connection connection;
         MessageConsumer consumer;
         try {
             connection = connectionFactory.createConnection();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            consumer = session.createConsumer(session.createTopic(Destinations.CEP_OUT), selector);
+            consumer = session.createConsumer(session.createTopic(Destinations.CEP_OUT), selector(gateways));
             connection.start();
         } catch (JMSException e) {
             throw new BusUnavailableException("cannot subscribe to cep.out", e);
@@ -58,7 +77,7 @@ public final class LiveResource implements AutoCloseable {
             try (connection) {
                 out.write(": homegrid live CEP outputs\n\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                stream(consumer, out);
+                stream(consumer, out, allowed);
             } catch (JMSException e) {
                 throw new IOException("the live subscription ended: " + e.getMessage(), e);
             }
@@ -66,14 +85,45 @@ public final class LiveResource implements AutoCloseable {
         return Response.ok(stream).header("Cache-Control", "no-cache").build();
     }
 
-    /** Until the client goes away (the write fails) or the server stops (the consumer is closed). */
-    private void stream(MessageConsumer consumer, OutputStream out) throws JMSException, IOException {
+    /** Null (everything) for operators; a selector matching nothing when no gateway is visible. */
+    private static String selector(Set<String> gateways) {
+        if (gateways == null) {
+            return null;
+        }
+        if (gateways.isEmpty()) {
+            return "1 = 0";
+        }
+        // Gateway ids are checked identifiers (no quotes), so they can stand in the selector as they are.
+        return Headers.GATEWAY + " IN (" + gateways.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")";
+    }
+
+    private boolean stillAllowed(Caller caller, Set<String> gateways) {
+        try {
+            for (String gateway : gateways) {
+                access.gateway(caller, gateway, Scope.LIVE_READ);
+            }
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
+    }
+
+    /** Until the client goes away (the write fails), the server stops, or the caller's grant ends. */
+    private void stream(MessageConsumer consumer, OutputStream out, BooleanSupplier allowed)
+            throws JMSException, IOException {
+        long quietSince = System.nanoTime();
         while (!held.closed()) {
-            Message message = held.receive(consumer, HEARTBEAT_MS);
+            if (!allowed.getAsBoolean()) {
+                write(out, "event: revoked\ndata: {\"reason\":\"the grant for this stream was revoked or has expired\"}\n\n");
+                return;
+            }
+            Message message = held.receive(consumer, RECHECK_MS);
             if (message instanceof TextMessage text) {
                 write(out, "event: " + message.getStringProperty("kind") + "\ndata: " + text.getText() + "\n\n");
-            } else if (!held.closed()) {
+                quietSince = System.nanoTime();
+            } else if (!held.closed() && (System.nanoTime() - quietSince) / 1_000_000 >= HEARTBEAT_MS) {
                 write(out, ": keep-alive\n\n");
+                quietSince = System.nanoTime();
             }
         }
     }

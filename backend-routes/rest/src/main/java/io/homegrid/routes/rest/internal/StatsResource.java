@@ -3,7 +3,9 @@ package io.homegrid.routes.rest.internal;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.SensorDataRepository;
@@ -13,16 +15,19 @@ import io.homegrid.persistence.SensorDataRepository;
 @Produces(MediaType.APPLICATION_JSON)
 public final class StatsResource {
 
+    private final Access access;
     private final IngestStats ingest;
     private final SensorDataRepository repository;
 
-    public StatsResource(IngestStats ingest, SensorDataRepository repository) {
+    public StatsResource(Access access, IngestStats ingest, SensorDataRepository repository) {
+        this.access = access;
         this.ingest = ingest;
         this.repository = repository;
     }
 
     @GET
-    public Stats stats() {
+    public Stats stats(@Context SecurityContext security) {
+        access.operator(CallerContext.of(security), "read the platform's ingest counters");
         return new Stats(repository.readingCount(), ingest.readingsStored(), ingest.duplicatesDropped(),
                 ingest.messagesDeadLettered());
     }

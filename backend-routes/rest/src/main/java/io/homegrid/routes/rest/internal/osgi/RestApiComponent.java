@@ -19,6 +19,7 @@ import io.homegrid.model.validation.Limits;
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.RepositoryException;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.security.AccessControl;
 import io.homegrid.routes.rest.HealthChecks;
 import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RestDependencies;
@@ -46,6 +47,10 @@ public final class RestApiComponent {
 
     @Reference
     Limits limits;
+
+    /** Mandatory: without it nobody could be asked who they are, so nothing is served. */
+    @Reference
+    AccessControl access;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile SensorDataRepository repository;
@@ -75,7 +80,7 @@ public final class RestApiComponent {
                         () -> new RepositoryException("the persistence service is not running", null)),
                 ServiceProxy.of(StatementAdmin.class, () -> cep,
                         () -> new ApiException(503, "cep", "the CEP service is not running")),
-                () -> parser, () -> ingest);
+                access, () -> parser, () -> ingest);
         service = RestService.start(settings(config, limits), dependencies, Clock.systemUTC());
     }
 

@@ -1,6 +1,7 @@
 package io.homegrid.gateway.push.internal.osgi;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homegrid.gateway.push.PushSettings;
@@ -25,4 +26,8 @@ import io.homegrid.gateway.push.PushSettings;
 
     @AttributeDefinition(name = "Command wait (s)", description = "How long each command long poll waits.")
     int commandWaitSeconds() default PushSettings.DEFAULT_COMMAND_WAIT_SECONDS;
+
+    @AttributeDefinition(name = "Secret", type = AttributeType.PASSWORD, required = false,
+            description = "The secret the backend issued when this gateway was registered.")
+    String secret() default "";
 }

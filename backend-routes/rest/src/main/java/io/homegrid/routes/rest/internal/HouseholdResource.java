@@ -1,0 +1,98 @@
+package io.homegrid.routes.rest.internal;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.security.Caller;
+import io.homegrid.security.Household;
+import io.homegrid.security.Role;
+import io.homegrid.security.UserAccount;
+
+/** Households (created by operators) and their people (managed by the household's admins). */
+@Path("/api/v1/households")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HouseholdResource {
+
+    private final Access access;
+
+    public HouseholdResource(Access access) {
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonNode body, @Context SecurityContext security) {
+        Caller.User operator = access.operator(CallerContext.of(security), "create households");
+        JsonFields fields = JsonFields.of(body);
+        String name = fields.text("name");
+        String zone = fields.optionalText("timeZone");
+        ZoneId timeZone;
+        try {
+            timeZone = zone == null ? ZoneId.of("UTC") : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ApiException.badRequest("timeZone", "'" + zone + "' is not a time zone such as Europe/Berlin");
+        }
+        Household household = access.control().directory().createHousehold(name, timeZone);
+        access.control().audit().record(operator, household.id(), "household.create", household.id(), "ok");
+        return Response.status(201).entity(household).build();
+    }
+
+    /** Every household for operators; one's own for everyone else. */
+    @GET
+    public Map<String, List<Household>> list(@Context SecurityContext security) {
+        Caller caller = CallerContext.of(security);
+        List<Household> all = access.control().directory().households();
+        if (caller instanceof Caller.User user && user.operator()) {
+            return Map.of("households", all);
+        }
+        String own = caller instanceof Caller.User user ? user.household() : null;
+        return Map.of("households", all.stream().filter(household -> household.id().equals(own)).toList());
+    }
+
+    @GET
+    @Path("{householdId}")
+    public Household one(@PathParam("householdId") String household, @Context SecurityContext security) {
+        access.member(CallerContext.of(security), household);
+        return access.control().directory().household(household).orElseThrow();
+    }
+
+    @GET
+    @Path("{householdId}/users")
+    public Map<String, List<UserAccount>> users(@PathParam("householdId") String household,
+            @Context SecurityContext security) {
+        access.admin(CallerContext.of(security), household, "list the household's users");
+        return Map.of("users", access.control().directory().users(household));
+    }
+
+    /** {@code {"username":…,"password":…,"role":"resident"|"household-admin"}} */
+    @POST
+    @Path("{householdId}/users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addUser(@PathParam("householdId") String household, JsonNode body, @Context SecurityContext security) {
+        Caller.User admin = access.admin(CallerContext.of(security), household, "add users");
+        JsonFields fields = JsonFields.of(body);
+        String roleName = fields.optionalText("role");
+        Role role = roleName == null ? Role.RESIDENT : Role.of(roleName)
+                .filter(r -> r != Role.OPERATOR)
+                .orElseThrow(() -> ApiException.badRequest("role", "'resident' or 'household-admin'"));
+        UserAccount account = access.control().directory().createUser(fields.text("username"), fields.text("password"),
+                role, household);
+        access.control().audit().record(admin, household, "user.create", account.username() + " (" + role.wire() + ")", "ok");
+        return Response.status(201).entity(account).build();
+    }
+}
