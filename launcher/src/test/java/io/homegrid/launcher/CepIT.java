@@ -63,7 +63,7 @@ class CepIT {
         stompPort = FreePorts.next();
         backend = EmbeddedBackend.start(BackendConfig.defaults(port, dataDir.resolve("shared"))
                 .withBrokerPorts(new EmbeddedBroker.Ports(0, mqttPort, stompPort)));
-        http = new Http(port);
+        http = Http.to(backend, port);
     }
 
     @AfterAll
@@ -203,14 +203,14 @@ class CepIT {
     void statementsAddedThroughTheApiSurviveARestart(@TempDir Path own) throws Exception {
         int ownPort = FreePorts.next();
         try (EmbeddedBackend first = EmbeddedBackend.start(BackendConfig.defaults(ownPort, own))) {
-            assertThat(new Http(ownPort).post("/api/v1/cep/statements",
+            assertThat(Http.to(first, ownPort).post("/api/v1/cep/statements",
                     "{\"name\":\"kettle\",\"epl\":\"select device from PowerReading(value > 1800)\"}").status()).isEqualTo(201);
         }
 
         try (EmbeddedBackend second = EmbeddedBackend.start(BackendConfig.defaults(ownPort, own))) {
-            JsonNode statements = new Http(ownPort).get("/api/v1/cep/statements").json().get("statements");
+            JsonNode statements = Http.to(second, ownPort).get("/api/v1/cep/statements").json().get("statements");
             assertThat(statements.findValuesAsText("name")).contains("kettle", "device-power-1m");
-            assertThat(new Http(ownPort).post("/api/v1/cep/statements", "{\"name\":\"kettle\",\"epl\":\"select 1 from PowerReading\"}")
+            assertThat(Http.to(second, ownPort).post("/api/v1/cep/statements", "{\"name\":\"kettle\",\"epl\":\"select 1 from PowerReading\"}")
                     .status()).isEqualTo(409);
             assertThat(second.cep().admin().remove("kettle")).isTrue();
         }

@@ -49,7 +49,7 @@ class DatabaseSupervisionIT {
         int port = FreePorts.next();
         ExecutorService pushing = Executors.newSingleThreadExecutor();
         try (EmbeddedBackend backend = EmbeddedBackend.start(BackendConfig.defaults(port, dataDir))) {
-            Http http = new Http(port);
+            Http http = Http.to(backend, port);
             Pusher pusher = new Pusher(http, GATEWAY, PER_BATCH, MAX_BATCHES);
             CompletableFuture<Void> pushed = CompletableFuture.runAsync(pusher, pushing);
             await().atMost(Duration.ofSeconds(30)).until(() -> stored(backend) >= 20L * PER_BATCH);

@@ -38,7 +38,8 @@ class DurabilityIT {
         int port = FreePorts.next();
         try (BackendProcess first = BackendProcess.start(port, dataDir, "--pause-persistence")) {
             String pausedDatabase = first.awaitReady();
-            Http http = new Http(port);
+            RemoteIdentities identities = new RemoteIdentities(port, dataDir);
+            Http http = new Http(port, () -> identities);
             Http.Answer health = http.get("/health");
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().at("/checks/routes/problem").asText()).contains("persistence connector");

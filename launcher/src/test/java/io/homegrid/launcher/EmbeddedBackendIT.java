@@ -45,7 +45,7 @@ class EmbeddedBackendIT {
     static void start() throws Exception {
         int port = FreePorts.next();
         backend = EmbeddedBackend.start(BackendConfig.defaults(port, dataDir));
-        http = new Http(port);
+        http = Http.to(backend, port);
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class ExternalDatabaseIT {
         BackendConfig config = BackendConfig.defaults(port, dataDir).withJdbc(TestPostgres.jdbcUrl(external), "postgres", null);
 
         try (EmbeddedBackend backend = EmbeddedBackend.start(config)) {
-            Http http = new Http(port);
+            Http http = Http.to(backend, port);
             assertThat(http.post("/api/v1/gateways/gw-ext/readings", batch("gw-ext", power("plug", 42, 1, 3))).status())
                     .isEqualTo(202);
 

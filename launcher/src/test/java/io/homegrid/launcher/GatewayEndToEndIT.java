@@ -25,6 +25,7 @@ import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
 import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
 import io.homegrid.launcher.internal.FreePorts;
 import io.homegrid.model.Reading;
+import io.homegrid.security.test.AccessFixture;
 
 /** Simulated plugs → gateway (real XBee library, SQLite cache) → backend (broker, PostgreSQL) → query API. */
 class GatewayEndToEndIT {
@@ -39,12 +40,15 @@ class GatewayEndToEndIT {
     private EmbeddedBackend backend;
     private XBeeSimulator simulator;
     private EmbeddedGateway gateway;
+    private String secret;
 
     @BeforeEach
     void start() throws Exception {
         port = FreePorts.next();
-        http = new Http(port);
+        http = new Http(port, () -> Identities.of(backend));
         backend = startBackend();
+        // As an administrator would: registered once, its secret kept in the gateway's configuration.
+        secret = AccessFixture.around(backend.access()).gatewaySecret(GATEWAY);
         simulator = XBeeSimulator.start(new SimulatorConfig(0, 15, 1, Duration.ofMillis(250), 11, Clock.systemDefaultZone()));
         gateway = startGateway();
     }
@@ -154,7 +158,7 @@ class GatewayEndToEndIT {
     private EmbeddedGateway startGateway() throws Exception {
         return EmbeddedGateway.start(GatewayConfig.of(GATEWAY, URI.create("http://localhost:" + port),
                 "tcp://localhost:" + simulator.port(), dataDir.resolve("gateway"), 0).withSilence(SILENCE)
-                .withPushInterval(Duration.ofMillis(200)).withCommandWait(Duration.ofSeconds(1)));
+                .withPushInterval(Duration.ofMillis(200)).withCommandWait(Duration.ofSeconds(1)).withSecret(secret));
     }
 
     /** Until the backend knows the plug from its gateway's device list, relay included. */

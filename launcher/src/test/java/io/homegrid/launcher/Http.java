@@ -6,6 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -15,15 +19,51 @@ import io.homegrid.model.json.Json;
 /** A small JSON-over-HTTP client for tests that talk to a running backend. */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    /** The gateway's own endpoints, which only that gateway may call. */
+    private static final Pattern GATEWAY_PATH = Pattern.compile("/api/v1/gateways/([^/?]+)/(readings|devices|commands).*");
 
-    public Http(int port) {
-        this.base = "http://localhost:" + port;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final Function<String, String> authorization;
+
+    private Http(String base, Function<String, String> authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /**
+     * Calls a gateway's own endpoints as that gateway (registered on first use) and everything
+     * else as an operator; {@code identities} is asked only when a request is sent, so the backend
+     * may start later.
+     */
+    public Http(int port, Supplier<Identities> identities) {
+        this("http://localhost:" + port, path -> {
+            Matcher gateway = GATEWAY_PATH.matcher(path);
+            return gateway.matches() ? identities.get().gateway(gateway.group(1)) : identities.get().operator();
+        });
+    }
+
+    public static Http to(EmbeddedBackend backend, int port) {
+        Identities identities = Identities.of(backend);
+        return new Http(port, () -> identities);
+    }
+
+    /** The same backend, every request with this {@code Authorization} header (null: none). */
+    public Http as(String header) {
+        return new Http(base, path -> header);
+    }
+
+    /** {@code http://localhost:port}, for requests this client cannot make (streams). */
+    public String base() {
+        return base;
+    }
+
+    public Http anonymous() {
+        return as(null);
     }
 
     public Answer get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     public Answer post(String path, String body) throws IOException, InterruptedException {
@@ -31,18 +71,26 @@ public final class Http {
     }
 
     public Answer post(String path, String contentType, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A body sent as these exact bytes, whatever their encoding. */
     public Answer post(String path, byte[] body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+    public Answer delete(String path) throws IOException, InterruptedException {
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    private Answer send(String path, HttpRequest.Builder request) throws IOException, InterruptedException {
+        String header = authorization.apply(path);
+        if (header != null) {
+            request.header("Authorization", header);
+        }
+        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode json;
         try {

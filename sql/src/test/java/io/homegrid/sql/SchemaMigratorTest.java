@@ -24,10 +24,11 @@ class SchemaMigratorTest {
     void createsTheSchemaOnAnEmptyDatabase() throws Exception {
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("2");
+        assertThat(version).isEqualTo("3");
         assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading", "cep_output", "cep_statement",
+                "household", "app_user", "gateway_registration", "application", "access_grant", "audit_entry", "token_key",
                 SchemaMigrator.HISTORY_TABLE);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(3);
     }
 
     @Test
@@ -37,9 +38,9 @@ class SchemaMigratorTest {
 
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("2");
+        assertThat(version).isEqualTo("3");
         assertThat(tables()).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(3);
     }
 
     @Test
@@ -47,9 +48,9 @@ class SchemaMigratorTest {
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
 
-        assertThat(first.get()).isEqualTo("2");
-        assertThat(second.get()).isEqualTo("2");
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(2);
+        assertThat(first.get()).isEqualTo("3");
+        assertThat(second.get()).isEqualTo("3");
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(3);
     }
 
     @Test
@@ -61,6 +62,20 @@ class SchemaMigratorTest {
 
         assertThatThrownBy(() -> SchemaMigrator.migrate(database)).isInstanceOf(SchemaException.class)
                 .hasMessageContaining("V1__readings_devices_gateways.sql was changed after it was applied");
+    }
+
+    /** Issue 11: gateways that pushed before households existed are kept, in the default household, with no secret. */
+    @Test
+    void gatewaysFromBeforeHouseholdsGoToTheDefaultHouseholdWithoutASecret() throws Exception {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute(SchemaMigrator.read("V1__readings_devices_gateways.sql"));
+            s.execute(SchemaMigrator.read("V2__cep_outputs_and_statements.sql"));
+            s.executeUpdate("INSERT INTO gateway VALUES ('gw-old', now(), now())");
+            s.execute(SchemaMigrator.read("V3__households_and_access.sql"));
+        }
+
+        assertThat(count("SELECT count(*) FROM gateway_registration WHERE gateway_id = 'gw-old'"
+                + " AND household_id = 'default' AND secret_sha256 IS NULL")).isEqualTo(1);
     }
 
     private List<String> tables() throws Exception {

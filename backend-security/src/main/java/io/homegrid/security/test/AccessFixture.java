@@ -61,8 +61,11 @@ public final class AccessFixture {
     }
 
     public String gatewaySecret(String gateway, String household) {
-        return gatewaySecrets.computeIfAbsent(gateway, id -> access().directory()
-                .registerGateway(new GatewayRegistration(id, household, null, null, null, null, true, null, null)));
+        // A gateway registered before (a restarted backend, another fixture) gets a new secret.
+        return gatewaySecrets.computeIfAbsent(gateway, id -> access().directory().gateway(id).isPresent()
+                ? access().directory().rotateSecret(id)
+                : access().directory().registerGateway(new GatewayRegistration(id, household, null, null, null, null, true,
+                        null, null)));
     }
 
     /** {@code Authorization} header value for the gateway (registered on first use). */

@@ -23,9 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.homegrid.model.bus.Destinations;
+import io.homegrid.routes.rest.internal.Access;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
 import io.homegrid.routes.rest.internal.LiveResource;
+import io.homegrid.security.test.AccessFixture;
 import io.homegrid.testing.TestBroker;
+import io.homegrid.testing.TestPostgres;
 
 /**
  * Stopping the server ends the requests that wait on the broker (a gateway's command long poll,
@@ -39,6 +42,7 @@ class RestServerStopTest {
     private Bus bus;
     private RestServer server;
     private String base;
+    private final AccessFixture identities = AccessFixture.on(TestPostgres.freshDatabase());
 
     @BeforeEach
     void start() throws Exception {
@@ -51,7 +55,9 @@ class RestServerStopTest {
         }
         base = "http://127.0.0.1:" + port;
         server = RestServer.start(bus, base + "/",
-                List.of(new CommandChannelResource(new CommandBus(pool)), new LiveResource(pool)), RestApi.providers());
+                List.of(new CommandChannelResource(new Access(identities.access()), new CommandBus(pool)),
+                        new LiveResource(new Access(identities.access()), pool)),
+                RestApi.providers(identities.access()));
     }
 
     @AfterEach
@@ -65,10 +71,12 @@ class RestServerStopTest {
     void stoppingAnswersTheLongPollAndEndsTheLiveStream() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> poll = client.sendAsync(
-                HttpRequest.newBuilder(URI.create(base + "/api/v1/gateways/gw-1/commands?waitSeconds=30")).build(),
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/gateways/gw-1/commands?waitSeconds=30"))
+                        .header("Authorization", identities.gateway("gw-1")).build(),
                 HttpResponse.BodyHandlers.ofString());
         CompletableFuture<HttpResponse<String>> live = client.sendAsync(
-                HttpRequest.newBuilder(URI.create(base + "/api/v1/live")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/live")).header("Authorization", identities.operator()).build(),
+                HttpResponse.BodyHandlers.ofString());
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 broker.consumers(new ActiveMQQueue(Destinations.gatewayCommands("gw-1"))) == 1
                         && broker.consumers(new ActiveMQTopic(Destinations.CEP_OUT)) == 1);

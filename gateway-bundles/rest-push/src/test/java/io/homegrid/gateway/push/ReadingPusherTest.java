@@ -37,6 +37,9 @@ import io.homegrid.model.json.Json;
  */
 class ReadingPusherTest {
 
+    /** Every request's Authorization header, as the backend received it. */
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
     @TempDir
     Path dir;
     private HttpServer server;
@@ -50,6 +53,7 @@ class ReadingPusherTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             int answer = status.get();
             if (answer == 202 && exchange.getRequestURI().getPath().endsWith("/readings")) {
                 batches.add(Json.mapper().readTree(body));
@@ -105,9 +109,19 @@ class ReadingPusherTest {
         assertThat(batches).hasSize(1);
     }
 
+    @Test
+    void everyPushCarriesTheGatewaysIdAndSecretAsBasicCredentials() throws Exception {
+        cache.append(List.of(new Measurement("plug", SensorKind.POWER, 1, Instant.now())));
+        pusher = start(1_000);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.size() == 0);
+        assertThat(authorizations).isNotEmpty().allMatch(("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("gw-test:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))::equals);
+    }
+
     private ReadingPusher start(int backlogRate) throws IOException {
         URI backend = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        ReadingPusher started = new ReadingPusher(new BackendClient(backend, "gw-test"), cache,
+        ReadingPusher started = new ReadingPusher(new BackendClient(backend, "gw-test", "s3cret"), cache,
                 new DeviceList(Duration.ofMinutes(1), Clock.systemUTC()),
                 PushSettings.of(backend, "gw-test").withBatchSize(100).withBacklogRate(backlogRate)
                         .withInterval(Duration.ofMillis(100)), Clock.systemUTC());

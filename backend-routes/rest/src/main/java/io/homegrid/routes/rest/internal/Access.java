@@ -49,7 +49,7 @@ public final class Access {
         /** Whether the caller may read this sensor kind of the device under this scope. */
         boolean sensor(String device, String sensor, Scope scope) {
             return full() || grants.stream().anyMatch(grant -> grant.covers(scope, device, sensor)
-                    && (grant.sensors().isEmpty() || grant.sensors().contains(sensor)));
+                    && (grant.sensors().isEmpty() || sensor != null && grant.sensors().contains(sensor)));
         }
 
         /** Refuses a period that starts before what the caller's grants let it read. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Clock;
 
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.homegrid.cep.CepEngine;
 import io.homegrid.cep.CepSettings;
 import io.homegrid.cep.test.MemoryStatementStore;
+import io.homegrid.security.Caller;
+import io.homegrid.security.Role;
+import io.homegrid.security.test.AccessFixture;
+import io.homegrid.testing.TestPostgres;
 
 /** Adding statements over the Aggregate Sensing Interface, with the real engine behind it. */
 class CepAdminResourceTest {
@@ -24,7 +29,9 @@ class CepAdminResourceTest {
     private final MemoryStatementStore store = new MemoryStatementStore();
     private final CepEngine engine = new CepEngine(CepSettings.DEFAULT, output -> { }, store,
             Clock.systemUTC());
-    private final CepAdminResource resource = new CepAdminResource(engine);
+    private final AccessFixture identities = AccessFixture.on(TestPostgres.freshDatabase());
+    private final CepAdminResource resource = new CepAdminResource(new Access(identities.access()), engine);
+    private final SecurityContext operator = new CallerContext(new Caller.User("op", Role.OPERATOR, null), true, "Bearer");
 
     @BeforeEach
     void start() {
@@ -39,7 +46,7 @@ class CepAdminResourceTest {
     @Test
     void aStatementThatCallsIntoTheJvmIsAnswered400NamingEplAndWhatWasRefused() {
         ApiException refused = catchThrowableOfType(ApiException.class, () -> resource.add(body("home",
-                "select java.lang.System.getProperty('user.home') from PowerReading")));
+                "select java.lang.System.getProperty('user.home') from PowerReading"), operator));
         Response response = new ErrorMappers.Api().toResponse(refused);
 
         assertThat(response.getStatus()).isEqualTo(400);
@@ -50,7 +57,7 @@ class CepAdminResourceTest {
 
     @Test
     void anAllowedStatementIsCreated() {
-        Response response = resource.add(body("kettle-on", "select gateway, device, value from PowerReading(value > 17)"));
+        Response response = resource.add(body("kettle-on", "select gateway, device, value from PowerReading(value > 17)"), operator);
 
         assertThat(response.getStatus()).isEqualTo(201);
         assertThat(store.load()).containsKey("kettle-on");

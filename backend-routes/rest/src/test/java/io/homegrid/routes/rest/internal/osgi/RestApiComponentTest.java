@@ -22,6 +22,7 @@ import io.homegrid.model.json.Json;
 import io.homegrid.model.validation.Limits;
 import io.homegrid.routes.rest.RestSettings;
 import io.homegrid.testing.PushBodies;
+import io.homegrid.security.test.AccessFixture;
 import io.homegrid.testing.TestBroker;
 import io.homegrid.testing.TestPostgres;
 import io.homegrid.testing.osgi.ComponentConfig;
@@ -34,6 +35,7 @@ class RestApiComponentTest {
     private PooledConnectionFactory pool;
     private RestApiComponent component;
     private String base;
+    private AccessFixture identities;
 
     @BeforeEach
     void givenItsStaticReferences() throws Exception {
@@ -42,6 +44,8 @@ class RestApiComponentTest {
         component = new RestApiComponent();
         component.connectionFactory = pool;
         component.dataSource = TestPostgres.freshDatabase();
+        identities = AccessFixture.on(component.dataSource);
+        component.access = identities.access();
         component.limits = Limits.DEFAULT;
         try (ServerSocket free = new ServerSocket(0)) {
             base = "http://127.0.0.1:" + free.getLocalPort();
@@ -97,6 +101,7 @@ class RestApiComponentTest {
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Authorization", identities.gateway("gw-1"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

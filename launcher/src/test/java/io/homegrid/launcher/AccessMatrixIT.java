@@ -1,0 +1,262 @@
+package io.homegrid.launcher;
+
+import static io.homegrid.launcher.Readings.batch;
+import static io.homegrid.launcher.Readings.power;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.launcher.internal.FreePorts;
+import io.homegrid.model.json.Json;
+import io.homegrid.security.AccessControl;
+import io.homegrid.security.Grant;
+import io.homegrid.security.Role;
+import io.homegrid.security.Scope;
+import io.homegrid.security.test.AccessFixture;
+
+/**
+ * Issue 11's access matrix: every endpoint called by every kind of identity, on a real backend,
+ * with the status each must get, and a check that the denied calls changed nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+
+    /** The column order of every row's expected statuses. */
+    private static final List<String> IDENTITIES = List.of("none", "residentA", "residentB", "adminA", "operator",
+            "appGranted", "appWithout", "gatewayA", "gatewayB");
+    private static final String PLUG = "a-plug";
+
+    @TempDir
+    static Path dataDir;
+    private EmbeddedBackend backend;
+    private AccessFixture fixture;
+    private Http http;
+    private String householdA;
+    private String householdB;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final AtomicBoolean polling = new AtomicBoolean(true);
+    private final AtomicInteger seq = new AtomicInteger(1_000);
+    private Thread gatewayA;
+
+    @BeforeAll
+    void aBackendWithTwoHouseholds() throws Exception {
+        int port = FreePorts.next();
+        backend = EmbeddedBackend.start(BackendConfig.defaults(port, dataDir));
+        fixture = AccessFixture.around(backend.access());
+        http = Http.to(backend, port).anonymous();
+        AccessControl access = backend.access().access();
+        householdA = fixture.household("A").id();
+        householdB = fixture.household("B").id();
+        fixture.gatewaySecret("gw-a", householdA);
+        fixture.gatewaySecret("gw-b", householdB);
+        fixture.gatewaySecret("gw-a-spare", householdA);
+        headers.put("none", null);
+        headers.put("residentA", fixture.person("res-a", Role.RESIDENT, householdA));
+        headers.put("residentB", fixture.person("res-b", Role.RESIDENT, householdB));
+        headers.put("adminA", fixture.person("admin-a", Role.HOUSEHOLD_ADMIN, householdA));
+        headers.put("operator", fixture.operator());
+        String granted = access.directory().registerApplication("utility", "A utility");
+        String without = access.directory().registerApplication("stranger", "Nobody granted it anything");
+        access.directory().grant(new Grant(0, householdA, "utility", Set.of(Scope.READINGS_READ), Set.of(), Set.of("power"),
+                null, null, null, null));
+        headers.put("appGranted", "Bearer " + access.clientToken("utility", granted).value());
+        headers.put("appWithout", "Bearer " + access.clientToken("stranger", without).value());
+        headers.put("gatewayA", fixture.gateway("gw-a"));
+        headers.put("gatewayB", fixture.gateway("gw-b"));
+
+        Http asA = http.as(headers.get("gatewayA"));
+        assertThat(asA.post("/api/v1/gateways/gw-a/devices", "{\"devices\":[{\"device\":\"" + PLUG + "\",\"type\":\"smart-plug\","
+                + "\"name\":\"Fridge\",\"sensors\":[{\"sensor\":\"power\",\"unit\":\"W\"},{\"sensor\":\"temperature\",\"unit\":\"C\"}],"
+                + "\"relay\":true,\"state\":\"joined\"}]}").status()).isEqualTo(202);
+        assertThat(asA.post("/api/v1/gateways/gw-a/readings", batch("gw-a", power(PLUG, 80, 1, 5))).status()).isEqualTo(202);
+        await().untilAsserted(() -> assertThat(http.as(headers.get("operator")).get("/api/v1/devices/" + PLUG + "/latest")
+                .json().path("readings").size()).isEqualTo(1));
+        gatewayA = new Thread(() -> confirmCommands(asA), "gateway-a-commands");
+        gatewayA.start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        polling.set(false);
+        gatewayA.join(TimeUnit.SECONDS.toMillis(10));
+        backend.close();
+    }
+
+    /** Gateway A's side of the command channel: every relay command is confirmed. */
+    private void confirmCommands(Http asA) {
+        while (polling.get()) {
+            try {
+                Http.Answer command = asA.get("/api/v1/gateways/gw-a/commands?waitSeconds=1");
+                if (command.status() == 200) {
+                    JsonNode json = command.json();
+                    asA.post("/api/v1/gateways/gw-a/commands/" + json.get("id").asText() + "/result",
+                            "{\"id\":\"" + json.get("id").asText() + "\",\"ok\":true,\"on\":" + json.get("on") + "}");
+                }
+            } catch (Exception e) {
+                if (polling.get()) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersEveryIdentityAsTheMatrixSays() throws Exception {
+        //                                                       none resA resB admA  op  appG appN gwA gwB
+        List<Row> rows = List.of(
+                get("/health",                                    "200 200 200 200 200 200 200 200 200"),
+                get("/api/v1/gateways",                           "401 200 200 200 200 200 200 403 403"),
+                get("/api/v1/gateways/gw-a/devices",              "401 200 404 200 200 200 404 403 403"),
+                get("/api/v1/gateways/gw-a/aggregates",           "401 200 404 200 200 403 404 403 403"),
+                get("/api/v1/devices/" + PLUG + "/latest",        "401 200 404 200 200 200 404 403 403"),
+                get("/api/v1/devices/" + PLUG + "/readings?sensor=power", "401 200 404 200 200 200 404 403 403"),
+                get("/api/v1/devices/" + PLUG + "/readings?sensor=temperature", "401 200 404 200 200 403 404 403 403"),
+                get("/api/v1/devices/" + PLUG + "/readings",      "401 200 404 200 200 403 404 403 403"),
+                get("/api/v1/events?gateway=gw-a",                "401 200 404 200 200 403 404 403 403"),
+                get("/api/v1/events",                             "401 200 200 200 200 200 200 403 403"),
+                get("/api/v1/invalid-readings?gateway=gw-a",      "401 200 404 200 200 200 404 403 403"),
+                get("/api/v1/invalid-readings",                   "401 403 403 403 200 403 403 403 403"),
+                get("/api/v1/stats",                              "401 403 403 403 200 403 403 403 403"),
+                live("/api/v1/live?gateway=gw-a",                 "401 200 404 200 200 403 404 403 403"),
+                live("/api/v1/live",                              "401 200 200 200 200 200 200 403 403"),
+                post("/api/v1/devices/" + PLUG + "/relay", who -> "{\"on\":false}",
+                                                                  "401 200 404 200 200 403 404 403 403"),
+                post("/api/v1/gateways/gw-a/readings", who -> batch("gw-a", power(PLUG, 5_000, seq.incrementAndGet(), 1)),
+                                                                  "401 403 403 403 403 403 403 202 403"),
+                post("/api/v1/gateways/gw-a/devices", who -> "{\"devices\":[{\"device\":\"" + who.toLowerCase()
+                        + "-plug\",\"type\":\"smart-plug\",\"state\":\"joined\"}]}",
+                                                                  "401 403 403 403 403 403 403 202 403"),
+                get("/api/v1/gateways/gw-a/commands?waitSeconds=1", "401 403 403 403 403 403 403 204 403"),
+                post("/api/v1/gateways/gw-a/commands/c-1/result", who -> "{\"id\":\"c-1\",\"ok\":true,\"on\":true}",
+                                                                  "401 403 403 403 403 403 403 202 403"),
+                get("/api/v1/cep/statements",                     "401 403 403 403 200 403 403 403 403"),
+                post("/api/v1/cep/statements", who -> "{\"name\":\"by-" + who + "\",\"epl\":\"select device from PowerReading\"}",
+                                                                  "401 403 403 403 201 403 403 403 403"),
+                delete("/api/v1/cep/statements/nothing-here",     "401 403 403 403 404 403 403 403 403"),
+                get("/api/v1/households",                         "401 200 200 200 200 200 200 200 200"),
+                post("/api/v1/households", who -> "{\"name\":\"by " + who + "\",\"timeZone\":\"Europe/Berlin\"}",
+                                                                  "401 403 403 403 201 403 403 403 403"),
+                get("/api/v1/households/A",                       "401 200 404 200 200 404 404 404 404"),
+                get("/api/v1/households/A/gateways",              "401 200 404 200 200 404 404 404 404"),
+                post("/api/v1/households/A/gateways", who -> "{\"gateway\":\"gw-by-" + who + "\",\"name\":\"n\","
+                        + "\"location\":{\"lat\":52.5,\"lon\":13.4}}", "401 403 404 201 201 404 404 404 404"),
+                post("/api/v1/households/A/gateways/gw-a-spare/secret", who -> "",
+                                                                  "401 403 404 200 200 404 404 404 404"),
+                delete("/api/v1/households/A/gateways/gw-a-spare/secret", "401 403 404 204 204 404 404 404 404"),
+                get("/api/v1/households/A/users",                 "401 403 404 200 200 404 404 404 404"),
+                post("/api/v1/households/A/users", who -> "{\"username\":\"user-by-" + who.toLowerCase()
+                        + "\",\"password\":\"long enough\",\"role\":\"resident\"}", "401 403 404 201 201 404 404 404 404"),
+                get("/api/v1/households/A/grants",                "401 403 404 200 200 404 404 404 404"),
+                post("/api/v1/households/A/grants", who -> "{\"application\":\"stranger\",\"scopes\":[\"events:read\"],"
+                        + "\"expires\":\"2099-01-01T00:00:00Z\"}", "401 403 404 201 201 404 404 404 404"),
+                delete("/api/v1/households/A/grants/999999",      "401 403 404 404 404 404 404 404 404"),
+                get("/api/v1/applications",                       "401 200 200 200 200 403 403 403 403"),
+                post("/api/v1/applications", who -> "{\"clientId\":\"app-by-" + who + "\",\"name\":\"n\"}",
+                                                                  "401 403 403 403 201 403 403 403 403"),
+                get("/api/v1/audit",                              "401 403 403 200 200 403 403 403 403"),
+                get("/api/v1/audit?household=A",                  "401 403 404 200 200 404 404 404 404"));
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Row row : rows) {
+            String[] expected = row.expected().trim().split("\\s+");
+            for (int i = 0; i < IDENTITIES.size(); i++) {
+                String who = IDENTITIES.get(i);
+                int status = call(row, who);
+                softly.assertThat(status).as("%s %s as %s", row.method(), row.path(), who).isEqualTo(Integer.parseInt(expected[i]));
+            }
+        }
+        softly.assertAll();
+
+        deniedCallsChangedNothing();
+    }
+
+    private void deniedCallsChangedNothing() throws Exception {
+        AccessControl access = backend.access().access();
+        // Only gateway A's push (the 8th column) was accepted: one of the pushed seqs is stored, no other.
+        Http operator = http.as(headers.get("operator"));
+        await().untilAsserted(() -> assertThat(operator.get("/api/v1/devices/" + PLUG + "/readings?sensor=power"
+                + "&from=2000-01-01T00:00:00Z").json().get("readings").findValuesAsText("seq")).hasSize(2));
+        assertThat(access.directory().households()).extracting(h -> h.name())
+                .containsExactlyInAnyOrder("Default household", "A", "B", "by operator");
+        assertThat(access.directory().gateways(householdA)).extracting(g -> g.gateway())
+                .containsExactlyInAnyOrder("gw-a", "gw-a-spare", "gw-by-adminA", "gw-by-operator");
+        assertThat(access.directory().users(householdA)).extracting(u -> u.username())
+                .containsExactlyInAnyOrder("res-a", "admin-a", "user-by-admina", "user-by-operator");
+        assertThat(access.directory().grants(householdA)).hasSize(3);
+        assertThat(access.directory().applications()).extracting(a -> a.clientId())
+                .containsExactlyInAnyOrder("utility", "stranger", "app-by-operator");
+        assertThat(backend.cep().admin().statements()).extracting(s -> s.name()).contains("by-operator")
+                .noneMatch(name -> name.startsWith("by-") && !name.equals("by-operator"));
+        assertThat(operator.get("/api/v1/gateways/gw-a/devices").json().get("devices").findValuesAsText("device"))
+                .containsExactlyInAnyOrder(PLUG, "gatewaya-plug");
+        assertThat(operator.get("/api/v1/audit?household=" + householdA).json().get("entries").findValuesAsText("action"))
+                .contains("relay.off", "gateway.register", "gateway.secret.rotate", "gateway.secret.revoke", "user.create",
+                        "grant.create");
+    }
+
+    private Row get(String path, String expected) {
+        return new Row("GET", path, null, expected);
+    }
+
+    private Row delete(String path, String expected) {
+        return new Row("DELETE", path, null, expected);
+    }
+
+    private Row post(String path, java.util.function.Function<String, String> body, String expected) {
+        return new Row("POST", path, body, expected);
+    }
+
+    /** Live streams never end: only their status is read, then the stream is closed. */
+    private Row live(String path, String expected) {
+        return new Row("LIVE", path, null, expected);
+    }
+
+    private record Row(String method, String path, java.util.function.Function<String, String> body, String expected) {
+    }
+
+    private int call(Row row, String who) throws Exception {
+        String path = row.path().replace("/households/A", "/households/" + householdA).replace("household=A",
+                "household=" + householdA);
+        Http as = http.as(headers.get(who));
+        return switch (row.method()) {
+            case "GET" -> as.get(path).status();
+            case "DELETE" -> as.delete(path).status();
+            case "POST" -> as.post(path, row.body().apply(who)).status();
+            default -> liveStatus(path, headers.get(who));
+        };
+    }
+
+    private int liveStatus(String path, String header) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.base() + path)).timeout(Duration.ofSeconds(10));
+        if (header != null) {
+            request.header("Authorization", header);
+        }
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response.statusCode();
+    }
+}
