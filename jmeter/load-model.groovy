@@ -12,7 +12,10 @@
 // first step's rate, labelled "... warm-up R/s". A request that cannot start on time
 // because every thread is busy waiting for an answer starts late (the backend is saturated): the
 // schedule never bursts to catch up by more than 250 ms. Past the last step the thread stops.
-// Sets hgLabel, hgDelay (ms, for the Constant Timer), hgGateway, hgBody, hgPath.
+// Sets hgLabel, hgDelay (ms, for the Constant Timer), hgGateway, hgBody, hgPath, and hgAuth: the
+// Authorization header of the request. Gateways are registered through the API (household
+// `default`) the first time they push, by the operator the properties user (default admin) and
+// password name, and push with their own secret; application requests carry that operator's token.
 import java.time.ZoneOffset
 import java.time.format.DateTimeFormatter
 import java.util.concurrent.ConcurrentHashMap
@@ -67,14 +70,61 @@ String reading(Map g, String device, double value, long timeMs, long seq) {
 }
 double watts() { 100 + ThreadLocalRandom.current().nextInt(900000) / 1000.0 }   // 100.000 .. 999.999 W
 
+String baseUrl() { 'http://' + props.getProperty('host', 'localhost') + ':' + props.getProperty('port', '8080') }
+
+Map call(String method, String path, String auth, String body) {
+    HttpURLConnection c = (HttpURLConnection) new URL(baseUrl() + path).openConnection()
+    c.setRequestMethod(method)
+    if (auth != null) c.setRequestProperty('Authorization', auth)
+    if (body != null) {
+        c.setDoOutput(true); c.setRequestProperty('Content-Type', 'application/json')
+        c.getOutputStream().withCloseable { it.write(body.getBytes('UTF-8')) }
+    }
+    int code = c.getResponseCode()
+    InputStream in = code < 400 ? c.getInputStream() : c.getErrorStream()
+    [code: code, body: in == null ? '' : in.getText('UTF-8')]
+}
+
+// an operator's bearer token, renewed well before it expires
+String operatorAuth(Map g) {
+    synchronized (g) {
+        Object[] t = (Object[]) g.get('operatorToken')
+        if (t == null || System.currentTimeMillis() > (long) t[1]) {
+            String user = props.getProperty('user', 'admin'), password = props.getProperty('password')
+            if (password == null) throw new IllegalStateException('set -Dpassword= to the operator password (./homegrid load does)')
+            Map answer = call('POST', '/api/v1/auth/token', null, groovy.json.JsonOutput.toJson([username: user, password: password]))
+            if (answer.code != 200) throw new IllegalStateException('log-in as ' + user + ' answered ' + answer.code + ': ' + answer.body)
+            def token = new groovy.json.JsonSlurper().parseText(answer.body)
+            t = ['Bearer ' + token.access_token, System.currentTimeMillis() + (token.expires_in as long) * 500L] as Object[]
+            g.put('operatorToken', t)
+        }
+        (String) t[0]
+    }
+}
+
+// a gateway's Basic credentials, registering it (or rotating its secret) on first use
+String gatewayAuth(Map g, String gateway) {
+    (String) g.computeIfAbsent('auth.' + gateway, { k ->
+        String op = operatorAuth(g)
+        Map answer = call('POST', '/api/v1/households/default/gateways', op, '{"gateway":"' + gateway + '"}')
+        if (answer.code == 409) answer = call('POST', '/api/v1/households/default/gateways/' + gateway + '/secret', op, null)
+        if (answer.code >= 300) throw new IllegalStateException('registering ' + gateway + ' answered ' + answer.code + ': ' + answer.body)
+        'Basic ' + (gateway + ':' + new groovy.json.JsonSlurper().parseText(answer.body).secret).getBytes('UTF-8').encodeBase64()
+    })
+}
+
+long storedReadings(Map g) {
+    Map answer = call('GET', '/api/v1/stats', operatorAuth(g), null)
+    (answer.body =~ /"readings":(\d+)/)[0][1] as long
+}
+
 // a saturation series starts on a backend that has stored everything it accepted before
 void drain(Map g, def log) {
-    String base = 'http://' + props.getProperty('host', 'localhost') + ':' + props.getProperty('port', '8080')
     long t0 = System.currentTimeMillis()
     long last = -1
     int still = 0
     while (still < 4 && System.currentTimeMillis() - t0 < 90000) {
-        long stored = (new URL(base + '/api/v1/stats').getText('UTF-8') =~ /"readings":(\d+)/)[0][1] as long
+        long stored = storedReadings(g)
         still = stored == last ? still + 1 : 0
         last = stored
         Thread.sleep(250)
@@ -87,9 +137,7 @@ int plugs = g.get('p.plugs') as int
 
 if (kind == 'backfill') {
     // one reading per device per minute for the last hour, one batch per gateway, then wait until stored
-    String base = 'http://' + props.getProperty('host', 'localhost') + ':' + props.getProperty('port', '8080')
-    def get = { String path -> new URL(base + path).getText('UTF-8') }
-    long before = (get('/api/v1/stats') =~ /"readings":(\d+)/)[0][1] as long
+    long before = storedReadings(g)
     long now = System.currentTimeMillis()
     long t0 = now - 3600000L
     int sent = 0
@@ -104,11 +152,9 @@ if (kind == 'backfill') {
             }
         }
         b.append(']}')
-        HttpURLConnection c = (HttpURLConnection) new URL(base + '/api/v1/gateways/' + gateway + '/readings').openConnection()
-        c.setRequestMethod('POST'); c.setDoOutput(true); c.setRequestProperty('Content-Type', 'application/json')
-        c.getOutputStream().withCloseable { it.write(b.toString().getBytes('UTF-8')) }
-        int code = c.getResponseCode()
-        String answer = (code < 400 ? c.getInputStream() : c.getErrorStream()).getText('UTF-8')
+        Map pushed = call('POST', '/api/v1/gateways/' + gateway + '/readings', gatewayAuth(g, gateway), b.toString())
+        int code = pushed.code
+        String answer = pushed.body
         if (code != 202 || !answer.contains('"rejected":[]')) {
             SampleResult.setSuccessful(false); SampleResult.setResponseCode(String.valueOf(code))
             SampleResult.setResponseData('backfill of ' + gateway + ' answered ' + code + ': ' + answer, 'UTF-8')
@@ -120,7 +166,7 @@ if (kind == 'backfill') {
     long stored = before
     while (stored < before + sent && System.currentTimeMillis() < deadline) {
         Thread.sleep(500)
-        stored = (get('/api/v1/stats') =~ /"readings":(\d+)/)[0][1] as long
+        stored = storedReadings(g)
     }
     String msg = 'backfill: ' + sent + ' readings for ' + gateways * plugs + ' devices pushed, ' + (stored - before) +
         ' stored after ' + (System.currentTimeMillis() - now) + ' ms'
@@ -181,6 +227,7 @@ String rate = String.format(Locale.ROOT, '%.0f', rates[Math.max(0, step)])
 String stepName = (step < 0 ? 'warm-up ' : 's' + (step + 1) + ' ') + rate + '/s'
 
 if (kind == 'app') {
+    vars.put('hgAuth', operatorAuth(g))
     ThreadLocalRandom rnd = ThreadLocalRandom.current()
     String device = deviceId(g, 1 + rnd.nextInt(gateways), 1 + rnd.nextInt(plugs))
     if (((AtomicLong) g.get('appN')).getAndIncrement() % 2 == 0) {
@@ -197,6 +244,7 @@ if (kind == 'app') {
 // pushes: thread n of the group is gateway n
 int gw = ctx.getThreadNum() % Math.max(gateways, ctx.getThreadGroup().getNumThreads()) + 1
 String gateway = gatewayId(gw)
+vars.put('hgAuth', gatewayAuth(g, gateway))
 AtomicLong seq = seqOf(g, gateway)
 vars.put('hgGateway', gateway)
 if (kind == 'batch') {

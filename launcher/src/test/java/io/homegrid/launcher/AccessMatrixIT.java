@@ -23,8 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +45,7 @@ import io.homegrid.security.test.AccessFixture;
  * with the status each must get, and a check that the denied calls changed nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessMatrixIT {
 
     /** The column order of every row's expected statuses. */
@@ -124,6 +128,7 @@ class AccessMatrixIT {
     }
 
     @Test
+    @Order(1) // the others add households' things the matrix counts
     void everyEndpointAnswersEveryIdentityAsTheMatrixSays() throws Exception {
         //                                                       none resA resB admA  op  appG appN gwA gwB
         List<Row> rows = List.of(
@@ -215,6 +220,69 @@ class AccessMatrixIT {
         assertThat(operator.get("/api/v1/audit?household=" + householdA).json().get("entries").findValuesAsText("action"))
                 .contains("relay.off", "gateway.register", "gateway.secret.rotate", "gateway.secret.revoke", "user.create",
                         "grant.create");
+    }
+
+    /** A result posted by anyone but the gateway the command went to is never taken for the plug's answer. */
+    @Test
+    @Order(2)
+    void aForgedCommandResultIsRefusedAndTheCallerGets504() throws Exception {
+        String c = "gw-c";
+        fixture.gatewaySecret(c, householdA);
+        Http asC = http.as(fixture.gateway(c));
+        assertThat(asC.post("/api/v1/gateways/" + c + "/devices", "{\"devices\":[{\"device\":\"c-plug\",\"type\":\"smart-plug\","
+                + "\"sensors\":[{\"sensor\":\"power\",\"unit\":\"W\"}],\"relay\":true,\"state\":\"joined\"}]}").status()).isEqualTo(202);
+        Http resident = http.as(headers.get("residentA"));
+        await().until(() -> resident.get("/api/v1/devices/c-plug/latest").status() == 200);
+
+        java.util.concurrent.CompletableFuture<Http.Answer> switching = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return resident.post("/api/v1/devices/c-plug/relay", "{\"on\":false}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Http.Answer command = asC.get("/api/v1/gateways/" + c + "/commands?waitSeconds=10");
+        assertThat(command.status()).isEqualTo(200);
+        String id = command.json().get("id").asText();
+        String result = "{\"id\":\"" + id + "\",\"ok\":true,\"on\":true}";
+
+        assertThat(http.as(headers.get("gatewayB")).post("/api/v1/gateways/" + c + "/commands/" + id + "/result", result)
+                .status()).as("gateway B on C's path").isEqualTo(403);
+        assertThat(http.as(headers.get("operator")).post("/api/v1/gateways/" + c + "/commands/" + id + "/result", result)
+                .status()).as("an operator on C's path").isEqualTo(403);
+        assertThat(http.as(headers.get("gatewayB")).post("/api/v1/gateways/gw-b/commands/" + id + "/result", result)
+                .status()).as("gateway B answering on its own path is heard, and ignored").isEqualTo(202);
+
+        Http.Answer answer = switching.get(30, TimeUnit.SECONDS);
+        assertThat(answer.status()).isEqualTo(504);
+        assertThat(answer.json().get("reason").asText()).contains("did not confirm");
+    }
+
+    /** Issue 11: a revoked grant stops an open live stream and the next request within one second. */
+    @Test
+    @Order(3)
+    void aRevokedGrantEndsTheLiveStreamAndTheNextRequest() throws Exception {
+        AccessControl access = backend.access().access();
+        String secret = access.directory().registerApplication("viewer", "A live dashboard");
+        String app = "Bearer " + access.clientToken("viewer", secret).value();
+        Http admin = http.as(headers.get("adminA"));
+        Http.Answer granted = admin.post("/api/v1/households/" + householdA + "/grants",
+                "{\"application\":\"viewer\",\"scopes\":[\"live:read\",\"readings:read\"]}");
+        assertThat(granted.status()).isEqualTo(201);
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> live = HttpClient.newHttpClient()
+                .sendAsync(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/live?gateway=gw-a"))
+                        .header("Authorization", app).build(), HttpResponse.BodyHandlers.ofLines());
+        java.util.concurrent.CompletableFuture<Void> ended = live.thenAccept(response -> response.body().forEach(lines::add));
+        await().until(() -> lines.stream().anyMatch(line -> line.startsWith(": homegrid")));
+        assertThat(http.as(app).get("/api/v1/devices/" + PLUG + "/latest").status()).isEqualTo(200);
+
+        assertThat(admin.delete("/api/v1/households/" + householdA + "/grants/" + granted.json().get("id").asLong()).status())
+                .isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(1)).until(ended::isDone);
+        assertThat(lines).contains("event: revoked");
+        assertThat(http.as(app).get("/api/v1/devices/" + PLUG + "/latest").status()).isEqualTo(404);
     }
 
     private Row get(String path, String expected) {

@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.launcher.internal.FreePorts;
 import io.homegrid.model.json.Json;
+import io.homegrid.security.test.AccessFixture;
 
 /**
  * CEP through the whole backend: readings pushed over HTTP, parsed, fed to Esper on event time;
@@ -112,9 +113,12 @@ class CepIT {
     @Test
     void aStatementAddedThroughTheApiProducesOutputOnTheLiveChannel() throws Exception {
         String gw = gateway();
+        AccessFixture identities = AccessFixture.around(backend.access());
+        identities.gatewaySecret(gw); // registered before its live stream is asked for
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture<HttpResponse<Stream<String>>> live = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/live?gateway=" + gw)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/live?gateway=" + gw))
+                        .header("Authorization", identities.operator()).build(),
                 HttpResponse.BodyHandlers.ofLines());
         live.thenAccept(response -> response.body().forEach(lines::add));
         await().until(() -> lines.stream().anyMatch(l -> l.startsWith(": homegrid")));

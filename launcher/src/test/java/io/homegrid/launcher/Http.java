@@ -19,11 +19,13 @@ import io.homegrid.model.json.Json;
 /** A small JSON-over-HTTP client for tests that talk to a running backend. */
 public final class Http {
 
-    /** The gateway's own endpoints, which only that gateway may call. */
-    private static final Pattern GATEWAY_PATH = Pattern.compile("/api/v1/gateways/([^/?]+)/(readings|devices|commands).*");
+    /** The gateway's own endpoints, which only that gateway may call (a GET of its devices is an application's). */
+    private static final Pattern GATEWAY_PATH = Pattern.compile("(?:POST /api/v1/gateways/([^/?]+)/(?:readings|devices).*)"
+            + "|(?:\\w+ /api/v1/gateways/([^/?]+)/commands.*)");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** From "METHOD /path" to the Authorization header to send, or null for none. */
     private final Function<String, String> authorization;
 
     private Http(String base, Function<String, String> authorization) {
@@ -37,9 +39,15 @@ public final class Http {
      * may start later.
      */
     public Http(int port, Supplier<Identities> identities) {
-        this("http://localhost:" + port, path -> {
-            Matcher gateway = GATEWAY_PATH.matcher(path);
-            return gateway.matches() ? identities.get().gateway(gateway.group(1)) : identities.get().operator();
+        this("http://localhost:" + port, request -> {
+            if (request.startsWith("GET /health")) {
+                return null;
+            }
+            Matcher gateway = GATEWAY_PATH.matcher(request);
+            if (!gateway.matches()) {
+                return identities.get().operator();
+            }
+            return identities.get().gateway(gateway.group(1) != null ? gateway.group(1) : gateway.group(2));
         });
     }
 
@@ -50,7 +58,7 @@ public final class Http {
 
     /** The same backend, every request with this {@code Authorization} header (null: none). */
     public Http as(String header) {
-        return new Http(base, path -> header);
+        return new Http(base, request -> header);
     }
 
     /** {@code http://localhost:port}, for requests this client cannot make (streams). */
@@ -86,7 +94,7 @@ public final class Http {
     }
 
     private Answer send(String path, HttpRequest.Builder request) throws IOException, InterruptedException {
-        String header = authorization.apply(path);
+        String header = authorization.apply(request.build().method() + " " + path);
         if (header != null) {
             request.header("Authorization", header);
         }

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.homegrid.security.AccessControl;
 import io.homegrid.security.AccessToken;
@@ -16,6 +18,7 @@ import io.homegrid.security.AuditLog;
 import io.homegrid.security.AuthenticationException;
 import io.homegrid.security.Caller;
 import io.homegrid.security.Directory;
+import io.homegrid.security.DirectoryUnavailableException;
 import io.homegrid.security.Grant;
 
 /**
@@ -25,10 +28,18 @@ import io.homegrid.security.Grant;
  */
 public final class AccessControlImpl implements AccessControl, JdbcDirectory.Invalidation {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AccessControlImpl.class);
+
     static final Duration FRESHNESS = Duration.ofMillis(500);
 
     private final Cache<String, Optional<JdbcDirectory.StoredGateway>> gateways = Caffeine.newBuilder()
             .expireAfterWrite(FRESHNESS).maximumSize(100_000).build();
+    /**
+     * The last secret digest read for each gateway: while the database is away, gateways keep
+     * pushing (the broker takes their readings) with the secret they had.
+     */
+    private final Cache<String, Optional<JdbcDirectory.StoredGateway>> lastKnown = Caffeine.newBuilder()
+            .maximumSize(100_000).build();
     private final Cache<String, List<Grant>> grants = Caffeine.newBuilder()
             .expireAfterWrite(FRESHNESS).maximumSize(100_000).build();
     private final JdbcDirectory directory;
@@ -64,7 +75,7 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
     }
 
     private Caller basic(String name, String secret) throws AuthenticationException {
-        Optional<JdbcDirectory.StoredGateway> gateway = gateways.get(name, directory::storedGateway);
+        Optional<JdbcDirectory.StoredGateway> gateway = gateways.get(name, this::storedGateway);
         if (gateway.isPresent()) {
             if (!Secrets.matches(secret, gateway.get().secretSha256())) {
                 throw new AuthenticationException("wrong or revoked secret for gateway '" + name + "'");
@@ -110,7 +121,22 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
 
     @Override
     public Optional<String> householdOf(String gateway) {
-        return gateways.get(gateway, directory::storedGateway).map(JdbcDirectory.StoredGateway::household);
+        return gateways.get(gateway, this::storedGateway).map(JdbcDirectory.StoredGateway::household);
+    }
+
+    private Optional<JdbcDirectory.StoredGateway> storedGateway(String gateway) {
+        try {
+            Optional<JdbcDirectory.StoredGateway> fresh = directory.storedGateway(gateway);
+            lastKnown.put(gateway, fresh);
+            return fresh;
+        } catch (DirectoryUnavailableException e) {
+            Optional<JdbcDirectory.StoredGateway> known = lastKnown.getIfPresent(gateway);
+            if (known == null) {
+                throw e;
+            }
+            LOG.warn("Database unavailable; gateway {} is checked against the secret it had ({})", gateway, e.getMessage());
+            return known;
+        }
     }
 
     @Override
@@ -132,6 +158,7 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
     @Override
     public void gateway(String gateway) {
         gateways.invalidate(gateway);
+        lastKnown.invalidate(gateway);
     }
 
     @Override

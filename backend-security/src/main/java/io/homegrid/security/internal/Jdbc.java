@@ -11,6 +11,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.homegrid.security.DirectoryUnavailableException;
+
 /** The few JDBC shapes the directory uses: a query into rows, an update, both with bound parameters. */
 final class Jdbc {
 
@@ -35,7 +37,7 @@ final class Jdbc {
             }
             return result;
         } catch (SQLException e) {
-            throw new IllegalStateException("access directory query failed: " + e.getMessage(), e);
+            throw new DirectoryUnavailableException("access directory query failed: " + e.getMessage(), e);
         }
     }
 
@@ -48,7 +50,7 @@ final class Jdbc {
             if ("23505".equals(e.getSQLState())) {
                 throw new DuplicateKeyException(e);
             }
-            throw new IllegalStateException("access directory update failed: " + e.getMessage(), e);
+            throw new DirectoryUnavailableException("access directory update failed: " + e.getMessage(), e);
         }
     }
 

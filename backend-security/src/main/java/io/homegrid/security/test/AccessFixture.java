@@ -32,11 +32,11 @@ public final class AccessFixture {
     private static final String OPERATOR = "fixture-operator";
     private static final String OPERATOR_PASSWORD = "fixture-operator-password";
 
-    private final AccessService service;
+    private final AccessControl access;
     private final Map<String, String> gatewaySecrets = new ConcurrentHashMap<>();
 
-    private AccessFixture(AccessService service) {
-        this.service = service;
+    private AccessFixture(AccessControl access) {
+        this.access = access;
     }
 
     /** Migrates the database and starts access control on it. */
@@ -48,11 +48,16 @@ public final class AccessFixture {
 
     /** Around a service some backend already started. */
     public static AccessFixture around(AccessService service) {
-        return new AccessFixture(service);
+        return around(service.access());
+    }
+
+    /** Around the access control a backend offers (in OSGi, its service). */
+    public static AccessFixture around(AccessControl access) {
+        return new AccessFixture(access);
     }
 
     public AccessControl access() {
-        return service.access();
+        return access;
     }
 
     /** The secret of a gateway of the default household, registered the first time it is asked for. */

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -45,6 +46,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.FrameworkWiring;
 
+import io.homegrid.security.AccessControl;
+import io.homegrid.security.test.AccessFixture;
 import io.homegrid.testing.TestPostgres;
 
 /**
@@ -66,6 +69,18 @@ public class BackendInKarafIT {
     @Inject
     @Filter(value = "(dataSourceName=homegrid)", timeout = 120_000)
     private DataSource database;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private AccessControl access;
+
+    /** A gateway's secret and an operator's token, straight from the backend's access service. */
+    private static AccessFixture identities;
+
+    @Before
+    public void identities() {
+        identities = AccessFixture.around(access);
+    }
 
     @Configuration
     public Option[] configuration() throws IOException {
@@ -128,7 +143,8 @@ public class BackendInKarafIT {
 
         // Esper compiles the statement to classes and loads them inside the container.
         HttpResponse<String> added = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port()
-                + "/api/v1/cep/statements")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                + "/api/v1/cep/statements")).header("Content-Type", "application/json")
+                .header("Authorization", identities.operator()).POST(HttpRequest.BodyPublishers
                 .ofString("{\"name\":\"karaf-probe\",\"epl\":\"select gateway, device, value from PowerReading(value > 17)\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(added.body(), 201, added.statusCode());
@@ -207,6 +223,7 @@ public class BackendInKarafIT {
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+                .header("Authorization", identities.operator())
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -273,7 +290,8 @@ public class BackendInKarafIT {
             }
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/api/v1/gateways/" + gateway + "/readings"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").header("Authorization", identities.gateway(gateway))
+                    .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 202) {

@@ -43,6 +43,9 @@ public final class PushBenchmark {
     private final long pid;
     private final int gateways;
     private final AtomicLongArray seqs;
+    /** Each gateway's Basic credentials, and an operator's, as the benchmark registered them. */
+    private final String[] gatewayAuth;
+    private String operatorAuth;
     private int run;
 
     private PushBenchmark(int port, long pid, int gateways) {
@@ -50,6 +53,43 @@ public final class PushBenchmark {
         this.pid = pid;
         this.gateways = gateways;
         this.seqs = new AtomicLongArray(gateways);
+        this.gatewayAuth = new String[gateways];
+    }
+
+    /** As an administrator would: the first operator's password from its file, then each gateway registered. */
+    private void register(Path dataDir) throws IOException, InterruptedException {
+        // Embedded: beside the data; Karaf: in the security bundle's data area under it.
+        Path file;
+        try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
+            file = files.filter(f -> f.getFileName().toString().equals("admin.password")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no admin.password under " + dataDir));
+        }
+        String password = Files.readString(file).strip();
+        operatorAuth = basic("admin", password);
+        for (int g = 0; g < gateways; g++) {
+            String gateway = "gw-" + g;
+            HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/v1/households/default/gateways")).header("Content-Type", "application/json")
+                    .header("Authorization", operatorAuth)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"gateway\":\"" + gateway + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (registered.statusCode() != 201) {
+                throw new IllegalStateException("registering " + gateway + " answered " + registered.statusCode() + ": "
+                        + registered.body());
+            }
+            gatewayAuth[g] = basic(gateway, Json.mapper().readTree(registered.body()).get("secret").asText());
+        }
+        // Operators read the counters with a token, so that polling them costs no bcrypt check.
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"admin\",\"password\":\"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        operatorAuth = "Bearer " + Json.mapper().readTree(token.body()).get("access_token").asText();
+    }
+
+    private static String basic(String name, String secret) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((name + ":" + secret)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,15 +110,20 @@ public final class PushBenchmark {
             PushBenchmark bench = new PushBenchmark(port, backend.pid(), gateways);
             bench.awaitHealthy(backend);
             bench = new PushBenchmark(port, serverPid(backend, mode), gateways);
+            bench.register(dataDir);
             System.out.printf("backend pid %d, log %s, idle: heap used %.0f MB, RSS %.0f MB%n", backend.pid(), log,
                     bench.heapUsedMb(), bench.rssMb());
             bench.phase("warm-up (not measured)", Math.min(readings, 10_000), batch, concurrency);
             List<String> rows = new ArrayList<>();
-            rows.add(bench.phase("single-reading requests", readings, 1, concurrency).row());
+            Phase singles = bench.phase("single-reading requests", readings, 1, concurrency);
+            rows.add(singles.row());
             Phase batched = bench.phase("batches of " + batch, readings, batch, concurrency);
             rows.add(batched.row());
-            String ceiling = "backend".equals(mode) ? ceiling(jdbcUrl(log),
-                    Files.readString(dataDir.resolve("postgres.password")).trim(), readings, batched.storedPerSecond()) : "";
+            String databasePassword = "backend".equals(mode) ? Files.readString(dataDir.resolve("postgres.password")).trim() : null;
+            String ceiling = "backend".equals(mode) ? ceiling(jdbcUrl(log), databasePassword, readings,
+                    batched.storedPerSecond()) : "";
+            String authentication = "backend".equals(mode) ? AuthenticationCost.report(jdbcUrl(log), databasePassword,
+                    bench.gatewayAuth[0], singles.acceptedRequestsPerSecond(), batched.acceptedRequestsPerSecond()) : "";
             System.out.println();
             System.out.printf("./homegrid %s: %d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
                     mode, readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
@@ -86,6 +131,7 @@ public final class PushBenchmark {
             System.out.println("|---|---|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
             System.out.print(ceiling);
+            System.out.print(authentication);
         } finally {
             backend.destroy();
             backend.waitFor();
@@ -128,7 +174,7 @@ public final class PushBenchmark {
         return m.group(1);
     }
 
-    private record Phase(String row, double storedPerSecond) {
+    private record Phase(String row, double storedPerSecond, double acceptedRequestsPerSecond) {
     }
 
     private Phase phase(String name, int readings, int batch, int concurrency) throws Exception {
@@ -148,7 +194,7 @@ public final class PushBenchmark {
                     int gateway = i % gateways;
                     String body = body(runTag, gateway, batch);
                     long sent = System.nanoTime();
-                    push("gw-" + gateway, body);
+                    push(gateway, body);
                     latencies[i] = System.nanoTime() - sent;
                 }
                 return null;
@@ -169,7 +215,7 @@ public final class PushBenchmark {
         return new Phase(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %.0f |", name,
                 requests, total / (accepted / 1e9), total / (stored / 1e9), ms(latencies[requests / 2]),
                 ms(latencies[(int) (requests * 0.99)]), ms(latencies[requests - 1]), heapUsedMb(), rss.peakMb()),
-                total / (stored / 1e9));
+                total / (stored / 1e9), requests / (accepted / 1e9));
     }
 
     private String body(String runTag, int gateway, int batch) {
@@ -188,9 +234,9 @@ public final class PushBenchmark {
         return body.append("]}").toString();
     }
 
-    private void push(String gateway, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/gateways/" + gateway
-                + "/readings")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+    private void push(int gateway, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/gateways/gw-" + gateway
+                + "/readings")).header("Content-Type", "application/json").header("Authorization", gatewayAuth[gateway]).POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("push answered " + response.statusCode() + ": " + response.body());
@@ -198,7 +244,8 @@ public final class PushBenchmark {
     }
 
     private long storedReadings() throws IOException, InterruptedException {
-        HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/stats")).build(),
+        HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/stats"))
+                .header("Authorization", operatorAuth).build(),
                 HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(stats.body()).get("readings").asLong();
     }

@@ -77,6 +77,7 @@ public final class RestApi {
                 new ErrorMappers.Web(),
                 new ErrorMappers.Json(),
                 new ErrorMappers.Directory(),
+                new ErrorMappers.DirectoryDown(),
                 new ErrorMappers.Bus(),
                 new ErrorMappers.Repository(),
                 new ErrorMappers.Unexpected());

@@ -36,6 +36,7 @@ import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
 import io.homegrid.launcher.BackendConfig;
 import io.homegrid.launcher.EmbeddedBackend;
 import io.homegrid.model.json.Json;
+import io.homegrid.security.test.AccessFixture;
 
 /**
  * The gateway distribution as an installer runs it: Felix started by bin/homegrid-gateway, its
@@ -54,6 +55,7 @@ class FelixGatewayIT {
     private XBeeSimulator simulator;
     private Path home;
     private Process felix;
+    private AccessFixture identities;
 
     @BeforeEach
     void start() throws Exception {
@@ -62,8 +64,11 @@ class FelixGatewayIT {
         simulator = XBeeSimulator.start(new SimulatorConfig(0, 15, 1, Duration.ofMillis(500), 3, Clock.systemDefaultZone()));
         home = copy(Path.of(System.getProperty("homegrid.gateway.distribution")), dir.resolve("gateway"));
         Files.writeString(home.resolve("etc/io.homegrid.gateway.xbee.cfg"), "radio = tcp://localhost:" + simulator.port() + "\n");
+        // As an installer would: the secret the backend answered at registration goes into the push configuration.
+        identities = AccessFixture.around(backend.access());
         Files.writeString(home.resolve("etc/io.homegrid.gateway.push.cfg"), "backend = http://localhost:" + port
-                + "\ngateway = " + GATEWAY + "\nintervalMillis = 200\ncommandWaitSeconds = 1\n");
+                + "\ngateway = " + GATEWAY + "\nintervalMillis = 200\ncommandWaitSeconds = 1\nsecret = "
+                + identities.gatewaySecret(GATEWAY) + "\n");
         ProcessBuilder launcher = new ProcessBuilder(home.resolve("bin/homegrid-gateway").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("felix.log").toFile());
         launcher.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
@@ -145,7 +150,7 @@ class FelixGatewayIT {
 
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", identities.operator()).build(), HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(response.body());
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 import io.homegrid.persistence.RepositoryException;
 import io.homegrid.security.AccessException;
+import io.homegrid.security.DirectoryUnavailableException;
 import io.homegrid.routes.rest.BusUnavailableException;
 
 /** Turns every failure into a JSON error body, so no client ever has to parse an HTML error page. */
@@ -87,6 +88,15 @@ public final class ErrorMappers {
                 case CONFLICT -> 409;
             };
             return ErrorBody.response(status, e.field(), e.getMessage());
+        }
+    }
+
+    @Provider
+    public static final class DirectoryDown implements ExceptionMapper<DirectoryUnavailableException> {
+        @Override
+        public Response toResponse(DirectoryUnavailableException e) {
+            LOG.warn("Answering 503: {}", e.getMessage(), e.getCause());
+            return ErrorBody.response(503, "database", "the database is unavailable; retry later");
         }
     }
 
