@@ -28,8 +28,17 @@ final class BackendCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "8080", description = "HTTPS port (default: ${DEFAULT-VALUE})")
     private int port;
+
+    @Option(names = "--http-port", defaultValue = "0", description = "also serve plain HTTP, on 127.0.0.1 only (default: off)")
+    private int httpPort;
+
+    @Option(names = "--tls-keystore", description = "PKCS#12 key store to serve HTTPS with (default: a self-signed certificate made in the data directory)")
+    private Path tlsKeyStore;
+
+    @Option(names = "--tls-password-file", description = "file holding the --tls-keystore password")
+    private Path tlsPasswordFile;
 
     @Option(names = "--host", defaultValue = BackendConfig.DEFAULT_HOST, description = "address to listen on (default: ${DEFAULT-VALUE})")
     private String host;
@@ -71,7 +80,10 @@ final class BackendCommand implements Callable<Integer> {
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
                 password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), defaults.limits(),
                 defaults.maxBodyBytes(), parserConsumers, defaults.persistence().withPaused(pausePersistence),
-                cep(defaults.cep()));
+                cep(defaults.cep()), httpPort, tlsKeyStore, tlsPasswordFile);
+        if (tlsKeyStore != null && tlsPasswordFile == null) {
+            throw new ParameterException(spec.commandLine(), "--tls-keystore needs --tls-password-file");
+        }
         EmbeddedBackend backend = EmbeddedBackend.start(config);
         printReady(spec.commandLine().getOut(), config, backend);
         Foreground.runUntilStopped("homegrid-backend", backend);
@@ -86,8 +98,13 @@ final class BackendCommand implements Callable<Integer> {
     }
 
     private static void printReady(PrintWriter out, BackendConfig config, EmbeddedBackend backend) {
-        String base = "http://" + (BackendConfig.DEFAULT_HOST.equals(config.host()) ? "localhost" : config.host()) + ":" + config.port();
+        String base = "https://" + (BackendConfig.DEFAULT_HOST.equals(config.host()) ? "localhost" : config.host()) + ":" + config.port();
         out.println(READY);
+        out.println("  https      " + base + " certificate SHA-256 " + backend.tls().fingerprint()
+                + (backend.tls().certificateFile() == null ? "" : " (curl --cacert " + backend.tls().certificateFile() + ")"));
+        if (config.httpPort() > 0) {
+            out.println("  http       http://127.0.0.1:" + config.httpPort() + " (plain, this machine only)");
+        }
         backend.access().generatedAdminPassword().ifPresent(password ->
                 // Shown once, to whoever started the backend; it is never logged.
                 out.println("  operator   user admin, password " + password + " (first start only; also in "

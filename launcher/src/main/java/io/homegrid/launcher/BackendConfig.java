@@ -1,15 +1,19 @@
 package io.homegrid.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.cep.CepSettings;
+import io.homegrid.launcher.internal.TlsMaterial;
 import io.homegrid.model.validation.Limits;
 import io.homegrid.persistence.PersistenceSettings;
-import io.homegrid.security.AccessSettings;
 import io.homegrid.routes.parser.ParserSettings;
 import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RestSettings;
+import io.homegrid.security.AccessSettings;
 
 /**
  * What {@code ./homegrid backend} starts. The services' own settings records hold every default;
@@ -18,17 +22,20 @@ import io.homegrid.routes.rest.RestSettings;
  *
  * @param jdbcUrl           external PostgreSQL, or null for the embedded one under {@code dataDir}
  * @param brokerPorts       protocols the broker also serves on 127.0.0.1 (OpenWire, MQTT, STOMP)
+ * @param httpPort          plain HTTP on 127.0.0.1 besides HTTPS on {@code port}; 0: none
+ * @param tlsKeyStore       a PKCS#12 key store to serve HTTPS with; null: a self-signed one under {@code dataDir/tls}
+ * @param tlsPasswordFile   the file holding that key store's password
  */
 public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
         EmbeddedBroker.Ports brokerPorts, Limits limits, int maxBodyBytes, int parserConsumers,
-        PersistenceSettings persistence, CepSettings cep) {
+        PersistenceSettings persistence, CepSettings cep, int httpPort, Path tlsKeyStore, Path tlsPasswordFile) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     public static BackendConfig defaults(int port, Path dataDir) {
         return new BackendConfig(DEFAULT_HOST, port, dataDir, null, null, null, EmbeddedBroker.Ports.NONE, Limits.DEFAULT,
                 PushSettings.DEFAULT_MAX_BODY_BYTES, ParserSettings.DEFAULT_CONSUMERS, PersistenceSettings.DEFAULT,
-                CepSettings.DEFAULT);
+                CepSettings.DEFAULT, 0, null, null);
     }
 
     /** Tokens and the first operator; a generated first password is kept beside the data. */
@@ -41,21 +48,38 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
     }
 
     public RestSettings rest() {
-        return RestSettings.onPort(host, port, new PushSettings(maxBodyBytes, limits));
+        return RestSettings.onPort(host, port, new PushSettings(maxBodyBytes, limits)).withLoopbackHttp(httpPort);
+    }
+
+    /** The backend's TLS key: the configured key store, or the self-signed one kept in the data directory. */
+    public TlsMaterial tls() {
+        if (tlsKeyStore == null) {
+            return TlsMaterial.selfSigned(dataDir.resolve("tls"));
+        }
+        try {
+            return TlsMaterial.load(tlsKeyStore, Files.readString(tlsPasswordFile).strip(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the TLS key store password from " + tlsPasswordFile, e);
+        }
+    }
+
+    public BackendConfig withHttpPort(int loopbackPort) {
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes,
+                parserConsumers, persistence, cep, loopbackPort, tlsKeyStore, tlsPasswordFile);
     }
 
     public BackendConfig withPausePersistence(boolean paused) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes,
-                parserConsumers, persistence.withPaused(paused), cep);
+                parserConsumers, persistence.withPaused(paused), cep, httpPort, tlsKeyStore, tlsPasswordFile);
     }
 
     public BackendConfig withJdbc(String url, String user, String password) {
         return new BackendConfig(host, port, dataDir, url, user, password, brokerPorts, limits, maxBodyBytes,
-                parserConsumers, persistence, cep);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile);
     }
 
     public BackendConfig withBrokerPorts(EmbeddedBroker.Ports ports) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, ports, limits, maxBodyBytes,
-                parserConsumers, persistence, cep);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile);
     }
 }

@@ -47,8 +47,8 @@ final class DemoCommand implements Callable<Integer> {
             DemoHousehold.Setup demo = DemoHousehold.ensure(backend.access().access(), directory);
             XBeeSimulator simulator = resources.add("simulator", XBeeSimulator.start(SimulatorConfig.of(0, plugs)));
             resources.add("gateway", EmbeddedGateway.start(GatewayConfig.of(DemoHousehold.GATEWAY,
-                    URI.create("http://localhost:" + port), "tcp://localhost:" + simulator.port(), directory.resolve("gateway"),
-                    gatewayPort).withSecret(demo.gatewaySecret())));
+                    URI.create(backend.baseUrl()), "tcp://localhost:" + simulator.port(), directory.resolve("gateway"),
+                    gatewayPort).withSecret(demo.gatewaySecret()).withBackendFingerprint(backend.tls().fingerprint())));
             printReady(spec.commandLine().getOut(), simulator.port(), backend, demo);
         } catch (Exception | Error e) {
             resources.close();
@@ -59,8 +59,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void printReady(PrintWriter out, int simulatorPort, EmbeddedBackend backend, DemoHousehold.Setup demo) {
-        String base = "http://localhost:" + port;
-        String login = "-u " + DemoHousehold.RESIDENT + ":$(cat " + demo.passwordFile() + ")";
+        String base = backend.baseUrl();
+        String login = "--cacert " + backend.tls().certificateFile() + " -u " + DemoHousehold.RESIDENT + ":$(cat "
+                + demo.passwordFile() + ")";
         out.println(READY + ": " + plugs + " simulated plugs -> gateway " + DemoHousehold.GATEWAY
                 + " -> backend (readings every 2 s)");
         out.println("  log in       resident '" + DemoHousehold.RESIDENT + "' of household " + demo.household()
@@ -75,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "/api/v1/devices/0013A20041000001/readings?sensor=power&bucket=1m'");
         out.println("  switch it    curl " + login + " -X POST " + base + "/api/v1/devices/0013A20041000001/relay "
                 + "-H 'Content-Type: application/json' -d '{\"on\":false}'");
-        out.println("  health       " + base + "/health");
+        out.println("  health       " + base + "/health (certificate SHA-256 " + backend.tls().fingerprint() + ")");
         out.println("  gateway API  http://localhost:" + gatewayPort + "/api/v1/devices");
         out.println("  simulator    tcp://localhost:" + simulatorPort + " (XBee API frames)");
         out.println("  data         " + directory());

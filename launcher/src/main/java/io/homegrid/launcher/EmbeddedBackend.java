@@ -15,7 +15,9 @@ import io.homegrid.bus.BusService;
 import io.homegrid.bus.BusSettings;
 import io.homegrid.cep.CepService;
 import io.homegrid.launcher.internal.DatabaseSupervisor;
+import io.homegrid.launcher.internal.EmbeddedTls;
 import io.homegrid.launcher.internal.Resources;
+import io.homegrid.launcher.internal.TlsMaterial;
 import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.PersistenceService;
 import io.homegrid.routes.parser.ParserService;
@@ -43,11 +45,15 @@ public final class EmbeddedBackend implements AutoCloseable {
     private final CepService cep;
     private final BusCredentials brokerListener;
     private final AccessService access;
+    private final TlsMaterial tls;
+    private final int port;
 
     private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, String jdbcPassword,
             PersistenceService persistence,
-            CepService cep, BusCredentials brokerListener, AccessService access) {
+            CepService cep, BusCredentials brokerListener, AccessService access, TlsMaterial tls, int port) {
         this.access = access;
+        this.tls = tls;
+        this.port = port;
         this.resources = resources;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
@@ -85,10 +91,12 @@ public final class EmbeddedBackend implements AutoCloseable {
                     ParserService.start(config.parser(), new DefaultCamelContext(), bus.pooled(), clock));
             PersistenceConnector connector = persistence.connector();
             HealthCheck pool = HealthChecks.database(dataSource);
+            TlsMaterial tls = config.tls();
             resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(),
                     database == null ? pool : database.health(pool), persistence.repository(), connector, cep.admin(),
-                    access.access(), parser::camel, () -> connector), clock));
-            return new EmbeddedBackend(resources, url, user, password, persistence, cep, bus.listener(), access);
+                    access.access(), parser::camel, () -> connector), clock,
+                    cxf -> EmbeddedTls.configure(cxf, config.port(), tls)));
+            return new EmbeddedBackend(resources, url, user, password, persistence, cep, bus.listener(), access, tls, config.port());
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -110,6 +118,16 @@ public final class EmbeddedBackend implements AutoCloseable {
     /** Access control: the directory, authentication, the first operator's generated password if any. */
     public AccessService access() {
         return access;
+    }
+
+    /** The key and certificate HTTPS is served with: clients pin {@link TlsMaterial#fingerprint()}. */
+    public TlsMaterial tls() {
+        return tls;
+    }
+
+    /** {@code https://localhost:port}, for clients on this machine. */
+    public String baseUrl() {
+        return "https://localhost:" + port;
     }
 
     public CepService cep() {

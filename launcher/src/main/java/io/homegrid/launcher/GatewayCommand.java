@@ -23,7 +23,7 @@ final class GatewayCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--backend", required = true, description = "the backend, e.g. http://localhost:8080")
+    @Option(names = "--backend", required = true, description = "the backend, e.g. https://localhost:8080")
     private URI backend;
 
     @Option(names = "--xbee", required = true, description = "the radio: tcp://host:port (simulator) or a serial port, e.g. /dev/ttyUSB0")
@@ -47,13 +47,17 @@ final class GatewayCommand implements Callable<Integer> {
             description = "readings/s sent from the backlog after an outage, on top of live data (default: ${DEFAULT-VALUE})")
     private int backlogRate;
 
+    @Option(names = "--backend-fingerprint", description = "SHA-256 fingerprint of the backend's certificate, as the backend prints it (default: trust the JVM's CAs)")
+    private String backendFingerprint;
+
     @Option(names = "--secret-file", description = "file holding the secret the backend answered when this gateway was registered")
     private Path secretFile;
 
     @Override
     public Integer call() throws Exception {
         EmbeddedGateway gateway = EmbeddedGateway.start(GatewayConfig.of(id, backend, radio, dataDir.toAbsolutePath(), port)
-                .withLocalHost(localHost).withBacklogRate(backlogRate).withSecret(secret()));
+                .withLocalHost(localHost).withBacklogRate(backlogRate).withSecret(secret())
+                .withBackendFingerprint(backendFingerprint));
         spec.commandLine().getOut().printf("homegrid gateway %s ready: radio %s, backend %s%s%nPress Ctrl-C to stop.%n", id,
                 radio, backend, port > 0 ? ", local API http://localhost:" + port + "/api/v1/devices" : "");
         spec.commandLine().getOut().flush();

@@ -18,9 +18,10 @@ import io.homegrid.gateway.xbee.connector.XBeeSettings;
  * @param localHost address the local REST API listens on: loopback unless an installer opens it
  * @param silence   a device silent this long is marked left
  * @param secret    the secret the backend issued at registration; null: none
+ * @param backendFingerprint SHA-256 of the backend's certificate to pin; null: trust the JVM's CAs
  */
 public record GatewayConfig(String id, URI backend, String radio, Path dataDir, int localPort, String localHost, Duration silence,
-        Duration pushInterval, int backlogRate, Duration commandWait, String secret) {
+        Duration pushInterval, int backlogRate, Duration commandWait, String secret, String backendFingerprint) {
 
     /** The local API switches plugs and has no credential yet: only this machine reaches it by default. */
     public static final String DEFAULT_LOCAL_HOST = "127.0.0.1";
@@ -28,34 +29,39 @@ public record GatewayConfig(String id, URI backend, String radio, Path dataDir, 
     public static GatewayConfig of(String id, URI backend, String radio, Path dataDir, int localPort) {
         PushSettings push = PushSettings.DEFAULT;
         return new GatewayConfig(id, backend, radio, dataDir, localPort, DEFAULT_LOCAL_HOST, DeviceListSettings.DEFAULT.silence(),
-                push.interval(), push.backlogRate(), push.commandWait(), null);
+                push.interval(), push.backlogRate(), push.commandWait(), null, null);
     }
 
     public GatewayConfig withLocalHost(String host) {
         return new GatewayConfig(id, backend, radio, dataDir, localPort, host, silence, pushInterval, backlogRate,
-                commandWait, secret);
+                commandWait, secret, backendFingerprint);
     }
 
     public GatewayConfig withSilence(Duration leftAfter) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, leftAfter, pushInterval, backlogRate, commandWait, secret);
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, leftAfter, pushInterval, backlogRate, commandWait, secret, backendFingerprint);
     }
 
     public GatewayConfig withPushInterval(Duration interval) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, interval, backlogRate, commandWait, secret);
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, interval, backlogRate, commandWait, secret, backendFingerprint);
     }
 
     public GatewayConfig withBacklogRate(int readingsPerSecond) {
         return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, readingsPerSecond,
-                commandWait, secret);
+                commandWait, secret, backendFingerprint);
     }
 
     public GatewayConfig withCommandWait(Duration wait) {
-        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, backlogRate, wait, secret);
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, backlogRate, wait, secret, backendFingerprint);
     }
 
     public GatewayConfig withSecret(String gatewaySecret) {
         return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, backlogRate,
-                commandWait, gatewaySecret);
+                commandWait, gatewaySecret, backendFingerprint);
+    }
+
+    public GatewayConfig withBackendFingerprint(String sha256) {
+        return new GatewayConfig(id, backend, radio, dataDir, localPort, localHost, silence, pushInterval, backlogRate,
+                commandWait, secret, sha256);
     }
 
     /** Never shows the secret. */
@@ -79,6 +85,7 @@ public record GatewayConfig(String id, URI backend, String radio, Path dataDir, 
 
     PushSettings push() {
         return PushSettings.of(backend, id).withInterval(pushInterval).withBacklogRate(backlogRate)
-                .withCommandWait(commandWait).withSecret(secret);
+                .withCommandWait(commandWait).withSecret(secret)
+                .withBackendFingerprint(backendFingerprint);
     }
 }

@@ -82,7 +82,7 @@ class BackendDefaultsTest {
     void oneSetOfLimitsGovernsThePushInterfaceAndTheParser() {
         BackendConfig raised = new BackendConfig("127.0.0.1", 8080, Path.of("data"), null, null, null,
                 BackendConfig.defaults(8080, Path.of("data")).brokerPorts(), Limits.DEFAULT.withMaxBatchSize(2_000),
-                PushSettings.DEFAULT_MAX_BODY_BYTES, 2, PersistenceSettings.DEFAULT, CepSettings.DEFAULT);
+                PushSettings.DEFAULT_MAX_BODY_BYTES, 2, PersistenceSettings.DEFAULT, CepSettings.DEFAULT, 0, null, null);
 
         assertThat(raised.parser().limits()).isSameAs(raised.rest().push().limits());
         assertThat(raised.parser().limits().maxBatchSize()).isEqualTo(2_000);

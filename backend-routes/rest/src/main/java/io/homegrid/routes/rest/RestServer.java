@@ -9,28 +9,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the REST API on a CXF bus: at an absolute {@code http://host:port/} address on CXF's
+ * Publishes the REST API on a CXF bus: at absolute {@code https://host:port/} addresses on CXF's
  * Jetty transport (embedded mode), or at a relative one under CXF's servlet (Karaf).
  */
 public final class RestServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
-    private final Server server;
+    private final List<Server> servers;
     private final List<Object> resources;
 
-    private RestServer(Server server, List<Object> resources) {
-        this.server = server;
+    private RestServer(List<Server> servers, List<Object> resources) {
+        this.servers = servers;
         this.resources = resources;
     }
 
     public static RestServer start(Bus bus, String address, List<Object> resources, List<Object> providers) {
-        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-        factory.setBus(bus);
-        factory.setAddress(address);
-        factory.setServiceBeans(resources);
-        factory.setProviders(providers);
-        return new RestServer(factory.create(), List.copyOf(resources));
+        return start(bus, List.of(address), resources, providers);
+    }
+
+    /** The same resources at each address (HTTPS on the public port, plain HTTP on loopback if asked). */
+    public static RestServer start(Bus bus, List<String> addresses, List<Object> resources, List<Object> providers) {
+        List<Server> servers = new java.util.ArrayList<>();
+        for (String address : addresses) {
+            JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+            factory.setBus(bus);
+            factory.setAddress(address);
+            factory.setServiceBeans(resources);
+            factory.setProviders(providers);
+            servers.add(factory.create());
+        }
+        return new RestServer(List.copyOf(servers), List.copyOf(resources));
     }
 
     /**
@@ -48,6 +57,6 @@ public final class RestServer implements AutoCloseable {
                 }
             }
         }
-        server.destroy();
+        servers.forEach(Server::destroy);
     }
 }

@@ -2,6 +2,7 @@ package io.homegrid.routes.rest;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -25,16 +26,26 @@ public final class RestService implements AutoCloseable {
     }
 
     public static RestService start(RestSettings settings, RestDependencies dependencies, Clock clock) {
+        return start(settings, dependencies, clock, bus -> { });
+    }
+
+    /**
+     * @param transport prepares the bus's HTTP transport before anything is served: embedded, it
+     *                  gives CXF's Jetty the TLS key for the HTTPS port
+     */
+    public static RestService start(RestSettings settings, RestDependencies dependencies, Clock clock,
+            Consumer<Bus> transport) {
         Bus bus = createBus();
         try {
+            transport.accept(bus);
             List<HealthCheck> health = List.of(HealthChecks.broker(dependencies.bus()),
                     dependencies.database(),
                     HealthChecks.routes(dependencies.parser(), dependencies.persistence()));
-            RestServer server = RestServer.start(bus, settings.address(),
+            RestServer server = RestServer.start(bus, settings.addresses(),
                     RestApi.resources(dependencies.access(), new JmsBusPublisher(dependencies.bus()), dependencies.repository(),
                             dependencies.ingest(), health, settings.push(), clock, dependencies.bus(), dependencies.cep()),
                     RestApi.providers(dependencies.access()));
-            LOG.info("REST API at {}", settings.address());
+            LOG.info("REST API at {}", settings.addresses());
             return new RestService(bus, server);
         } catch (RuntimeException e) {
             bus.shutdown(true);

@@ -1,20 +1,38 @@
 package io.homegrid.routes.rest;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Where and how the REST API is served; the one home of its defaults.
  *
- * @param address {@code http://host:port/} on CXF's own Jetty (embedded), or a path under CXF's
- *                servlet (Karaf)
+ * @param address         {@code https://host:port/} on CXF's own Jetty (embedded), or a path under
+ *                        CXF's servlet (Karaf, where pax-web decides about TLS)
+ * @param loopbackAddress {@code http://127.0.0.1:port/} for plain HTTP on loopback, only when asked
+ *                        for; null: none
  */
-public record RestSettings(String address, PushSettings push) {
+public record RestSettings(String address, String loopbackAddress, PushSettings push) {
 
     /** At the root of CXF's servlet, as the embedded mode serves it at the root of its port. */
     public static final String DEFAULT_ADDRESS = "/";
 
-    public static final RestSettings DEFAULT = new RestSettings(DEFAULT_ADDRESS, PushSettings.DEFAULT);
+    public static final RestSettings DEFAULT = new RestSettings(DEFAULT_ADDRESS, null, PushSettings.DEFAULT);
 
-    /** Served on CXF's own Jetty at {@code http://host:port/}. */
+    /** Served over HTTPS on CXF's own Jetty at {@code https://host:port/}. */
     public static RestSettings onPort(String host, int port, PushSettings push) {
-        return new RestSettings("http://" + host + ":" + port + "/", push);
+        return new RestSettings("https://" + host + ":" + port + "/", null, push);
+    }
+
+    /** Also plain HTTP, on 127.0.0.1 only. */
+    public RestSettings withLoopbackHttp(int port) {
+        return new RestSettings(address, port > 0 ? "http://127.0.0.1:" + port + "/" : null, push);
+    }
+
+    List<String> addresses() {
+        List<String> addresses = new ArrayList<>(List.of(address));
+        if (loopbackAddress != null) {
+            addresses.add(loopbackAddress);
+        }
+        return addresses;
     }
 }

@@ -26,14 +26,22 @@ public final class BackendClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI backend;
     private final String gateway;
     private final String authorization;
 
-    /** @param secret the gateway's secret, sent as HTTP Basic credentials with its id; null: none */
-    public BackendClient(URI backend, String gateway, String secret) {
+    /**
+     * @param secret      the gateway's secret, sent as HTTP Basic credentials with its id; null: none
+     * @param fingerprint SHA-256 of the backend's certificate to pin; null: the JVM's trusted CAs
+     */
+    public BackendClient(URI backend, String gateway, String secret, String fingerprint) {
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (fingerprint != null) {
+            client.sslContext(PinnedCertificate.context(fingerprint));
+        }
+        this.http = client.build();
         this.backend = backend;
         this.gateway = gateway;
         this.authorization = secret == null ? null : "Basic " + Base64.getEncoder()

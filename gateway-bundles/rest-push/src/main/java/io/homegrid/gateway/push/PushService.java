@@ -30,7 +30,8 @@ public final class PushService implements AutoCloseable {
      */
     public static PushService start(PushSettings settings, ReadingCache cache, DeviceDirectory devices,
             Supplier<List<ProtocolAdapter>> adapters, Clock clock) {
-        BackendClient backend = new BackendClient(settings.backend(), settings.gateway(), settings.secret());
+        BackendClient backend = new BackendClient(settings.backend(), settings.gateway(), settings.secret(),
+                settings.backendFingerprint());
         RelayActuator relays = new RelayActuator(adapters);
         ReadingPusher pusher = new ReadingPusher(backend, cache, devices, settings, clock);
         CommandChannel commands = new CommandChannel(backend, relays, settings.commandWait());

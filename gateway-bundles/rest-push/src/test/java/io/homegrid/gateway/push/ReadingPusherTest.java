@@ -121,7 +121,7 @@ class ReadingPusherTest {
 
     private ReadingPusher start(int backlogRate) throws IOException {
         URI backend = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        ReadingPusher started = new ReadingPusher(new BackendClient(backend, "gw-test", "s3cret"), cache,
+        ReadingPusher started = new ReadingPusher(new BackendClient(backend, "gw-test", "s3cret", null), cache,
                 new DeviceList(Duration.ofMinutes(1), Clock.systemUTC()),
                 PushSettings.of(backend, "gw-test").withBatchSize(100).withBacklogRate(backlogRate)
                         .withInterval(Duration.ofMillis(100)), Clock.systemUTC());

@@ -68,7 +68,7 @@ public final class RestApiComponent {
     private RestService service;
 
     static RestSettings settings(RestConfig config, Limits limits) {
-        return new RestSettings(config.address(), new PushSettings(config.maxBodyBytes(), limits));
+        return new RestSettings(config.address(), null, new PushSettings(config.maxBodyBytes(), limits));
     }
 
     @Activate

@@ -41,7 +41,8 @@ public final class PushComponent {
     static PushSettings settings(PushConfig config) {
         return new PushSettings(URI.create(config.backend()), config.gateway(), config.batchSize(), config.backlogRate(),
                 Duration.ofMillis(config.intervalMillis()), Duration.ofSeconds(config.commandWaitSeconds()),
-                config.secret().isBlank() ? null : config.secret());
+                config.secret().isBlank() ? null : config.secret(),
+                config.backendFingerprint().isBlank() ? null : config.backendFingerprint());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

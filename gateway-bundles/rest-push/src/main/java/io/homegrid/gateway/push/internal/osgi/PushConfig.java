@@ -30,4 +30,8 @@ import io.homegrid.gateway.push.PushSettings;
     @AttributeDefinition(name = "Secret", type = AttributeType.PASSWORD, required = false,
             description = "The secret the backend issued when this gateway was registered.")
     String secret() default "";
+
+    @AttributeDefinition(name = "Backend certificate", required = false,
+            description = "SHA-256 fingerprint of the backend's certificate, as it prints it; empty: trust the JVM's CAs.")
+    String backendFingerprint() default "";
 }
