@@ -70,10 +70,36 @@ String reading(Map g, String device, double value, long timeMs, long seq) {
 }
 double watts() { 100 + ThreadLocalRandom.current().nextInt(900000) / 1000.0 }   // 100.000 .. 999.999 W
 
-String baseUrl() { 'http://' + props.getProperty('host', 'localhost') + ':' + props.getProperty('port', '8080') }
+String baseUrl() {
+    props.getProperty('protocol', 'https') + '://' + props.getProperty('host', 'localhost') + ':' + props.getProperty('port', '8080')
+}
+
+// the load model's own calls (log-in, registration, counters) trust the backend's certificate file
+// (property caCert, which ./homegrid load sets to the backend's self-signed one) and nothing else
+javax.net.ssl.SSLSocketFactory tls(Map g) {
+    synchronized (g) {
+        if (g.get('tls') == null && props.getProperty('caCert')) {
+            def store = java.security.KeyStore.getInstance('PKCS12')
+            store.load(null, null)
+            new File(props.getProperty('caCert')).withInputStream {
+                store.setCertificateEntry('backend', java.security.cert.CertificateFactory.getInstance('X.509').generateCertificate(it))
+            }
+            def trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm())
+            trust.init(store)
+            def context = javax.net.ssl.SSLContext.getInstance('TLS')
+            context.init(null, trust.getTrustManagers(), null)
+            g.put('tls', context.getSocketFactory())
+        }
+        (javax.net.ssl.SSLSocketFactory) g.get('tls')
+    }
+}
 
 Map call(String method, String path, String auth, String body) {
     HttpURLConnection c = (HttpURLConnection) new URL(baseUrl() + path).openConnection()
+    Map g = (Map) props.get('homegrid.state.' + JMeterContextService.getTestStartTime())
+    if (c instanceof javax.net.ssl.HttpsURLConnection && tls(g) != null) {
+        ((javax.net.ssl.HttpsURLConnection) c).setSSLSocketFactory(tls(g))
+    }
     c.setRequestMethod(method)
     if (auth != null) c.setRequestProperty('Authorization', auth)
     if (body != null) {

@@ -270,7 +270,7 @@ class AccessMatrixIT {
                 "{\"application\":\"viewer\",\"scopes\":[\"live:read\",\"readings:read\"]}");
         assertThat(granted.status()).isEqualTo(201);
         java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> live = HttpClient.newHttpClient()
+        java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> live = http.client()
                 .sendAsync(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/live?gateway=gw-a"))
                         .header("Authorization", app).build(), HttpResponse.BodyHandlers.ofLines());
         java.util.concurrent.CompletableFuture<Void> ended = live.thenAccept(response -> response.body().forEach(lines::add));
@@ -322,7 +322,7 @@ class AccessMatrixIT {
         if (header != null) {
             request.header("Authorization", header);
         }
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+        HttpResponse<InputStream> response = http.client().send(request.build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         response.body().close();
         return response.statusCode();

@@ -116,8 +116,8 @@ class CepIT {
         AccessFixture identities = AccessFixture.around(backend.access());
         identities.gatewaySecret(gw); // registered before its live stream is asked for
         List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<HttpResponse<Stream<String>>> live = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/live?gateway=" + gw))
+        CompletableFuture<HttpResponse<Stream<String>>> live = http.client().sendAsync(
+                HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/live?gateway=" + gw))
                         .header("Authorization", identities.operator()).build(),
                 HttpResponse.BodyHandlers.ofLines());
         live.thenAccept(response -> response.body().forEach(lines::add));

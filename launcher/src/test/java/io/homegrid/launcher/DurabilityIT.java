@@ -39,7 +39,7 @@ class DurabilityIT {
         try (BackendProcess first = BackendProcess.start(port, dataDir, "--pause-persistence")) {
             String pausedDatabase = first.awaitReady();
             RemoteIdentities identities = new RemoteIdentities(port, dataDir);
-            Http http = new Http(port, () -> identities);
+            Http http = new Http(port, Http.fingerprintIn(dataDir), () -> identities);
             Http.Answer health = http.get("/health");
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().at("/checks/routes/problem").asText()).contains("persistence connector");

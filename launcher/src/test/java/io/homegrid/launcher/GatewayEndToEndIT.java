@@ -45,8 +45,9 @@ class GatewayEndToEndIT {
     @BeforeEach
     void start() throws Exception {
         port = FreePorts.next();
-        http = new Http(port, () -> Identities.of(backend));
         backend = startBackend();
+        // A restarted backend keeps its certificate (and the gateway its pin): it lives in the data directory.
+        http = new Http(port, backend.tls().fingerprint(), () -> Identities.of(backend));
         // As an administrator would: registered once, its secret kept in the gateway's configuration.
         secret = AccessFixture.around(backend.access()).gatewaySecret(GATEWAY);
         simulator = XBeeSimulator.start(new SimulatorConfig(0, 15, 1, Duration.ofMillis(250), 11, Clock.systemDefaultZone()));
@@ -156,9 +157,10 @@ class GatewayEndToEndIT {
     }
 
     private EmbeddedGateway startGateway() throws Exception {
-        return EmbeddedGateway.start(GatewayConfig.of(GATEWAY, URI.create("http://localhost:" + port),
+        return EmbeddedGateway.start(GatewayConfig.of(GATEWAY, URI.create(backend.baseUrl()),
                 "tcp://localhost:" + simulator.port(), dataDir.resolve("gateway"), 0).withSilence(SILENCE)
-                .withPushInterval(Duration.ofMillis(200)).withCommandWait(Duration.ofSeconds(1)).withSecret(secret));
+                .withPushInterval(Duration.ofMillis(200)).withCommandWait(Duration.ofSeconds(1)).withSecret(secret)
+                .withBackendFingerprint(backend.tls().fingerprint()));
     }
 
     /** Until the backend knows the plug from its gateway's device list, relay included. */

@@ -1,11 +1,19 @@
 package io.homegrid.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -14,6 +22,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.homegrid.gateway.push.PinnedCertificate;
 import io.homegrid.model.json.Json;
 
 /** A small JSON-over-HTTP client for tests that talk to a running backend. */
@@ -23,14 +32,31 @@ public final class Http {
     private static final Pattern GATEWAY_PATH = Pattern.compile("(?:POST /api/v1/gateways/([^/?]+)/(?:readings|devices).*)"
             + "|(?:\\w+ /api/v1/gateways/([^/?]+)/commands.*)");
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
     /** From "METHOD /path" to the Authorization header to send, or null for none. */
     private final Function<String, String> authorization;
 
-    private Http(String base, Function<String, String> authorization) {
+    private Http(HttpClient client, String base, Function<String, String> authorization) {
+        this.client = client;
         this.base = base;
         this.authorization = authorization;
+    }
+
+    /** A client that trusts only the backend's certificate, as a gateway pins it. */
+    public static HttpClient pinned(String fingerprint) {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(PinnedCertificate.context(fingerprint))
+                .build();
+    }
+
+    /** The SHA-256 fingerprint of the self-signed certificate a backend keeps in {@code dataDir/tls}. */
+    public static String fingerprintIn(Path dataDir) {
+        try (InputStream pem = Files.newInputStream(dataDir.resolve("tls").resolve("backend.pem"))) {
+            Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(pem);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("no backend certificate under " + dataDir, e);
+        }
     }
 
     /**
@@ -38,8 +64,8 @@ public final class Http {
      * else as an operator; {@code identities} is asked only when a request is sent, so the backend
      * may start later.
      */
-    public Http(int port, Supplier<Identities> identities) {
-        this("http://localhost:" + port, request -> {
+    public Http(int port, String fingerprint, Supplier<Identities> identities) {
+        this(pinned(fingerprint), "https://localhost:" + port, request -> {
             if (request.startsWith("GET /health")) {
                 return null;
             }
@@ -53,17 +79,22 @@ public final class Http {
 
     public static Http to(EmbeddedBackend backend, int port) {
         Identities identities = Identities.of(backend);
-        return new Http(port, () -> identities);
+        return new Http(port, backend.tls().fingerprint(), () -> identities);
     }
 
     /** The same backend, every request with this {@code Authorization} header (null: none). */
     public Http as(String header) {
-        return new Http(base, request -> header);
+        return new Http(client, base, request -> header);
     }
 
-    /** {@code http://localhost:port}, for requests this client cannot make (streams). */
+    /** {@code https://localhost:port}, for requests this client cannot make (streams): send them with {@link #client()}. */
     public String base() {
         return base;
+    }
+
+    /** The HTTP client, pinned to the backend's certificate. */
+    public HttpClient client() {
+        return client;
     }
 
     public Http anonymous() {
@@ -98,7 +129,7 @@ public final class Http {
         if (header != null) {
             request.header("Authorization", header);
         }
-        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode json;
         try {

@@ -19,11 +19,13 @@ import io.homegrid.security.test.AccessFixture;
 final class RemoteIdentities implements Identities {
 
     private final int port;
+    private final Path dataDir;
     private final String admin;
     private final Map<String, String> gateways = new ConcurrentHashMap<>();
 
     RemoteIdentities(int port, Path dataDir) {
         this.port = port;
+        this.dataDir = dataDir;
         try {
             String password = Files.readString(dataDir.resolve(AccessSettings.ADMIN_PASSWORD_FILE), StandardCharsets.UTF_8).strip();
             this.admin = AccessFixture.basic("admin", password);
@@ -43,7 +45,7 @@ final class RemoteIdentities implements Identities {
     }
 
     private String secret(String gateway) {
-        Http http = new Http(port, () -> this).as(admin);
+        Http http = new Http(port, Http.fingerprintIn(dataDir), () -> this).as(admin);
         try {
             Http.Answer registered = http.post("/api/v1/households/default/gateways", "{\"gateway\":\"" + gateway + "\"}");
             if (registered.status() == 409) {

@@ -46,16 +46,23 @@ public final class LiveLatencyBenchmark {
     private static final Duration PERIOD = Duration.ofSeconds(2);
     private static final Duration WARM_UP = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
+    private final String operator;
+    private final String[] gatewayAuth;
     private final int gateways;
     private final int plugs;
 
-    private LiveLatencyBenchmark(int port, int gateways, int plugs) {
-        this.base = "http://localhost:" + port;
+    private LiveLatencyBenchmark(BenchBackend backend, int gateways, int plugs) throws Exception {
+        this.http = backend.http();
+        this.base = backend.base();
+        this.operator = backend.operator();
         this.gateways = gateways;
         this.plugs = plugs;
+        this.gatewayAuth = new String[gateways];
+        for (int g = 0; g < gateways; g++) {
+            gatewayAuth[g] = backend.registerGateway("gw-" + g);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,8 +93,8 @@ public final class LiveLatencyBenchmark {
                 Integer.toString(port), "--data-dir", dataDir.toString(), "--cep-lateness", Integer.toString(lateness))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            LiveLatencyBenchmark bench = new LiveLatencyBenchmark(port, gateways, plugs);
-            bench.awaitHealthy(backend);
+            LiveLatencyBenchmark bench = new LiveLatencyBenchmark(BenchBackend.await(backend, port, dataDir, true), gateways,
+                    plugs);
             System.out.printf("lateness %d s: backend pid %d, log %s%n", lateness, backend.pid(), log);
             return bench.measure(lateness, seconds);
         } finally {
@@ -97,7 +104,8 @@ public final class LiveLatencyBenchmark {
     }
 
     private String measure(int lateness, int seconds) throws Exception {
-        post("/api/v1/cep/statements", "{\"name\":\"bench-live\",\"epl\":\"select gateway, device, value from PowerReading\"}", 201);
+        post("/api/v1/cep/statements", operator,
+                "{\"name\":\"bench-live\",\"epl\":\"select gateway, device, value from PowerReading\"}", 201);
         Live live = new Live();
         live.open();
         ScheduledExecutorService pushers = Executors.newScheduledThreadPool(8);
@@ -112,7 +120,7 @@ public final class LiveLatencyBenchmark {
                 try {
                     Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                     if (time.toEpochMilli() < measureTo) {
-                        post("/api/v1/gateways/gw-" + gateway + "/readings", body(gateway, time, seqs), 202);
+                        post("/api/v1/gateways/gw-" + gateway + "/readings", gatewayAuth[gateway], body(gateway, time, seqs), 202);
                         if (time.toEpochMilli() >= measureFrom) {
                             pushed.addAndGet(plugs);
                         }
@@ -155,29 +163,13 @@ public final class LiveLatencyBenchmark {
                 .append(",\"time\":\"").append(time).append("\",\"seq\":").append(seq).append('}');
     }
 
-    private void post(String path, String body, int expected) throws Exception {
+    private void post(String path, String authorization, String body, int expected) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Authorization", authorization).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    private void awaitHealthy(Process backend) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline && backend.isAlive()) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
-        throw new IllegalStateException("backend did not become healthy; exit " + (backend.isAlive() ? "none" : backend.exitValue()));
     }
 
     /** The SSE client: reads {@code data:} lines of the bench statement and keeps their latency. */
@@ -191,7 +183,8 @@ public final class LiveLatencyBenchmark {
         private volatile long to = Long.MAX_VALUE;
 
         void open() throws Exception {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/live")).build(),
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/live"))
+                    .header("Authorization", operator).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             stream = response.body();
             reader = new Thread(this::read, "sse-client");

@@ -37,59 +37,27 @@ public final class PushBenchmark {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
+    private final String operatorAuth;
     private final long pid;
     private final int gateways;
     private final AtomicLongArray seqs;
-    /** Each gateway's Basic credentials, and an operator's, as the benchmark registered them. */
+    /** Each gateway's Basic credentials, as the benchmark registered them. */
     private final String[] gatewayAuth;
-    private String operatorAuth;
     private int run;
 
-    private PushBenchmark(int port, long pid, int gateways) {
-        this.base = "http://localhost:" + port;
+    private PushBenchmark(BenchBackend backend, long pid, int gateways) throws IOException, InterruptedException {
+        this.http = backend.http();
+        this.base = backend.base();
+        this.operatorAuth = backend.operator();
         this.pid = pid;
         this.gateways = gateways;
         this.seqs = new AtomicLongArray(gateways);
         this.gatewayAuth = new String[gateways];
-    }
-
-    /** As an administrator would: the first operator's password from its file, then each gateway registered. */
-    private void register(Path dataDir) throws IOException, InterruptedException {
-        // Embedded: beside the data; Karaf: in the security bundle's data area under it.
-        Path file;
-        try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
-            file = files.filter(f -> f.getFileName().toString().equals("admin.password")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no admin.password under " + dataDir));
-        }
-        String password = Files.readString(file).strip();
-        operatorAuth = basic("admin", password);
         for (int g = 0; g < gateways; g++) {
-            String gateway = "gw-" + g;
-            HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(base
-                    + "/api/v1/households/default/gateways")).header("Content-Type", "application/json")
-                    .header("Authorization", operatorAuth)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"gateway\":\"" + gateway + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (registered.statusCode() != 201) {
-                throw new IllegalStateException("registering " + gateway + " answered " + registered.statusCode() + ": "
-                        + registered.body());
-            }
-            gatewayAuth[g] = basic(gateway, Json.mapper().readTree(registered.body()).get("secret").asText());
+            gatewayAuth[g] = backend.registerGateway("gw-" + g);
         }
-        // Operators read the counters with a token, so that polling them costs no bcrypt check.
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"admin\",\"password\":\"" + password + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        operatorAuth = "Bearer " + Json.mapper().readTree(token.body()).get("access_token").asText();
-    }
-
-    private static String basic(String name, String secret) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((name + ":" + secret)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static void main(String[] args) throws Exception {
@@ -107,10 +75,8 @@ public final class PushBenchmark {
                 Integer.toString(port), "--data-dir", dataDir.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            PushBenchmark bench = new PushBenchmark(port, backend.pid(), gateways);
-            bench.awaitHealthy(backend);
-            bench = new PushBenchmark(port, serverPid(backend, mode), gateways);
-            bench.register(dataDir);
+            PushBenchmark bench = new PushBenchmark(BenchBackend.await(backend, port, dataDir, !"karaf".equals(mode)),
+                    serverPid(backend, mode), gateways);
             System.out.printf("backend pid %d, log %s, idle: heap used %.0f MB, RSS %.0f MB%n", backend.pid(), log,
                     bench.heapUsedMb(), bench.rssMb());
             bench.phase("warm-up (not measured)", Math.min(readings, 10_000), batch, concurrency);
@@ -248,22 +214,6 @@ public final class PushBenchmark {
                 .header("Authorization", operatorAuth).build(),
                 HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(stats.body()).get("readings").asLong();
-    }
-
-    private void awaitHealthy(Process backend) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline && backend.isAlive()) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-        }
-        throw new IllegalStateException("backend did not become healthy");
     }
 
     private double heapUsedMb() throws IOException, InterruptedException {

@@ -35,6 +35,7 @@ import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
 import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
 import io.homegrid.launcher.BackendConfig;
 import io.homegrid.launcher.EmbeddedBackend;
+import io.homegrid.gateway.push.PinnedCertificate;
 import io.homegrid.model.json.Json;
 import io.homegrid.security.test.AccessFixture;
 
@@ -46,7 +47,6 @@ import io.homegrid.security.test.AccessFixture;
 class FelixGatewayIT {
 
     private static final String GATEWAY = "gw-felix";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -56,6 +56,7 @@ class FelixGatewayIT {
     private Path home;
     private Process felix;
     private AccessFixture identities;
+    private HttpClient http;
 
     @BeforeEach
     void start() throws Exception {
@@ -66,9 +67,10 @@ class FelixGatewayIT {
         Files.writeString(home.resolve("etc/io.homegrid.gateway.xbee.cfg"), "radio = tcp://localhost:" + simulator.port() + "\n");
         // As an installer would: the secret the backend answered at registration goes into the push configuration.
         identities = AccessFixture.around(backend.access());
-        Files.writeString(home.resolve("etc/io.homegrid.gateway.push.cfg"), "backend = http://localhost:" + port
+        Files.writeString(home.resolve("etc/io.homegrid.gateway.push.cfg"), "backend = " + backend.baseUrl()
                 + "\ngateway = " + GATEWAY + "\nintervalMillis = 200\ncommandWaitSeconds = 1\nsecret = "
-                + identities.gatewaySecret(GATEWAY) + "\n");
+                + identities.gatewaySecret(GATEWAY) + "\nbackendFingerprint = " + backend.tls().fingerprint() + "\n");
+        http = HttpClient.newBuilder().sslContext(PinnedCertificate.context(backend.tls().fingerprint())).build();
         ProcessBuilder launcher = new ProcessBuilder(home.resolve("bin/homegrid-gateway").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("felix.log").toFile());
         launcher.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
@@ -149,7 +151,7 @@ class FelixGatewayIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + path))
                 .header("Authorization", identities.operator()).build(), HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(response.body());
     }
