@@ -35,8 +35,17 @@ final class BenchBackend {
         this.operator = operator;
     }
 
+    /** The backend's plain HTTP port on loopback ({@code --http-port}). */
+    static BenchBackend awaitPlain(Process backend, int httpPort, Path dataDir) throws Exception {
+        return await(backend, dataDir, false, "http://127.0.0.1:" + httpPort);
+    }
+
     /** Waits until the backend is healthy, then logs in. Karaf serves plain HTTP (pax-web), embedded HTTPS. */
     static BenchBackend await(Process backend, int port, Path dataDir, boolean tls) throws Exception {
+        return await(backend, dataDir, tls, (tls ? "https" : "http") + "://localhost:" + port);
+    }
+
+    private static BenchBackend await(Process backend, Path dataDir, boolean tls, String base) throws Exception {
         HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5));
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -48,7 +57,6 @@ final class BenchBackend {
             client.sslContext(PinnedCertificate.context(Http.fingerprintIn(dataDir)));
         }
         HttpClient http = client.build();
-        String base = (tls ? "https" : "http") + "://localhost:" + port;
         while (System.nanoTime() < deadline && backend.isAlive()) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),

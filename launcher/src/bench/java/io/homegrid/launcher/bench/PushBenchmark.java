@@ -71,12 +71,19 @@ public final class PushBenchmark {
         Path dataDir = Files.createTempDirectory("homegrid-bench");
         Path log = Files.createTempFile("homegrid-bench-backend", ".log");
 
-        Process backend = new ProcessBuilder(repo.resolve("homegrid").toString(), mode, "--port",
-                Integer.toString(port), "--data-dir", dataDir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // bench.http=true: the same backend, pushed to over its plain loopback port, to tell TLS's cost from the rest
+        boolean plain = Boolean.getBoolean("bench.http");
+        int httpPort = plain ? io.homegrid.launcher.internal.FreePorts.next() : 0;
+        List<String> command = new ArrayList<>(List.of(repo.resolve("homegrid").toString(), mode, "--port",
+                Integer.toString(port), "--data-dir", dataDir.toString()));
+        if (plain) {
+            command.addAll(List.of("--http-port", Integer.toString(httpPort)));
+        }
+        Process backend = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            PushBenchmark bench = new PushBenchmark(BenchBackend.await(backend, port, dataDir, !"karaf".equals(mode)),
-                    serverPid(backend, mode), gateways);
+            BenchBackend server = plain ? BenchBackend.awaitPlain(backend, httpPort, dataDir)
+                    : BenchBackend.await(backend, port, dataDir, !"karaf".equals(mode));
+            PushBenchmark bench = new PushBenchmark(server, serverPid(backend, mode), gateways);
             System.out.printf("backend pid %d, log %s, idle: heap used %.0f MB, RSS %.0f MB%n", backend.pid(), log,
                     bench.heapUsedMb(), bench.rssMb());
             bench.phase("warm-up (not measured)", Math.min(readings, 10_000), batch, concurrency);
@@ -91,8 +98,8 @@ public final class PushBenchmark {
             String authentication = "backend".equals(mode) ? AuthenticationCost.report(jdbcUrl(log), databasePassword,
                     bench.gatewayAuth[0], singles.acceptedRequestsPerSecond(), batched.acceptedRequestsPerSecond()) : "";
             System.out.println();
-            System.out.printf("./homegrid %s: %d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
-                    mode, readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
+            System.out.printf("./homegrid %s over %s: %d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
+                    mode, server.base(), readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
             System.out.println("| phase | requests | accepted/s (readings) | stored/s (readings) | p50 ms | p99 ms | max ms | heap used MB | RSS peak MB |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
