@@ -3,6 +3,8 @@ package io.homegrid.security;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** What a person may do: residents read and switch, household admins also manage, operators run the platform. */
 public enum Role {
     RESIDENT("resident"),
@@ -16,6 +18,7 @@ public enum Role {
     }
 
     /** As the API and the database spell it. */
+    @JsonValue
     public String wire() {
         return wire;
     }

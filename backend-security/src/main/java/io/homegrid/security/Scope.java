@@ -3,6 +3,8 @@ package io.homegrid.security;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** What a household may grant a third-party application. */
 public enum Scope {
     READINGS_READ("readings:read"),
@@ -17,6 +19,7 @@ public enum Scope {
         this.wire = wire;
     }
 
+    @JsonValue
     public String wire() {
         return wire;
     }
