@@ -285,6 +285,30 @@ class AccessMatrixIT {
         assertThat(http.as(app).get("/api/v1/devices/" + PLUG + "/latest").status()).isEqualTo(404);
     }
 
+    /** Issue 11, resource limits: held requests are capped per identity, and the one past the cap answers 429. */
+    @Test
+    @Order(4)
+    void liveStreamsAndCommandPollsAreCappedPerIdentity() throws Exception {
+        String resident = headers.get("residentA");
+        List<java.util.concurrent.CompletableFuture<HttpResponse<InputStream>>> open = new java.util.ArrayList<>();
+        for (int i = 0; i < io.homegrid.routes.rest.RestSettings.MAX_LIVE_STREAMS_PER_IDENTITY; i++) {
+            open.add(http.client().sendAsync(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/live"))
+                    .header("Authorization", resident).build(), HttpResponse.BodyHandlers.ofInputStream()));
+        }
+        for (var stream : open) {
+            assertThat(stream.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        try {
+            assertThat(liveStatus("/api/v1/live", resident)).as("one stream past the cap").isEqualTo(429);
+            assertThat(liveStatus("/api/v1/live", headers.get("adminA"))).as("another identity is not held up").isEqualTo(200);
+            assertThat(http.as(resident).get("/health").status()).as("health answers meanwhile").isEqualTo(200);
+        } finally {
+            for (var stream : open) {
+                stream.get().body().close();
+            }
+        }
+    }
+
     private Row get(String path, String expected) {
         return new Row("GET", path, null, expected);
     }

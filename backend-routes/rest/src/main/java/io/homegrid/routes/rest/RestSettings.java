@@ -16,6 +16,11 @@ public record RestSettings(String address, String loopbackAddress, PushSettings 
     /** At the root of CXF's servlet, as the embedded mode serves it at the root of its port. */
     public static final String DEFAULT_ADDRESS = "/";
 
+    /** Live streams one identity may hold open at a time; the next answers 429. */
+    public static final int MAX_LIVE_STREAMS_PER_IDENTITY = 5;
+    /** Command long polls one gateway may hold open at a time (a gateway needs one). */
+    public static final int MAX_COMMAND_POLLS_PER_GATEWAY = 2;
+
     public static final RestSettings DEFAULT = new RestSettings(DEFAULT_ADDRESS, null, PushSettings.DEFAULT);
 
     /** Served over HTTPS on CXF's own Jetty at {@code https://host:port/}. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.homegrid.model.CommandResult;
 import io.homegrid.model.json.Json;
 import io.homegrid.routes.rest.CommandBus;
+import io.homegrid.routes.rest.RestSettings;
 
 /**
  * The gateways' end of the command channel: a long poll for the next command, and the result.
@@ -36,6 +37,8 @@ public final class CommandChannelResource implements AutoCloseable {
 
     private final Access access;
     private final CommandBus commands;
+    private final ConcurrentRequests polls = new ConcurrentRequests("command polls",
+            RestSettings.MAX_COMMAND_POLLS_PER_GATEWAY);
 
     public CommandChannelResource(Access access, CommandBus commands) {
         this.access = access;
@@ -48,9 +51,11 @@ public final class CommandChannelResource implements AutoCloseable {
         QueryParams.id(gateway, "gatewayId");
         access.ownGateway(CallerContext.of(security), gateway);
         int seconds = QueryParams.boundedInt(wait, "waitSeconds", 20, MAX_WAIT_SECONDS);
-        Optional<String> command = commands.next(gateway, Duration.ofSeconds(seconds));
-        return command.map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build())
-                .orElseGet(() -> Response.noContent().build());
+        try (ConcurrentRequests.Slot slot = polls.take(gateway)) {
+            Optional<String> command = commands.next(gateway, Duration.ofSeconds(seconds));
+            return command.map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build())
+                    .orElseGet(() -> Response.noContent().build());
+        }
     }
 
     @POST

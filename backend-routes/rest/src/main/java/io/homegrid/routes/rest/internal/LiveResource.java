@@ -26,6 +26,7 @@ import javax.ws.rs.core.StreamingOutput;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
 import io.homegrid.routes.rest.BusUnavailableException;
+import io.homegrid.routes.rest.RestSettings;
 import io.homegrid.security.Caller;
 import io.homegrid.security.Scope;
 
@@ -45,6 +46,8 @@ public final class LiveResource implements AutoCloseable {
     private final Access access;
     private final ConnectionFactory connectionFactory;
     private final HeldRequests held = new HeldRequests();
+    private final ConcurrentRequests streams = new ConcurrentRequests("live streams",
+            RestSettings.MAX_LIVE_STREAMS_PER_IDENTITY);
 
     public LiveResource(Access access, ConnectionFactory connectionFactory) {
         this.access = access;
@@ -63,6 +66,7 @@ public final class LiveResource implements AutoCloseable {
             gateways = access.gateways(caller, Scope.LIVE_READ);
         }
         BooleanSupplier allowed = caller instanceof Caller.Application ? () -> stillAllowed(caller, gateways) : () -> true;
+        ConcurrentRequests.Slot slot = streams.take(caller.name());
         Connection connection;
         MessageConsumer consumer;
         try {
@@ -70,11 +74,13 @@ public final class LiveResource implements AutoCloseable {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             consumer = session.createConsumer(session.createTopic(Destinations.CEP_OUT), selector(gateways));
             connection.start();
-        } catch (JMSException e) {
-            throw new BusUnavailableException("cannot subscribe to cep.out", e);
+        } catch (JMSException | RuntimeException e) {
+            slot.close();
+            throw e instanceof JMSException jms ? new BusUnavailableException("cannot subscribe to cep.out", jms)
+                    : (RuntimeException) e;
         }
         StreamingOutput stream = out -> {
-            try (connection) {
+            try (slot; connection) {
                 out.write(": homegrid live CEP outputs\n\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 stream(consumer, out, allowed);
