@@ -20,6 +20,7 @@ import io.homegrid.gateway.push.PushService;
 import io.homegrid.gateway.push.ReadingPusher;
 import io.homegrid.gateway.xbee.connector.XBeeAdapter;
 import io.homegrid.gateway.xbee.connector.XBeeService;
+import io.homegrid.launcher.internal.InstallerPassword;
 import io.homegrid.launcher.internal.Resources;
 import io.homegrid.routes.rest.RestServer;
 
@@ -65,7 +66,8 @@ public final class EmbeddedGateway implements AutoCloseable {
                 Bus bus = BusFactory.newInstance().createBus();
                 resources.add("CXF bus", () -> bus.shutdown(true));
                 resources.add("local REST API", RestServer.start(bus, "http://" + config.localHost() + ":" + config.localPort() + "/",
-                        LocalApi.resources(config.id(), devices.devices(), push.relays()), LocalApi.providers()));
+                        LocalApi.resources(config.id(), devices.devices(), push.relays(),
+                                InstallerPassword.in(config.dataDir())), LocalApi.providers()));
             }
             LOG.info("Gateway {} pushing to {} from radio {}", config.id(), config.backend(), config.radio());
             return new EmbeddedGateway(resources, cache, devices, xbee, push);

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import io.homegrid.gateway.push.PushSettings;
 import io.homegrid.launcher.internal.Foreground;
+import io.homegrid.launcher.internal.InstallerPassword;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ final class GatewayCommand implements Callable<Integer> {
     private int port;
 
     @Option(names = "--local-host", defaultValue = GatewayConfig.DEFAULT_LOCAL_HOST,
-            description = "address of the local REST API; it switches plugs without a credential, so only this machine by default (default: ${DEFAULT-VALUE})")
+            description = "address of the local REST API; it switches plugs (with the installer password in the data directory), so only this machine by default (default: ${DEFAULT-VALUE})")
     private String localHost;
 
     @Option(names = "--backlog-rate", defaultValue = "" + PushSettings.DEFAULT_BACKLOG_RATE,
@@ -59,7 +60,8 @@ final class GatewayCommand implements Callable<Integer> {
                 .withLocalHost(localHost).withBacklogRate(backlogRate).withSecret(secret())
                 .withBackendFingerprint(backendFingerprint));
         spec.commandLine().getOut().printf("homegrid gateway %s ready: radio %s, backend %s%s%nPress Ctrl-C to stop.%n", id,
-                radio, backend, port > 0 ? ", local API http://localhost:" + port + "/api/v1/devices" : "");
+                radio, backend, port > 0 ? ", local API http://localhost:" + port + "/api/v1/devices (switching asks for user "
+                        + "installer, password in " + dataDir.toAbsolutePath().resolve(InstallerPassword.FILE) + ")" : "");
         spec.commandLine().getOut().flush();
         Foreground.runUntilStopped("homegrid-gateway", gateway);
         return 0;

@@ -23,7 +23,7 @@ import io.homegrid.gateway.xbee.connector.XBeeSettings;
 public record GatewayConfig(String id, URI backend, String radio, Path dataDir, int localPort, String localHost, Duration silence,
         Duration pushInterval, int backlogRate, Duration commandWait, String secret, String backendFingerprint) {
 
-    /** The local API switches plugs and has no credential yet: only this machine reaches it by default. */
+    /** The local API switches plugs (with the installer's credential): only this machine reaches it by default. */
     public static final String DEFAULT_LOCAL_HOST = "127.0.0.1";
 
     public static GatewayConfig of(String id, URI backend, String radio, Path dataDir, int localPort) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,6 +45,7 @@ class GatewayEndToEndIT {
     private XBeeSimulator simulator;
     private EmbeddedGateway gateway;
     private String secret;
+    private final int localPort = FreePorts.next();
 
     @BeforeEach
     void start() throws Exception {
@@ -114,6 +119,37 @@ class GatewayEndToEndIT {
         assertThat(plug.relay()).isTrue();
     }
 
+    /** Issue 11, item 9: the gateway's local relay endpoint asks for the installer's credential. */
+    @Test
+    void theLocalRelayEndpointAsksForTheInstaller() throws Exception {
+        SimulatedDevice plug = simulator.devices().get(2);
+        awaitSwitchable(plug);
+        HttpClient local = HttpClient.newHttpClient();
+        URI relay = URI.create("http://127.0.0.1:" + localPort + "/api/v1/devices/" + plug.address() + "/relay");
+        String password = Files.readString(dataDir.resolve("gateway").resolve("installer.password")).strip();
+
+        HttpResponse<String> anonymous = local.send(put(relay, null), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = local.send(put(relay, AccessFixture.basic("installer", password + "x")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(plug.relay()).as("nothing was switched").isTrue();
+
+        HttpResponse<String> installer = local.send(put(relay, AccessFixture.basic("installer", password)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(installer.statusCode()).isEqualTo(200);
+        assertThat(plug.relay()).isFalse();
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("gateway").resolve("installer.password")))
+                .containsOnly(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    private static HttpRequest put(URI uri, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"on\":false}"));
+        return (authorization == null ? request : request.header("Authorization", authorization)).build();
+    }
+
     @Test
     void aRelayCommandToAPlugThatDoesNotAnswerIs504() throws Exception {
         SimulatedDevice plug = simulator.devices().get(1);
@@ -158,7 +194,7 @@ class GatewayEndToEndIT {
 
     private EmbeddedGateway startGateway() throws Exception {
         return EmbeddedGateway.start(GatewayConfig.of(GATEWAY, URI.create(backend.baseUrl()),
-                "tcp://localhost:" + simulator.port(), dataDir.resolve("gateway"), 0).withSilence(SILENCE)
+                "tcp://localhost:" + simulator.port(), dataDir.resolve("gateway"), localPort).withSilence(SILENCE)
                 .withPushInterval(Duration.ofMillis(200)).withCommandWait(Duration.ofSeconds(1)).withSecret(secret)
                 .withBackendFingerprint(backend.tls().fingerprint()));
     }

@@ -14,8 +14,10 @@ public final class LocalApi {
     private LocalApi() {
     }
 
-    public static List<Object> resources(String gateway, DeviceDirectory directory, RelayActuator relays) {
-        return List.of(new LocalApiResource(gateway, directory, relays));
+    /** @param installerSecret the password the relay endpoint asks for (user {@code installer}) */
+    public static List<Object> resources(String gateway, DeviceDirectory directory, RelayActuator relays,
+            String installerSecret) {
+        return List.of(new LocalApiResource(gateway, directory, relays, installerSecret));
     }
 
     public static List<Object> providers() {

@@ -1,15 +1,21 @@
 package io.homegrid.gateway.push.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -25,11 +31,18 @@ import io.homegrid.model.DeviceDescription;
 @Produces(MediaType.APPLICATION_JSON)
 public final class LocalApiResource {
 
+    /** The user name of the local installer credential. */
+    public static final String INSTALLER = "installer";
+
     private final String gateway;
     private final DeviceDirectory directory;
     private final RelayActuator relays;
+    private final byte[] installerDigest;
 
-    public LocalApiResource(String gateway, DeviceDirectory directory, RelayActuator relays) {
+    /** @param installerSecret the local installer's password, asked for (HTTP Basic, user {@value #INSTALLER}) before a switch */
+    public LocalApiResource(String gateway, DeviceDirectory directory, RelayActuator relays, String installerSecret) {
+        this.installerDigest = sha256("Basic " + Base64.getEncoder().encodeToString((INSTALLER + ":" + installerSecret)
+                .getBytes(StandardCharsets.UTF_8)));
         this.gateway = gateway;
         this.directory = directory;
         this.relays = relays;
@@ -53,7 +66,14 @@ public final class LocalApiResource {
     @PUT
     @Path("{device}/relay")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response relay(@PathParam("device") String device, JsonNode body) {
+    public Response relay(@PathParam("device") String device, JsonNode body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        // Digests of equal length, compared in constant time: timing tells nothing of the password.
+        if (authorization == null || !MessageDigest.isEqual(sha256(authorization), installerDigest)) {
+            return Response.fromResponse(error(401, "Authorization", "switching a plug here needs the installer's "
+                    + "credentials (user " + INSTALLER + ", the password in the gateway's installer.password)"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"homegrid gateway\"").build();
+        }
         if (body == null || !body.path("on").isBoolean()) {
             return error(400, "on", "send {\"on\":true} or {\"on\":false}");
         }
@@ -75,6 +95,14 @@ public final class LocalApiResource {
             return error(503, "device", "no radio reaches device '" + device + "' right now");
         }
         return error(503, "device", "gateway stopping");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static Response error(int status, String field, String reason) {
