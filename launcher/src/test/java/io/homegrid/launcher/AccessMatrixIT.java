@@ -289,7 +289,8 @@ class AccessMatrixIT {
     @Test
     @Order(4)
     void liveStreamsAndCommandPollsAreCappedPerIdentity() throws Exception {
-        String resident = headers.get("residentA");
+        // A resident of its own: streams the other tests closed hold their slot until the server next writes to them.
+        String resident = fixture.person("res-streams", Role.RESIDENT, householdA);
         List<java.util.concurrent.CompletableFuture<HttpResponse<InputStream>>> open = new java.util.ArrayList<>();
         for (int i = 0; i < io.homegrid.routes.rest.RestSettings.MAX_LIVE_STREAMS_PER_IDENTITY; i++) {
             open.add(http.client().sendAsync(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/live"))
@@ -306,6 +307,23 @@ class AccessMatrixIT {
             for (var stream : open) {
                 stream.get().body().close();
             }
+        }
+
+        Http gatewayB = http.as(headers.get("gatewayB"));
+        List<java.util.concurrent.CompletableFuture<Http.Answer>> polls = new java.util.ArrayList<>();
+        for (int i = 0; i < io.homegrid.routes.rest.RestSettings.MAX_COMMAND_POLLS_PER_GATEWAY; i++) {
+            polls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return gatewayB.get("/api/v1/gateways/gw-b/commands?waitSeconds=5");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        await().until(() -> gatewayB.get("/api/v1/gateways/gw-b/commands?waitSeconds=1")
+                .status() == 429);
+        for (var poll : polls) {
+            assertThat(poll.get(10, TimeUnit.SECONDS).status()).as("the held polls end normally").isEqualTo(204);
         }
     }
 
