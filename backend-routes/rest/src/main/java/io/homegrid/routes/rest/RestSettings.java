@@ -21,6 +21,14 @@ public record RestSettings(String address, String loopbackAddress, PushSettings 
     /** Command long polls one gateway may hold open at a time (a gateway needs one). */
     public static final int MAX_COMMAND_POLLS_PER_GATEWAY = 2;
 
+    /**
+     * Requests per second a gateway or an application may make on average, and in a burst; 429
+     * with {@code Retry-After} beyond. A gateway pushes about once a second, several times a
+     * second while it flushes a backlog; load tests reach about 30 per gateway.
+     */
+    public static final int MAX_REQUESTS_PER_SECOND = 100;
+    public static final int MAX_REQUEST_BURST = 200;
+
     public static final RestSettings DEFAULT = new RestSettings(DEFAULT_ADDRESS, null, PushSettings.DEFAULT);
 
     /** Served over HTTPS on CXF's own Jetty at {@code https://host:port/}. */

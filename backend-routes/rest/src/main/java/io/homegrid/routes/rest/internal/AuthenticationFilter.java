@@ -1,5 +1,7 @@
 package io.homegrid.routes.rest.internal;
 
+import java.util.concurrent.TimeUnit;
+
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -14,6 +16,7 @@ import javax.ws.rs.ext.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.routes.rest.RestSettings;
 import io.homegrid.security.AccessControl;
 import io.homegrid.security.AuthenticationException;
 import io.homegrid.security.Caller;
@@ -30,6 +33,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
 
     private final AccessControl access;
+    /** People are not limited: they are few, and their requests cost a database query each anyway. */
+    private final RequestRates rates = new RequestRates(RestSettings.MAX_REQUESTS_PER_SECOND, RestSettings.MAX_REQUEST_BURST,
+            System::nanoTime);
 
     @Context
     ResourceInfo resource;
@@ -49,6 +55,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             SecurityContext original = request.getSecurityContext();
             String scheme = authorization.regionMatches(true, 0, "Basic", 0, 5) ? SecurityContext.BASIC_AUTH : "Bearer";
             request.setSecurityContext(new CallerContext(caller, original != null && original.isSecure(), scheme));
+            long wait = caller instanceof Caller.User ? 0 : rates.take(caller.name());
+            if (wait > 0) {
+                long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999));
+                request.abortWith(Response.fromResponse(ErrorBody.response(429, "Authorization", "at most "
+                        + RestSettings.MAX_REQUESTS_PER_SECOND + " requests a second; retry in " + seconds + " s"))
+                        .header(HttpHeaders.RETRY_AFTER, seconds).build());
+            }
         } catch (AuthenticationException e) {
             // Never the credentials themselves: only which path was refused and why.
             LOG.debug("401 for {} {}: {}", request.getMethod(), request.getUriInfo().getPath(), e.getMessage());
