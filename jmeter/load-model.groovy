@@ -94,7 +94,7 @@ javax.net.ssl.SSLSocketFactory tls(Map g) {
     }
 }
 
-Map call(String method, String path, String auth, String body) {
+Map api(String method, String path, String auth, String body) {
     HttpURLConnection c = (HttpURLConnection) new URL(baseUrl() + path).openConnection()
     Map g = (Map) props.get('homegrid.state.' + JMeterContextService.getTestStartTime())
     if (c instanceof javax.net.ssl.HttpsURLConnection && tls(g) != null) {
@@ -118,7 +118,7 @@ String operatorAuth(Map g) {
         if (t == null || System.currentTimeMillis() > (long) t[1]) {
             String user = props.getProperty('user', 'admin'), password = props.getProperty('password')
             if (password == null) throw new IllegalStateException('set -Dpassword= to the operator password (./homegrid load does)')
-            Map answer = call('POST', '/api/v1/auth/token', null, groovy.json.JsonOutput.toJson([username: user, password: password]))
+            Map answer = api('POST', '/api/v1/auth/token', null, groovy.json.JsonOutput.toJson([username: user, password: password]))
             if (answer.code != 200) throw new IllegalStateException('log-in as ' + user + ' answered ' + answer.code + ': ' + answer.body)
             def token = new groovy.json.JsonSlurper().parseText(answer.body)
             t = ['Bearer ' + token.access_token, System.currentTimeMillis() + (token.expires_in as long) * 500L] as Object[]
@@ -132,15 +132,15 @@ String operatorAuth(Map g) {
 String gatewayAuth(Map g, String gateway) {
     (String) g.computeIfAbsent('auth.' + gateway, { k ->
         String op = operatorAuth(g)
-        Map answer = call('POST', '/api/v1/households/default/gateways', op, '{"gateway":"' + gateway + '"}')
-        if (answer.code == 409) answer = call('POST', '/api/v1/households/default/gateways/' + gateway + '/secret', op, null)
+        Map answer = api('POST', '/api/v1/households/default/gateways', op, '{"gateway":"' + gateway + '"}')
+        if (answer.code == 409) answer = api('POST', '/api/v1/households/default/gateways/' + gateway + '/secret', op, null)
         if (answer.code >= 300) throw new IllegalStateException('registering ' + gateway + ' answered ' + answer.code + ': ' + answer.body)
         'Basic ' + (gateway + ':' + new groovy.json.JsonSlurper().parseText(answer.body).secret).getBytes('UTF-8').encodeBase64()
     })
 }
 
 long storedReadings(Map g) {
-    Map answer = call('GET', '/api/v1/stats', operatorAuth(g), null)
+    Map answer = api('GET', '/api/v1/stats', operatorAuth(g), null)
     (answer.body =~ /"readings":(\d+)/)[0][1] as long
 }
 
@@ -178,7 +178,7 @@ if (kind == 'backfill') {
             }
         }
         b.append(']}')
-        Map pushed = call('POST', '/api/v1/gateways/' + gateway + '/readings', gatewayAuth(g, gateway), b.toString())
+        Map pushed = api('POST', '/api/v1/gateways/' + gateway + '/readings', gatewayAuth(g, gateway), b.toString())
         int code = pushed.code
         String answer = pushed.body
         if (code != 202 || !answer.contains('"rejected":[]')) {
