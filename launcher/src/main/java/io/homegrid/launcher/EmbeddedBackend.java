@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.cxf.Bus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import io.homegrid.bus.BusSettings;
 import io.homegrid.cep.CepService;
 import io.homegrid.launcher.internal.DatabaseSupervisor;
 import io.homegrid.launcher.internal.EmbeddedTls;
+import io.homegrid.launcher.internal.JsonJettyErrors;
 import io.homegrid.launcher.internal.Resources;
 import io.homegrid.launcher.internal.TlsMaterial;
 import io.homegrid.persistence.PersistenceConnector;
@@ -24,6 +26,7 @@ import io.homegrid.routes.parser.ParserService;
 import io.homegrid.routes.rest.HealthCheck;
 import io.homegrid.routes.rest.HealthChecks;
 import io.homegrid.routes.rest.RestDependencies;
+import io.homegrid.routes.rest.HttpTransportSetup;
 import io.homegrid.routes.rest.RestService;
 import io.homegrid.security.AccessService;
 import io.homegrid.sql.SchemaMigrator;
@@ -95,7 +98,17 @@ public final class EmbeddedBackend implements AutoCloseable {
             resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(),
                     database == null ? pool : database.health(pool), persistence.repository(), connector, cep.admin(),
                     access.access(), parser::camel, () -> connector), clock,
-                    cxf -> EmbeddedTls.configure(cxf, config.port(), tls)));
+                    new HttpTransportSetup() {
+                        @Override
+                        public void prepare(Bus cxf) {
+                            EmbeddedTls.configure(cxf, config.port(), tls);
+                        }
+
+                        @Override
+                        public void started(Bus cxf) {
+                            JsonJettyErrors.install(cxf, config.port(), config.httpPort());
+                        }
+                    }));
             return new EmbeddedBackend(resources, url, user, password, persistence, cep, bus.listener(), access, tls, config.port());
         } catch (Exception | Error e) {
             resources.close();

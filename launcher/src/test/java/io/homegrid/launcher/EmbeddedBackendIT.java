@@ -200,6 +200,17 @@ class EmbeddedBackendIT {
                 .extracting(d -> d.get("name").asText()).containsExactly("TV"));
     }
 
+    /** Issue 11, item 7: what Jetty refuses before CXF sees the request comes back in the JSON error body too. */
+    @Test
+    void aHeaderTooLargeIsAnsweredInTheJsonErrorBody() throws Exception {
+        Http.Answer answer = http.as("Bearer " + "x".repeat(64 * 1024)).get("/api/v1/gateways");
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.json().get("status").asInt()).isEqualTo(431);
+        assertThat(answer.json().get("field").asText()).isEqualTo("request");
+        assertThat(answer.text()).doesNotContain("<html");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "relay, cut off          | /api/v1/devices/d/relay                   | {\"on\":               | not valid JSON",

@@ -2,7 +2,6 @@ package io.homegrid.routes.rest;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -26,18 +25,15 @@ public final class RestService implements AutoCloseable {
     }
 
     public static RestService start(RestSettings settings, RestDependencies dependencies, Clock clock) {
-        return start(settings, dependencies, clock, bus -> { });
+        return start(settings, dependencies, clock, HttpTransportSetup.NONE);
     }
 
-    /**
-     * @param transport prepares the bus's HTTP transport before anything is served: embedded, it
-     *                  gives CXF's Jetty the TLS key for the HTTPS port
-     */
+    /** @param transport embedded: CXF's Jetty gets the TLS key before, and the JSON error handler after */
     public static RestService start(RestSettings settings, RestDependencies dependencies, Clock clock,
-            Consumer<Bus> transport) {
+            HttpTransportSetup transport) {
         Bus bus = createBus();
         try {
-            transport.accept(bus);
+            transport.prepare(bus);
             List<HealthCheck> health = List.of(HealthChecks.broker(dependencies.bus()),
                     dependencies.database(),
                     HealthChecks.routes(dependencies.parser(), dependencies.persistence()));
@@ -45,6 +41,7 @@ public final class RestService implements AutoCloseable {
                     RestApi.resources(dependencies.access(), new JmsBusPublisher(dependencies.bus()), dependencies.repository(),
                             dependencies.ingest(), health, settings.push(), clock, dependencies.bus(), dependencies.cep()),
                     RestApi.providers(dependencies.access()));
+            transport.started(bus);
             LOG.info("REST API at {}", settings.addresses());
             return new RestService(bus, server);
         } catch (RuntimeException e) {
