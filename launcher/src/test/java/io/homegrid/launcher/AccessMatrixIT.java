@@ -292,7 +292,7 @@ class AccessMatrixIT {
         // A resident of its own: streams the other tests closed hold their slot until the server next writes to them.
         String resident = fixture.person("res-streams", Role.RESIDENT, householdA);
         List<java.util.concurrent.CompletableFuture<HttpResponse<InputStream>>> open = new java.util.ArrayList<>();
-        for (int i = 0; i < io.homegrid.routes.rest.RestSettings.MAX_LIVE_STREAMS_PER_IDENTITY; i++) {
+        for (int i = 0; i < io.homegrid.routes.rest.RequestLimits.DEFAULT_LIVE_STREAMS_PER_IDENTITY; i++) {
             open.add(http.client().sendAsync(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/live"))
                     .header("Authorization", resident).build(), HttpResponse.BodyHandlers.ofInputStream()));
         }
@@ -311,7 +311,7 @@ class AccessMatrixIT {
 
         Http gatewayB = http.as(headers.get("gatewayB"));
         List<java.util.concurrent.CompletableFuture<Http.Answer>> polls = new java.util.ArrayList<>();
-        for (int i = 0; i < io.homegrid.routes.rest.RestSettings.MAX_COMMAND_POLLS_PER_GATEWAY; i++) {
+        for (int i = 0; i < io.homegrid.routes.rest.RequestLimits.DEFAULT_COMMAND_POLLS_PER_GATEWAY; i++) {
             polls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return gatewayB.get("/api/v1/gateways/gw-b/commands?waitSeconds=5");

@@ -43,7 +43,11 @@ class BackendDefaultsTest {
         assertThat(config("io.homegrid.parser")).containsOnly(entry("consumers", ParserSettings.DEFAULT.consumers()));
         assertThat(config("io.homegrid.rest")).containsOnly(
                 entry("address", RestSettings.DEFAULT.address()),
-                entry("maxBodyBytes", PushSettings.DEFAULT.maxBodyBytes()));
+                entry("maxBodyBytes", PushSettings.DEFAULT.maxBodyBytes()),
+                entry("liveStreamsPerIdentity", RestSettings.DEFAULT.requests().liveStreamsPerIdentity()),
+                entry("commandPollsPerGateway", RestSettings.DEFAULT.requests().commandPollsPerGateway()),
+                entry("requestsPerSecond", RestSettings.DEFAULT.requests().requestsPerSecond()),
+                entry("requestBurst", RestSettings.DEFAULT.requests().requestBurst()));
         PersistenceSettings persistence = PersistenceSettings.DEFAULT;
         assertThat(config("io.homegrid.persistence")).containsOnly(
                 entry("consumers", persistence.consumers()),

@@ -44,8 +44,8 @@ public final class RestApi {
      * @param cep      the CEP engine's statement admin
      */
     public static List<Object> resources(AccessControl control, BusPublisher publisher, SensorDataRepository repository,
-            IngestStats ingest, List<HealthCheck> health, PushSettings push, Clock clock, ConnectionFactory commands,
-            StatementAdmin cep) {
+            IngestStats ingest, List<HealthCheck> health, PushSettings push, RequestLimits limits, Clock clock,
+            ConnectionFactory commands, StatementAdmin cep) {
         CommandBus commandBus = new CommandBus(commands);
         Access access = new Access(control);
         return List.of(
@@ -56,10 +56,10 @@ public final class RestApi {
                 new StatsResource(access, ingest, repository),
                 new HealthResource(health),
                 new RelayResource(access, repository, commandBus),
-                new CommandChannelResource(access, commandBus),
+                new CommandChannelResource(access, commandBus, limits.commandPollsPerGateway()),
                 new EventsResource(access, repository, clock),
                 new CepAdminResource(access, cep),
-                new LiveResource(access, commands),
+                new LiveResource(access, commands, limits.liveStreamsPerIdentity()),
                 new TokenResource(control),
                 new HouseholdResource(access),
                 new GatewayRegistrationResource(access),
@@ -69,10 +69,10 @@ public final class RestApi {
     }
 
     /** @param control asked who calls every resource method that is not {@code @Public} */
-    public static List<Object> providers(AccessControl control) {
+    public static List<Object> providers(AccessControl control, RequestLimits limits) {
         return List.of(
                 new JacksonJsonProvider(Json.mapper()),
-                new AuthenticationFilter(control),
+                new AuthenticationFilter(control, limits),
                 new ErrorMappers.Api(),
                 new ErrorMappers.Web(),
                 new ErrorMappers.Json(),

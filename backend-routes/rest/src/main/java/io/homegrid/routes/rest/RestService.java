@@ -39,8 +39,9 @@ public final class RestService implements AutoCloseable {
                     HealthChecks.routes(dependencies.parser(), dependencies.persistence()));
             RestServer server = RestServer.start(bus, settings.addresses(),
                     RestApi.resources(dependencies.access(), new JmsBusPublisher(dependencies.bus()), dependencies.repository(),
-                            dependencies.ingest(), health, settings.push(), clock, dependencies.bus(), dependencies.cep()),
-                    RestApi.providers(dependencies.access()));
+                            dependencies.ingest(), health, settings.push(), settings.requests(), clock, dependencies.bus(),
+                            dependencies.cep()),
+                    RestApi.providers(dependencies.access(), settings.requests()));
             transport.started(bus);
             LOG.info("REST API at {}", settings.addresses());
             return new RestService(bus, server);

@@ -55,9 +55,9 @@ class RestServerStopTest {
         }
         base = "http://127.0.0.1:" + port;
         server = RestServer.start(bus, base + "/",
-                List.of(new CommandChannelResource(new Access(identities.access()), new CommandBus(pool)),
-                        new LiveResource(new Access(identities.access()), pool)),
-                RestApi.providers(identities.access()));
+                List.of(new CommandChannelResource(new Access(identities.access()), new CommandBus(pool), 2),
+                        new LiveResource(new Access(identities.access()), pool, 5)),
+                RestApi.providers(identities.access(), RequestLimits.DEFAULT));
     }
 
     @AfterEach

@@ -16,7 +16,7 @@ import javax.ws.rs.ext.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.homegrid.routes.rest.RestSettings;
+import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.security.AccessControl;
 import io.homegrid.security.AuthenticationException;
 import io.homegrid.security.Caller;
@@ -34,14 +34,16 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     private final AccessControl access;
     /** People are not limited: they are few, and their requests cost a database query each anyway. */
-    private final RequestRates rates = new RequestRates(RestSettings.MAX_REQUESTS_PER_SECOND, RestSettings.MAX_REQUEST_BURST,
-            System::nanoTime);
+    private final RequestRates rates;
+    private final int perSecond;
 
     @Context
     ResourceInfo resource;
 
-    public AuthenticationFilter(AccessControl access) {
+    public AuthenticationFilter(AccessControl access, RequestLimits limits) {
         this.access = access;
+        this.perSecond = limits.requestsPerSecond();
+        this.rates = new RequestRates(limits.requestsPerSecond(), limits.requestBurst(), System::nanoTime);
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             if (wait > 0) {
                 long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999));
                 request.abortWith(Response.fromResponse(ErrorBody.response(429, "Authorization", "at most "
-                        + RestSettings.MAX_REQUESTS_PER_SECOND + " requests a second; retry in " + seconds + " s"))
+                        + perSecond + " requests a second; retry in " + seconds + " s"))
                         .header(HttpHeaders.RETRY_AFTER, seconds).build());
             }
         } catch (AuthenticationException e) {

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.homegrid.model.CommandResult;
 import io.homegrid.model.json.Json;
 import io.homegrid.routes.rest.CommandBus;
-import io.homegrid.routes.rest.RestSettings;
 
 /**
  * The gateways' end of the command channel: a long poll for the next command, and the result.
@@ -37,10 +36,10 @@ public final class CommandChannelResource implements AutoCloseable {
 
     private final Access access;
     private final CommandBus commands;
-    private final ConcurrentRequests polls = new ConcurrentRequests("command polls",
-            RestSettings.MAX_COMMAND_POLLS_PER_GATEWAY);
+    private final ConcurrentRequests polls;
 
-    public CommandChannelResource(Access access, CommandBus commands) {
+    public CommandChannelResource(Access access, CommandBus commands, int pollsPerGateway) {
+        this.polls = new ConcurrentRequests("command polls", pollsPerGateway);
         this.access = access;
         this.commands = commands;
     }

@@ -26,7 +26,6 @@ import javax.ws.rs.core.StreamingOutput;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
 import io.homegrid.routes.rest.BusUnavailableException;
-import io.homegrid.routes.rest.RestSettings;
 import io.homegrid.security.Caller;
 import io.homegrid.security.Scope;
 
@@ -46,10 +45,10 @@ public final class LiveResource implements AutoCloseable {
     private final Access access;
     private final ConnectionFactory connectionFactory;
     private final HeldRequests held = new HeldRequests();
-    private final ConcurrentRequests streams = new ConcurrentRequests("live streams",
-            RestSettings.MAX_LIVE_STREAMS_PER_IDENTITY);
+    private final ConcurrentRequests streams;
 
-    public LiveResource(Access access, ConnectionFactory connectionFactory) {
+    public LiveResource(Access access, ConnectionFactory connectionFactory, int streamsPerIdentity) {
+        this.streams = new ConcurrentRequests("live streams", streamsPerIdentity);
         this.access = access;
         this.connectionFactory = connectionFactory;
     }

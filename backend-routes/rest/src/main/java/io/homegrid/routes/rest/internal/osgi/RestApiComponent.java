@@ -23,6 +23,7 @@ import io.homegrid.security.AccessControl;
 import io.homegrid.routes.rest.HealthChecks;
 import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RestDependencies;
+import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.routes.rest.RestService;
 import io.homegrid.routes.rest.RestSettings;
 import io.homegrid.routes.rest.internal.ApiException;
@@ -68,7 +69,9 @@ public final class RestApiComponent {
     private RestService service;
 
     static RestSettings settings(RestConfig config, Limits limits) {
-        return new RestSettings(config.address(), null, new PushSettings(config.maxBodyBytes(), limits));
+        return new RestSettings(config.address(), null, new PushSettings(config.maxBodyBytes(), limits),
+                new RequestLimits(config.liveStreamsPerIdentity(), config.commandPollsPerGateway(), config.requestsPerSecond(),
+                        config.requestBurst()));
     }
 
     @Activate

@@ -4,6 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homegrid.routes.rest.PushSettings;
+import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.routes.rest.RestSettings;
 
 /** The batch limit is not here: it is the one shared with the parser, configured by {@code io.homegrid.ingest}. */
@@ -16,4 +17,16 @@ import io.homegrid.routes.rest.RestSettings;
 
     @AttributeDefinition(name = "Largest body", description = "Bytes; larger pushes are answered 413.")
     int maxBodyBytes() default PushSettings.DEFAULT_MAX_BODY_BYTES;
+
+    @AttributeDefinition(name = "Live streams per identity", description = "Held open at a time; 429 beyond.")
+    int liveStreamsPerIdentity() default RequestLimits.DEFAULT_LIVE_STREAMS_PER_IDENTITY;
+
+    @AttributeDefinition(name = "Command polls per gateway", description = "Held open at a time; 429 beyond.")
+    int commandPollsPerGateway() default RequestLimits.DEFAULT_COMMAND_POLLS_PER_GATEWAY;
+
+    @AttributeDefinition(name = "Requests per second", description = "Per gateway and per application, on average; 429 with Retry-After beyond.")
+    int requestsPerSecond() default RequestLimits.DEFAULT_REQUESTS_PER_SECOND;
+
+    @AttributeDefinition(name = "Request burst", description = "Requests a gateway or application may make at once.")
+    int requestBurst() default RequestLimits.DEFAULT_REQUEST_BURST;
 }
