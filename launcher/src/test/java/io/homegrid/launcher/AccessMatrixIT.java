@@ -133,6 +133,8 @@ class AccessMatrixIT {
         //                                                       none resA resB admA  op  appG appN gwA gwB
         List<Row> rows = List.of(
                 get("/health",                                    "200 200 200 200 200 200 200 200 200"),
+                post("/api/v1/auth/token", who -> "{\"username\":\"res-a\",\"password\":\"wrong password\"}",
+                                                                  "401 401 401 401 401 401 401 401 401"),
                 get("/api/v1/gateways",                           "401 200 200 200 200 200 200 403 403"),
                 get("/api/v1/gateways/gw-a/devices",              "401 200 404 200 200 200 404 403 403"),
                 get("/api/v1/gateways/gw-a/aggregates",           "401 200 404 200 200 403 404 403 403"),

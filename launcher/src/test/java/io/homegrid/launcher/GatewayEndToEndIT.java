@@ -45,6 +45,7 @@ class GatewayEndToEndIT {
     private XBeeSimulator simulator;
     private EmbeddedGateway gateway;
     private String secret;
+    private volatile Identities identities;
     private final int localPort = FreePorts.next();
 
     @BeforeEach
@@ -52,7 +53,7 @@ class GatewayEndToEndIT {
         port = FreePorts.next();
         backend = startBackend();
         // A restarted backend keeps its certificate (and the gateway its pin): it lives in the data directory.
-        http = new Http(port, backend.tls().fingerprint(), () -> Identities.of(backend));
+        http = new Http(port, backend.tls().fingerprint(), () -> identities);
         // As an administrator would: registered once, its secret kept in the gateway's configuration.
         secret = AccessFixture.around(backend.access()).gatewaySecret(GATEWAY);
         simulator = XBeeSimulator.start(new SimulatorConfig(0, 15, 1, Duration.ofMillis(250), 11, Clock.systemDefaultZone()));
@@ -188,8 +189,11 @@ class GatewayEndToEndIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storedUpTo(last)).containsExactly(last, last));
     }
 
+    /** Also the identities the test client calls it with: the operator logs in once per backend. */
     private EmbeddedBackend startBackend() throws Exception {
-        return EmbeddedBackend.start(BackendConfig.defaults(port, dataDir.resolve("backend")));
+        EmbeddedBackend started = EmbeddedBackend.start(BackendConfig.defaults(port, dataDir.resolve("backend")));
+        identities = Identities.of(started);
+        return started;
     }
 
     private EmbeddedGateway startGateway() throws Exception {

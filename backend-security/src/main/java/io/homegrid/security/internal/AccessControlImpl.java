@@ -1,9 +1,7 @@
 package io.homegrid.security.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +14,7 @@ import io.homegrid.security.AccessControl;
 import io.homegrid.security.AccessToken;
 import io.homegrid.security.AuditLog;
 import io.homegrid.security.AuthenticationException;
+import io.homegrid.security.BasicCredentials;
 import io.homegrid.security.Caller;
 import io.homegrid.security.Directory;
 import io.homegrid.security.DirectoryUnavailableException;
@@ -67,9 +66,9 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
         if ("Bearer".equalsIgnoreCase(scheme)) {
             return tokens.verify(value);
         }
-        if ("Basic".equalsIgnoreCase(scheme)) {
-            String[] pair = basic(value);
-            return basic(pair[0], pair[1]);
+        if (BasicCredentials.isBasic(authorization)) {
+            BasicCredentials credentials = BasicCredentials.parse(authorization);
+            return basic(credentials.name(), credentials.secret());
         }
         throw new AuthenticationException("unsupported authorization scheme '" + scheme + "'");
     }
@@ -164,19 +163,5 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
     @Override
     public void application(String clientId) {
         grants.invalidate(clientId);
-    }
-
-    private static String[] basic(String encoded) throws AuthenticationException {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new AuthenticationException("Basic credentials are not base64");
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            throw new AuthenticationException("Basic credentials must be name:secret");
-        }
-        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 }

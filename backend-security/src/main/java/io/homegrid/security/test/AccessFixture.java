@@ -1,10 +1,8 @@
 package io.homegrid.security.test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +12,7 @@ import io.homegrid.security.AccessControl;
 import io.homegrid.security.AccessService;
 import io.homegrid.security.AccessSettings;
 import io.homegrid.security.AuthenticationException;
+import io.homegrid.security.BasicCredentials;
 import io.homegrid.security.GatewayRegistration;
 import io.homegrid.security.Household;
 import io.homegrid.security.Role;
@@ -34,6 +33,8 @@ public final class AccessFixture {
 
     private final AccessControl access;
     private final Map<String, String> gatewaySecrets = new ConcurrentHashMap<>();
+    /** The operator's header, logged in once: each log-in is a bcrypt check. */
+    private String operator;
 
     private AccessFixture(AccessControl access) {
         this.access = access;
@@ -79,11 +80,14 @@ public final class AccessFixture {
     }
 
     /** {@code Authorization} header value for an operator. */
-    public String operator() {
-        if (access().directory().users(null).stream().noneMatch(user -> user.username().equals(OPERATOR))) {
-            access().directory().createUser(OPERATOR, OPERATOR_PASSWORD, Role.OPERATOR, null);
+    public synchronized String operator() {
+        if (operator == null) {
+            if (access().directory().users(null).stream().noneMatch(user -> user.username().equals(OPERATOR))) {
+                access().directory().createUser(OPERATOR, OPERATOR_PASSWORD, Role.OPERATOR, null);
+            }
+            operator = bearer(OPERATOR, OPERATOR_PASSWORD);
         }
-        return bearer(OPERATOR, OPERATOR_PASSWORD);
+        return operator;
     }
 
     public Household household(String name) {
@@ -106,6 +110,6 @@ public final class AccessFixture {
     }
 
     public static String basic(String name, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return new BasicCredentials(name, secret).header();
     }
 }

@@ -6,17 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import io.homegrid.gateway.push.PinnedCertificate;
 import io.homegrid.launcher.Http;
 import io.homegrid.model.json.Json;
+import io.homegrid.security.BasicCredentials;
 
 /**
  * A backend the benchmark started in another process, reached as its users reach it: over HTTPS
@@ -96,7 +95,7 @@ final class BenchBackend {
                     + registered.body());
         }
         String secret = Json.mapper().readTree(registered.body()).get("secret").asText();
-        return "Basic " + Base64.getEncoder().encodeToString((gateway + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return new BasicCredentials(gateway, secret).header();
     }
 
     /** Embedded: beside the data; Karaf: in the security bundle's data area under it. */

@@ -1,7 +1,5 @@
 package io.homegrid.routes.rest.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
@@ -19,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.homegrid.security.AccessControl;
 import io.homegrid.security.AccessToken;
 import io.homegrid.security.AuthenticationException;
+import io.homegrid.security.BasicCredentials;
 
 /**
  * Logging in, in the OAuth2 token-response shape: people with the password grant (the JSON body
@@ -80,15 +79,14 @@ public final class TokenResource {
     }
 
     private static String[] basic(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (!BasicCredentials.isBasic(authorization)) {
             return new String[2];
         }
         try {
-            String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = pair.indexOf(':');
-            return colon <= 0 ? new String[2] : new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Authorization", "Basic credentials are not base64");
+            BasicCredentials credentials = BasicCredentials.parse(authorization);
+            return new String[] {credentials.name(), credentials.secret()};
+        } catch (AuthenticationException e) {
+            throw ApiException.badRequest("Authorization", e.getMessage());
         }
     }
 }
