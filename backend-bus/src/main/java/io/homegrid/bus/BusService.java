@@ -19,32 +19,31 @@ public final class BusService implements AutoCloseable {
     private final EmbeddedBroker broker;
     private final ActiveMQConnectionFactory plain;
     private final PooledConnectionFactory pooled;
-    private final BusCredentials listener;
 
-    private BusService(EmbeddedBroker broker, ActiveMQConnectionFactory plain, PooledConnectionFactory pooled,
-            BusCredentials listener) {
+    private BusService(EmbeddedBroker broker, ActiveMQConnectionFactory plain, PooledConnectionFactory pooled) {
         this.broker = broker;
         this.plain = plain;
         this.pooled = pooled;
-        this.listener = listener;
     }
 
-    public static BusService start(BusSettings settings) throws Exception {
+    /**
+     * @param outside who may log in to an embedded broker besides the services, and what they may
+     *                read; asked at every connection, so it may change while the broker runs
+     */
+    public static BusService start(BusSettings settings, OutsideClients outside) throws Exception {
         EmbeddedBroker broker = null;
         String url = settings.brokerUrl();
         BusCredentials services = settings.services();
-        BusCredentials listener = settings.listener();
         if (settings.embeddedBroker()) {
             services = services.orGenerated();
-            listener = listener.orGenerated();
             broker = EmbeddedBroker.start(settings.brokerName(), settings.dataDirectory(), settings.ports(),
-                    BrokerSecurity.plugins(services, listener), settings.durableQueues().toArray(String[]::new));
+                    BrokerSecurity.plugins(services, outside), settings.durableQueues().toArray(String[]::new));
             url = broker.vmUrl();
         }
         ActiveMQConnectionFactory plain = BusConnections.plain(url, services);
         PooledConnectionFactory pooled = BusConnections.pooled(plain, settings.poolMaxConnections());
         LOG.info("Message bus ready at {} (broker user {})", url, services.user());
-        return new BusService(broker, plain, pooled, listener);
+        return new BusService(broker, plain, pooled);
     }
 
     /** For long-lived consumers, which hold their own connection. */
@@ -55,15 +54,6 @@ public final class BusService implements AutoCloseable {
     /** For request-scoped producers and Camel's JMS component. */
     public PooledConnectionFactory pooled() {
         return pooled;
-    }
-
-    /**
-     * The read-only user applications outside the JVM log in as (MQTT, STOMP), with the password
-     * in force: the configured one, or the one generated at start. Shown to the operator once,
-     * never logged.
-     */
-    public BusCredentials listener() {
-        return listener;
     }
 
     /** True while the embedded broker runs; an external broker is not watched here. */

@@ -15,19 +15,16 @@ import java.util.List;
  * @param brokerUrl          the external broker when the embedded one is off
  * @param poolMaxConnections connections in the pool that producers borrow from
  * @param services           the backend services' own broker user; a blank password is generated at start
- *                           (an external broker needs it configured)
- * @param listener           the user applications outside the JVM (MQTT, STOMP) log in as: it may only
- *                           read {@code cep.out}; a blank password is generated at start
+ *                           (an external broker needs it configured). Applications outside the JVM
+ *                           (MQTT, STOMP) log in with their own credentials, see {@link OutsideClients}.
  */
 public record BusSettings(boolean embeddedBroker, String brokerName, Path dataDirectory, EmbeddedBroker.Ports ports,
-        List<String> durableQueues, String brokerUrl, int poolMaxConnections, BusCredentials services,
-        BusCredentials listener) {
+        List<String> durableQueues, String brokerUrl, int poolMaxConnections, BusCredentials services) {
 
     public static final String DEFAULT_BROKER_NAME = "homegrid";
     public static final String DEFAULT_BROKER_URL = "failover:(tcp://localhost:61616)";
     public static final int DEFAULT_POOL_MAX_CONNECTIONS = 4;
     public static final String DEFAULT_SERVICES_USER = "homegrid";
-    public static final String DEFAULT_LISTENER_USER = "cep-listener";
     /** The durable queues behind the virtual topics: persistence and CEP on readings.parsed, persistence on cep.out. */
     public static final String QUEUE_PERSISTENCE_READINGS = "consumer.persistence.readings.parsed";
     public static final String QUEUE_CEP_READINGS = "consumer.cep.readings.parsed";
@@ -39,7 +36,6 @@ public record BusSettings(boolean embeddedBroker, String brokerName, Path dataDi
     /** An embedded broker keeping its store in {@code dataDirectory}. */
     public static BusSettings embedded(String brokerName, Path dataDirectory, EmbeddedBroker.Ports ports) {
         return new BusSettings(true, brokerName, dataDirectory, ports, DEFAULT_DURABLE_QUEUES, DEFAULT_BROKER_URL,
-                DEFAULT_POOL_MAX_CONNECTIONS, new BusCredentials(DEFAULT_SERVICES_USER, ""),
-                new BusCredentials(DEFAULT_LISTENER_USER, ""));
+                DEFAULT_POOL_MAX_CONNECTIONS, new BusCredentials(DEFAULT_SERVICES_USER, ""));
     }
 }

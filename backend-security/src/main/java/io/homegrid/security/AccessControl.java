@@ -2,6 +2,7 @@ package io.homegrid.security;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authentication and the look-ups every request needs. Offered as an OSGi service by the
@@ -27,6 +28,15 @@ public interface AccessControl {
 
     /** The application's grants in force, across households; a revocation shows within a second. */
     List<Grant> grantsOf(String application);
+
+    /**
+     * The gateways whose data of this scope (null: any) the caller may read: its household's for
+     * people, those of the households its grants in force cover for an application, none for a
+     * gateway.
+     *
+     * @return empty for an operator, who reads every gateway
+     */
+    Optional<Set<String>> readableGateways(Caller caller, Scope scope);
 
     Directory directory();
 

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.homegrid.bus.OutsideClients;
 import io.homegrid.security.internal.AccessControlImpl;
+import io.homegrid.security.internal.BrokerClients;
 import io.homegrid.security.internal.FirstOperator;
 import io.homegrid.security.internal.Passwords;
 import io.homegrid.security.internal.TokenKeys;
@@ -35,6 +37,11 @@ public final class AccessService {
 
     public AccessControl access() {
         return access;
+    }
+
+    /** Who may log in to the broker from outside (MQTT, STOMP), checked by this access control. */
+    public OutsideClients brokerClients() {
+        return new BrokerClients(access);
     }
 
     /** The first operator's password, when this start generated it: to be shown once, never logged. */

@@ -120,13 +120,8 @@ final class BackendCommand implements Callable<Integer> {
         out.println("  broker     store in " + config.dataDir().resolve("broker")
                 + (ports.openWire() > 0 ? ", tcp://127.0.0.1:" + ports.openWire() : "")
                 + (ports.mqtt() > 0 ? ", mqtt://127.0.0.1:" + ports.mqtt() + " (mosquitto_sub -p " + ports.mqtt()
-                        + " -u " + backend.brokerListener().user() + " -P … -t cep/out)" : "")
+                        + " -u <user or client id> -P … -t cep/out; or -u Bearer -P <token>)" : "")
                 + (ports.stomp() > 0 ? ", stomp://127.0.0.1:" + ports.stomp() : ""));
-        if (ports.mqtt() > 0 || ports.stomp() > 0) {
-            // Shown once, to whoever started the backend; it is never logged.
-            out.println("  listener   broker user " + backend.brokerListener().user() + ", password "
-                    + backend.brokerListener().password() + " (reads cep.out only; new at every start)");
-        }
         out.println("  live       " + base + "/api/v1/live (Server-Sent Events of CEP outputs)");
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.homegrid.bus.BusCredentials;
 import io.homegrid.bus.BusService;
 import io.homegrid.bus.BusSettings;
 import io.homegrid.cep.CepService;
@@ -46,14 +45,13 @@ public final class EmbeddedBackend implements AutoCloseable {
     private final String jdbcPassword;
     private final PersistenceService persistence;
     private final CepService cep;
-    private final BusCredentials brokerListener;
     private final AccessService access;
     private final TlsMaterial tls;
     private final int port;
 
     private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, String jdbcPassword,
             PersistenceService persistence,
-            CepService cep, BusCredentials brokerListener, AccessService access, TlsMaterial tls, int port) {
+            CepService cep, AccessService access, TlsMaterial tls, int port) {
         this.access = access;
         this.tls = tls;
         this.port = port;
@@ -63,7 +61,6 @@ public final class EmbeddedBackend implements AutoCloseable {
         this.jdbcPassword = jdbcPassword;
         this.persistence = persistence;
         this.cep = cep;
-        this.brokerListener = brokerListener;
     }
 
     public static EmbeddedBackend start(BackendConfig config) throws Exception {
@@ -86,7 +83,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             AccessService access = AccessService.start(config.access(), dataSource, clock);
 
             BusService bus = resources.add("bus", BusService.start(BusSettings.embedded("homegrid-" + config.port(),
-                    config.dataDir().resolve("broker"), config.brokerPorts())));
+                    config.dataDir().resolve("broker"), config.brokerPorts()), access.brokerClients()));
             PersistenceService persistence = resources.add("persistence",
                     PersistenceService.start(config.persistence(), bus.plain(), dataSource, clock));
             CepService cep = resources.add("CEP", CepService.start(config.cep(), bus.plain(), dataSource, clock));
@@ -109,7 +106,7 @@ public final class EmbeddedBackend implements AutoCloseable {
                             JsonJettyErrors.install(cxf, config.port(), config.httpPort());
                         }
                     }));
-            return new EmbeddedBackend(resources, url, user, password, persistence, cep, bus.listener(), access, tls, config.port());
+            return new EmbeddedBackend(resources, url, user, password, persistence, cep, access, tls, config.port());
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -145,11 +142,6 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     public CepService cep() {
         return cep;
-    }
-
-    /** The read-only broker user for MQTT and STOMP clients of {@code cep.out}, password generated at start. */
-    public BusCredentials brokerListener() {
-        return brokerListener;
     }
 
     public String jdbcUrl() {

@@ -3,18 +3,12 @@ package io.homegrid.launcher;
 import static io.homegrid.launcher.Readings.batch;
 import static io.homegrid.launcher.Readings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,14 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.launcher.internal.FreePorts;
-import io.homegrid.model.json.Json;
 import io.homegrid.security.test.AccessFixture;
 
 /**
  * CEP through the whole backend: readings pushed over HTTP, parsed, fed to Esper on event time;
- * outputs stored, queryable, and live over Server-Sent Events and MQTT.
+ * outputs stored, queryable, and live over Server-Sent Events (MQTT and STOMP: BrokerAccessIT).
  */
 class CepIT {
 
@@ -54,16 +42,11 @@ class CepIT {
     private static EmbeddedBackend backend;
     private static Http http;
     private static int port;
-    private static int mqttPort;
-    private static int stompPort;
 
     @BeforeAll
     static void start() throws Exception {
         port = FreePorts.next();
-        mqttPort = FreePorts.next();
-        stompPort = FreePorts.next();
-        backend = EmbeddedBackend.start(BackendConfig.defaults(port, dataDir.resolve("shared"))
-                .withBrokerPorts(new EmbeddedBroker.Ports(0, mqttPort, stompPort)));
+        backend = EmbeddedBackend.start(BackendConfig.defaults(port, dataDir.resolve("shared")));
         http = Http.to(backend, port);
     }
 
@@ -133,77 +116,6 @@ class CepIT {
     }
 
     @Test
-    void mqttClientsReceiveCepOutputsOnCepOut() throws Exception {
-        String gw = gateway();
-        List<JsonNode> received = new CopyOnWriteArrayList<>();
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqttPort, "cep-it", new MemoryPersistence());
-        client.connect(listener());
-        client.subscribe("cep/out", (topic, message) -> received.add(Json.mapper().readTree(
-                new String(message.getPayload(), StandardCharsets.UTF_8))));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-        push(gw, reading("lamp", "power", "1", "W", now, 1), reading("lamp", "power", "40", "W", now.plusMillis(100), 2));
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.stream()
-                .anyMatch(o -> o.get("statement").asText().equals("device-switch") && o.get("gateway").asText().equals(gw)));
-        client.disconnect();
-        client.close();
-    }
-
-    @Test
-    void mqttWithoutCredentialsIsRefused() throws Exception {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqttPort, "cep-it-anonymous", new MemoryPersistence());
-        MqttConnectOptions wrong = listener();
-        wrong.setPassword("guess".toCharArray());
-
-        assertThatThrownBy(client::connect).isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> client.connect(wrong)).isInstanceOf(MqttException.class);
-        client.close();
-    }
-
-    /**
-     * The listener reads cep.out; a publication into readings.parsed would be stored past all
-     * validation, and one into cep.out would reach every subscriber. The broker refuses both (it
-     * still acknowledges the MQTT publish, so the test watches what arrives instead).
-     */
-    @Test
-    void theListenerCannotPublishIntoTheBus() throws Exception {
-        String gw = gateway();
-        List<JsonNode> received = new CopyOnWriteArrayList<>();
-        MqttClient subscriber = new MqttClient("tcp://127.0.0.1:" + mqttPort, "cep-it-subscriber", new MemoryPersistence());
-        subscriber.connect(listener());
-        subscriber.subscribe("cep/out", (topic, message) -> received.add(Json.mapper().readTree(
-                new String(message.getPayload(), StandardCharsets.UTF_8))));
-        MqttClient forger = new MqttClient("tcp://127.0.0.1:" + mqttPort, "cep-it-forger", new MemoryPersistence());
-        forger.connect(listener());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String forged = batch(gw, reading("forged", "power", "5", "W", now, 1));
-
-        forger.publish("readings/parsed", forged.getBytes(StandardCharsets.UTF_8), 1, false);
-        forger.publish("cep/out", ("{\"statement\":\"forged\",\"gateway\":\"" + gw + "\"}")
-                .getBytes(StandardCharsets.UTF_8), 1, false);
-        push(gw, reading("lamp", "power", "1", "W", now, 2), reading("lamp", "power", "40", "W", now.plusMillis(100), 3));
-
-        // The genuine output comes after the forged publications: had they passed, they would be here first.
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.stream()
-                .anyMatch(o -> o.get("statement").asText().equals("device-switch") && o.get("gateway").asText().equals(gw)));
-        assertThat(received).noneMatch(o -> o.get("statement").asText().equals("forged"));
-        await().until(() -> http.get("/api/v1/gateways/" + gw + "/devices").status() == 200);
-        assertThat(http.get("/api/v1/gateways/" + gw + "/devices").json().get("devices").findValuesAsText("device"))
-                .containsExactly("lamp");
-        forger.disconnect();
-        forger.close();
-        subscriber.disconnect();
-        subscriber.close();
-
-        assertThat(stomp("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0")).startsWith("ERROR");
-        String listener = "CONNECT\naccept-version:1.2\nhost:localhost\nlogin:" + backend.brokerListener().user()
-                + "\npasscode:" + backend.brokerListener().password() + "\n\n\0";
-        assertThat(stomp(listener + "SEND\ndestination:/topic/readings.parsed\nreceipt:r1\n\n" + forged + "\0"))
-                .startsWith("CONNECTED").contains("ERROR").doesNotContain("RECEIPT");
-    }
-
-    @Test
     void statementsAddedThroughTheApiSurviveARestart(@TempDir Path own) throws Exception {
         int ownPort = FreePorts.next();
         try (EmbeddedBackend first = EmbeddedBackend.start(BackendConfig.defaults(ownPort, own))) {
@@ -217,37 +129,6 @@ class CepIT {
             assertThat(Http.to(second, ownPort).post("/api/v1/cep/statements", "{\"name\":\"kettle\",\"epl\":\"select 1 from PowerReading\"}")
                     .status()).isEqualTo(409);
             assertThat(second.cep().admin().remove("kettle")).isTrue();
-        }
-    }
-
-    private static MqttConnectOptions listener() {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName(backend.brokerListener().user());
-        options.setPassword(backend.brokerListener().password().toCharArray());
-        return options;
-    }
-
-    /** Sends raw STOMP frames and answers what the broker said until it closed or went quiet. */
-    private static String stomp(String frames) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", stompPort)) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(frames.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            StringBuilder answer = new StringBuilder();
-            byte[] buffer = new byte[4096];
-            try {
-                for (int read; (read = socket.getInputStream().read(buffer)) > 0;) {
-                    answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-                    if (answer.indexOf("ERROR") >= 0 && answer.lastIndexOf("\0") > answer.indexOf("ERROR")) {
-                        break;
-                    }
-                }
-            } catch (SocketTimeoutException quiet) {
-                // The broker keeps a connection open after a refused frame; what it said so far is the answer.
-            } catch (SocketException closed) {
-                // It closed the connection after its ERROR frame.
-            }
-            return answer.toString();
         }
     }
 

@@ -8,21 +8,21 @@ import org.apache.activemq.command.ActiveMQDestination;
 import org.apache.activemq.command.ActiveMQQueue;
 import org.apache.activemq.command.ActiveMQTopic;
 import org.apache.activemq.filter.DestinationMapEntry;
-import org.apache.activemq.security.AuthenticationUser;
 import org.apache.activemq.security.AuthorizationEntry;
 import org.apache.activemq.security.AuthorizationPlugin;
 import org.apache.activemq.security.DefaultAuthorizationMap;
-import org.apache.activemq.security.SimpleAuthenticationPlugin;
 import org.apache.activemq.security.TempDestinationAuthorizationEntry;
 
 import io.homegrid.bus.BusCredentials;
+import io.homegrid.bus.OutsideClients;
 import io.homegrid.model.bus.Destinations;
 
 /**
  * Who may use the embedded broker, and for what. Every connection authenticates, the in-JVM
- * ones too. The backend's services may do anything; the listener (MQTT, STOMP and OpenWire
- * applications outside the JVM) may only read {@code cep.out}, so nobody outside can publish
- * readings past validation or fake events to other subscribers.
+ * ones too. The backend's services may do anything; outside clients (MQTT, STOMP and OpenWire
+ * applications, authenticated by {@link OutsideClients}) may only read {@code cep.out}, and only
+ * the messages of the gateways they may see, so nobody outside can publish readings past
+ * validation, fake events to other subscribers, or read another household's outputs.
  */
 public final class BrokerSecurity {
 
@@ -33,12 +33,10 @@ public final class BrokerSecurity {
     private BrokerSecurity() {
     }
 
-    public static BrokerPlugin[] plugins(BusCredentials services, BusCredentials listener) {
-        SimpleAuthenticationPlugin authentication = new SimpleAuthenticationPlugin(List.of(
-                new AuthenticationUser(services.user(), services.password(), SERVICES),
-                new AuthenticationUser(listener.user(), listener.password(), LISTENERS)));
-        authentication.setAnonymousAccessAllowed(false);
-        return new BrokerPlugin[] {authentication, new AuthorizationPlugin(authorizations())};
+    public static BrokerPlugin[] plugins(BusCredentials services, OutsideClients outside) {
+        // Installed in order, each around the one before: the subscription filter sees a consumer first.
+        return new BrokerPlugin[] {broker -> new BrokerAuthentication(broker, services, outside),
+            new AuthorizationPlugin(authorizations()), OutsideSubscriptions::new};
     }
 
     private static DefaultAuthorizationMap authorizations() {

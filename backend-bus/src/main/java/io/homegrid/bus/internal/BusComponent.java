@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 
 import javax.jms.ConnectionFactory;
 
@@ -13,6 +14,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.homegrid.bus.BusConnections;
@@ -20,6 +24,7 @@ import io.homegrid.bus.BusCredentials;
 import io.homegrid.bus.BusService;
 import io.homegrid.bus.BusSettings;
 import io.homegrid.bus.EmbeddedBroker;
+import io.homegrid.bus.OutsideClients;
 
 /**
  * The bus bundle in OSGi: maps its configuration to {@link BusSettings}, starts the
@@ -32,6 +37,10 @@ import io.homegrid.bus.EmbeddedBroker;
 @Designate(ocd = BusConfig.class)
 public final class BusComponent {
 
+    /** Access control, when it is there: until then no outside client gets in. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile OutsideClients outside;
+
     private BusService service;
     private ServiceRegistration<ConnectionFactory> plainRegistration;
     private ServiceRegistration<ConnectionFactory> pooledRegistration;
@@ -42,13 +51,16 @@ public final class BusComponent {
         return new BusSettings(config.embeddedBroker(), config.brokerName(), directory,
                 new EmbeddedBroker.Ports(config.tcpPort(), config.mqttPort(), config.stompPort()),
                 List.of(config.durableQueues()), config.brokerUrl(), config.poolMaxConnections(),
-                new BusCredentials(config.servicesUser(), config.servicesPassword()),
-                new BusCredentials(config.listenerUser(), config.listenerPassword()));
+                new BusCredentials(config.servicesUser(), config.servicesPassword()));
     }
 
     @Activate
     void activate(BusConfig config, BundleContext context) throws Exception {
-        service = BusService.start(settings(config, Path.of(System.getProperty("karaf.data", "data"))));
+        service = BusService.start(settings(config, Path.of(System.getProperty("karaf.data", "data"))),
+                (user, password) -> {
+                    OutsideClients clients = outside;
+                    return clients == null ? Optional.empty() : clients.authenticate(user, password);
+                });
         plainRegistration = context.registerService(ConnectionFactory.class, service.plain(), kind(BusConnections.PLAIN));
         pooledRegistration = context.registerService(ConnectionFactory.class, service.pooled(),
                 kind(BusConnections.POOLED));

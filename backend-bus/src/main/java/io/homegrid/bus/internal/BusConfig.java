@@ -26,7 +26,8 @@ import io.homegrid.bus.BusSettings;
     int tcpPort() default 0;
 
     @AttributeDefinition(name = "MQTT port",
-            description = "Also accept MQTT clients (e.g. mosquitto_sub -t cep/out) on 127.0.0.1 at this port; 0 for none.")
+            description = "Also accept MQTT clients (e.g. mosquitto_sub -t cep/out, with a token or their credentials) on "
+                    + "127.0.0.1 at this port; 0 for none.")
     int mqttPort() default 0;
 
     @AttributeDefinition(name = "STOMP port", description = "Also accept STOMP clients on 127.0.0.1 at this port; 0 for none.")
@@ -51,12 +52,4 @@ import io.homegrid.bus.BusSettings;
     @AttributeDefinition(name = "Services password", type = AttributeType.PASSWORD,
             description = "Blank: generated at every start for the embedded broker. Required for an external broker.")
     String servicesPassword() default "";
-
-    @AttributeDefinition(name = "Listener user",
-            description = "MQTT/STOMP applications log in as this user; it may only read cep.out.")
-    String listenerUser() default BusSettings.DEFAULT_LISTENER_USER;
-
-    @AttributeDefinition(name = "Listener password", type = AttributeType.PASSWORD,
-            description = "Blank: generated at start and shown to nobody, so no outside client gets in.")
-    String listenerPassword() default "";
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,7 +20,9 @@ import io.homegrid.security.BasicCredentials;
 import io.homegrid.security.Caller;
 import io.homegrid.security.Directory;
 import io.homegrid.security.DirectoryUnavailableException;
+import io.homegrid.security.GatewayRegistration;
 import io.homegrid.security.Grant;
+import io.homegrid.security.Scope;
 
 /**
  * Authenticates callers against the directory. Gateways and grants are looked up on every
@@ -53,6 +57,25 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
         this.audit = new JdbcAuditLog(dataSource, clock);
         this.tokens = tokens;
         this.clock = clock;
+    }
+
+    @Override
+    public Optional<Set<String>> readableGateways(Caller caller, Scope scope) {
+        Set<String> households;
+        if (caller instanceof Caller.User user) {
+            if (user.operator()) {
+                return Optional.empty();
+            }
+            households = Set.of(user.household());
+        } else if (caller instanceof Caller.Application application) {
+            households = grantsOf(application.name()).stream()
+                    .filter(grant -> scope == null || grant.covers(scope, null, null)).map(Grant::household)
+                    .collect(Collectors.toSet());
+        } else {
+            households = Set.of();
+        }
+        return Optional.of(households.stream().flatMap(household -> directory.gateways(household).stream())
+                .map(GatewayRegistration::gateway).collect(Collectors.toSet()));
     }
 
     @Override

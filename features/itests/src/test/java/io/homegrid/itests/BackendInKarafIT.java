@@ -2,6 +2,7 @@ package io.homegrid.itests;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
@@ -30,8 +31,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
+import javax.jms.JMSException;
 import javax.sql.DataSource;
 
+import org.apache.activemq.ActiveMQConnectionFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -59,6 +62,7 @@ import io.homegrid.testing.TestPostgres;
 public class BackendInKarafIT {
 
     private static final String PORT = "homegrid.test.http.port";
+    private static final String BROKER_PORT = "homegrid.test.broker.port";
     /** Above the built-in 1,000: the push interface and the parser must both take it. */
     private static final int RAISED_BATCH_LIMIT = 2_000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -86,6 +90,7 @@ public class BackendInKarafIT {
     public Option[] configuration() throws IOException {
         String jdbcUrl = TestPostgres.jdbcUrl(TestPostgres.freshDatabase());
         String httpPort = freePort();
+        String brokerPort = freePort();
         return options(
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(System.getProperty("homegrid.distribution")).toURI().toString())
@@ -101,9 +106,31 @@ public class BackendInKarafIT {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                editConfigurationFilePut("etc/io.homegrid.bus.cfg", "tcpPort", brokerPort),
                 systemProperty(PORT).value(httpPort),
+                systemProperty(BROKER_PORT).value(brokerPort),
                 mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")),
                 mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")));
+    }
+
+    /** The bus component is wired to access control: outside clients log in with their own credentials. */
+    @Test
+    public void brokerClientsFromOutsideLogInAsApplications() throws Exception {
+        String secret = access.directory().registerApplication("karaf-broker-app", "reads cep.out over OpenWire");
+        ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + System.getProperty(BROKER_PORT));
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            try (javax.jms.Connection connection = broker.createConnection("karaf-broker-app", secret)) {
+                connection.start();
+                javax.jms.Session session = connection.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
+                session.createConsumer(session.createTopic("cep.out")).close();
+            }
+        });
+        assertThrows(JMSException.class, () -> {
+            try (javax.jms.Connection connection = broker.createConnection("karaf-broker-app", "guess")) {
+                connection.start();
+            }
+        });
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.homegrid.bus.OutsideClients;
 import io.homegrid.security.AccessControl;
 import io.homegrid.security.AccessService;
 import io.homegrid.security.AccessSettings;
@@ -21,7 +22,8 @@ import io.homegrid.sql.DatabaseSchema;
 
 /**
  * Access control in OSGi: starts the {@link AccessService} the embedded launcher starts, once the
- * data source and a migrated schema are there, and offers {@link AccessControl}. A generated first
+ * data source and a migrated schema are there, and offers {@link AccessControl} and the broker's
+ * {@link OutsideClients}. A generated first
  * password goes to the bundle's data area only (Karaf's {@code data/cache/…}), never to the log.
  */
 @Component(configurationPid = AccessSettings.PID, immediate = true, service = {})
@@ -36,6 +38,7 @@ public final class AccessComponent {
     DatabaseSchema schema;
 
     private ServiceRegistration<AccessControl> registration;
+    private ServiceRegistration<OutsideClients> brokerRegistration;
 
     static AccessSettings settings(AccessConfig config, File dataArea) {
         AccessSettings defaults = AccessSettings.in(dataArea == null ? null : dataArea.toPath());
@@ -47,10 +50,12 @@ public final class AccessComponent {
     void activate(AccessConfig config, BundleContext context) {
         AccessService service = AccessService.start(settings(config, context.getDataFile("")), dataSource, Clock.systemUTC());
         registration = context.registerService(AccessControl.class, service.access(), null);
+        brokerRegistration = context.registerService(OutsideClients.class, service.brokerClients(), null);
     }
 
     @Deactivate
     void deactivate() {
+        brokerRegistration.unregister();
         registration.unregister();
     }
 }

@@ -3,11 +3,9 @@ package io.homegrid.routes.rest.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.homegrid.security.AccessControl;
 import io.homegrid.security.Caller;
-import io.homegrid.security.GatewayRegistration;
 import io.homegrid.security.Grant;
 import io.homegrid.security.Role;
 import io.homegrid.security.Scope;
@@ -120,17 +118,7 @@ public final class Access {
         if (caller instanceof Caller.Gateway) {
             throw new ApiException(403, "Authorization", "gateways only push and poll their commands");
         }
-        if (caller instanceof Caller.User user) {
-            return user.operator() ? null : gatewaysOf(Set.of(user.household()));
-        }
-        return gatewaysOf(control.grantsOf(caller.name()).stream()
-                .filter(grant -> scope == null || grant.covers(scope, null, null))
-                .map(Grant::household).collect(Collectors.toSet()));
-    }
-
-    private Set<String> gatewaysOf(Set<String> households) {
-        return households.stream().flatMap(household -> control.directory().gateways(household).stream())
-                .map(GatewayRegistration::gateway).collect(Collectors.toSet());
+        return control.readableGateways(caller, scope).orElse(null);
     }
 
     /** Platform-wide administration: operators only. */
