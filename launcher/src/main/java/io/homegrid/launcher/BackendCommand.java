@@ -9,6 +9,7 @@ import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.cep.CepSettings;
 import io.homegrid.launcher.internal.Foreground;
 import io.homegrid.routes.parser.ParserSettings;
+import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.security.AccessSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +71,22 @@ final class BackendCommand implements Callable<Integer> {
     @Option(names = "--cep-lateness", defaultValue = "" + CepSettings.DEFAULT_LATENESS_SECONDS, description = "seconds the CEP engine waits for out-of-order readings before it moves a household's event time past them; later readings are not evaluated (default: ${DEFAULT-VALUE})")
     private int cepLatenessSeconds;
 
+    @Option(names = "--live-streams-per-identity", defaultValue = "" + RequestLimits.DEFAULT_LIVE_STREAMS_PER_IDENTITY, description = "live streams one identity may hold open; 429 beyond (default: ${DEFAULT-VALUE})")
+    private int liveStreamsPerIdentity;
+
+    @Option(names = "--command-polls-per-gateway", defaultValue = "" + RequestLimits.DEFAULT_COMMAND_POLLS_PER_GATEWAY, description = "command polls one gateway may hold open; 429 beyond (default: ${DEFAULT-VALUE})")
+    private int commandPollsPerGateway;
+
+    @Option(names = "--requests-per-second", defaultValue = "" + RequestLimits.DEFAULT_REQUESTS_PER_SECOND, description = "requests a second one gateway or application may make on average; 429 with Retry-After beyond (default: ${DEFAULT-VALUE})")
+    private int requestsPerSecond;
+
+    @Option(names = "--request-burst", defaultValue = "" + RequestLimits.DEFAULT_REQUEST_BURST, description = "requests one gateway or application may make at once (default: ${DEFAULT-VALUE})")
+    private int requestBurst;
+
+    @Option(names = "--held-requests", defaultValue = "" + RequestLimits.DEFAULT_HELD_REQUESTS, description = "live streams and command polls held open in all; 429 beyond. The server gets this many threads and "
+            + RequestLimits.THREADS_BESIDE_HELD_REQUESTS + " more (default: ${DEFAULT-VALUE})")
+    private int heldRequests;
+
     @Option(names = "--pause-persistence", description = "start with the persistence connector stopped; readings wait in the broker")
     private boolean pausePersistence;
 
@@ -80,7 +97,7 @@ final class BackendCommand implements Callable<Integer> {
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
                 password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), defaults.limits(),
                 defaults.maxBodyBytes(), parserConsumers, defaults.persistence().withPaused(pausePersistence),
-                cep(defaults.cep()), httpPort, tlsKeyStore, tlsPasswordFile);
+                cep(defaults.cep()), httpPort, tlsKeyStore, tlsPasswordFile, requests());
         if (tlsKeyStore != null && tlsPasswordFile == null) {
             throw new ParameterException(spec.commandLine(), "--tls-keystore needs --tls-password-file");
         }
@@ -88,6 +105,15 @@ final class BackendCommand implements Callable<Integer> {
         printReady(spec.commandLine().getOut(), config, backend);
         Foreground.runUntilStopped("homegrid-backend", backend);
         return 0;
+    }
+
+    private RequestLimits requests() {
+        try {
+            return new RequestLimits(liveStreamsPerIdentity, commandPollsPerGateway, requestsPerSecond, requestBurst,
+                    heldRequests);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private CepSettings cep(CepSettings defaults) {

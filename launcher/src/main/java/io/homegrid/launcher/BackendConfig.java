@@ -12,6 +12,7 @@ import io.homegrid.model.validation.Limits;
 import io.homegrid.persistence.PersistenceSettings;
 import io.homegrid.routes.parser.ParserSettings;
 import io.homegrid.routes.rest.PushSettings;
+import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.routes.rest.RestSettings;
 import io.homegrid.security.AccessSettings;
 
@@ -25,17 +26,19 @@ import io.homegrid.security.AccessSettings;
  * @param httpPort          plain HTTP on 127.0.0.1 besides HTTPS on {@code port}; 0: none
  * @param tlsKeyStore       a PKCS#12 key store to serve HTTPS with; null: a self-signed one under {@code dataDir/tls}
  * @param tlsPasswordFile   the file holding that key store's password
+ * @param requests          how much of the server one caller may take, and its threads
  */
 public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
         EmbeddedBroker.Ports brokerPorts, Limits limits, int maxBodyBytes, int parserConsumers,
-        PersistenceSettings persistence, CepSettings cep, int httpPort, Path tlsKeyStore, Path tlsPasswordFile) {
+        PersistenceSettings persistence, CepSettings cep, int httpPort, Path tlsKeyStore, Path tlsPasswordFile,
+        RequestLimits requests) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     public static BackendConfig defaults(int port, Path dataDir) {
         return new BackendConfig(DEFAULT_HOST, port, dataDir, null, null, null, EmbeddedBroker.Ports.NONE, Limits.DEFAULT,
                 PushSettings.DEFAULT_MAX_BODY_BYTES, ParserSettings.DEFAULT_CONSUMERS, PersistenceSettings.DEFAULT,
-                CepSettings.DEFAULT, 0, null, null);
+                CepSettings.DEFAULT, 0, null, null, RequestLimits.DEFAULT);
     }
 
     /** Tokens and the first operator; a generated first password is kept beside the data. */
@@ -48,7 +51,8 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
     }
 
     public RestSettings rest() {
-        return RestSettings.onPort(host, port, new PushSettings(maxBodyBytes, limits)).withLoopbackHttp(httpPort);
+        return RestSettings.onPort(host, port, new PushSettings(maxBodyBytes, limits)).withLoopbackHttp(httpPort)
+                .withRequests(requests);
     }
 
     /** The backend's TLS key: the configured key store, or the self-signed one kept in the data directory. */
@@ -65,21 +69,26 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
 
     public BackendConfig withHttpPort(int loopbackPort) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes,
-                parserConsumers, persistence, cep, loopbackPort, tlsKeyStore, tlsPasswordFile);
+                parserConsumers, persistence, cep, loopbackPort, tlsKeyStore, tlsPasswordFile, requests);
     }
 
     public BackendConfig withPausePersistence(boolean paused) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes,
-                parserConsumers, persistence.withPaused(paused), cep, httpPort, tlsKeyStore, tlsPasswordFile);
+                parserConsumers, persistence.withPaused(paused), cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
     }
 
     public BackendConfig withJdbc(String url, String user, String password) {
         return new BackendConfig(host, port, dataDir, url, user, password, brokerPorts, limits, maxBodyBytes,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
     }
 
     public BackendConfig withBrokerPorts(EmbeddedBroker.Ports ports) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, ports, limits, maxBodyBytes,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
+    }
+
+    public BackendConfig withRequests(RequestLimits limits) {
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, this.limits, maxBodyBytes,
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, limits);
     }
 }

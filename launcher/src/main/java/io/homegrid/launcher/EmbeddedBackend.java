@@ -15,6 +15,7 @@ import io.homegrid.bus.BusService;
 import io.homegrid.bus.BusSettings;
 import io.homegrid.cep.CepService;
 import io.homegrid.launcher.internal.DatabaseSupervisor;
+import io.homegrid.launcher.internal.EmbeddedThreads;
 import io.homegrid.launcher.internal.EmbeddedTls;
 import io.homegrid.launcher.internal.JsonJettyErrors;
 import io.homegrid.launcher.internal.Resources;
@@ -99,6 +100,8 @@ public final class EmbeddedBackend implements AutoCloseable {
                         @Override
                         public void prepare(Bus cxf) {
                             EmbeddedTls.configure(cxf, config.port(), tls);
+                            EmbeddedThreads.configure(cxf, config.rest().requests().serverThreads(), config.port(),
+                                    config.httpPort());
                         }
 
                         @Override

@@ -22,6 +22,7 @@ import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.PersistenceSettings;
 import io.homegrid.routes.parser.ParserSettings;
 import io.homegrid.routes.rest.PushSettings;
+import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.routes.rest.RestSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +87,8 @@ class BackendDefaultsTest {
     void oneSetOfLimitsGovernsThePushInterfaceAndTheParser() {
         BackendConfig raised = new BackendConfig("127.0.0.1", 8080, Path.of("data"), null, null, null,
                 BackendConfig.defaults(8080, Path.of("data")).brokerPorts(), Limits.DEFAULT.withMaxBatchSize(2_000),
-                PushSettings.DEFAULT_MAX_BODY_BYTES, 2, PersistenceSettings.DEFAULT, CepSettings.DEFAULT, 0, null, null);
+                PushSettings.DEFAULT_MAX_BODY_BYTES, 2, PersistenceSettings.DEFAULT, CepSettings.DEFAULT, 0, null, null,
+                RequestLimits.DEFAULT);
 
         assertThat(raised.parser().limits()).isSameAs(raised.rest().push().limits());
         assertThat(raised.parser().limits().maxBatchSize()).isEqualTo(2_000);

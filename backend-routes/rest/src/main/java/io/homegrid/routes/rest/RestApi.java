@@ -18,6 +18,7 @@ import io.homegrid.routes.rest.internal.AuditResource;
 import io.homegrid.routes.rest.internal.AuthenticationFilter;
 import io.homegrid.routes.rest.internal.CepAdminResource;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
+import io.homegrid.routes.rest.internal.ConcurrentRequests;
 import io.homegrid.routes.rest.internal.DataPushResource;
 import io.homegrid.routes.rest.internal.DeviceQueryResource;
 import io.homegrid.routes.rest.internal.ErrorMappers;
@@ -48,6 +49,7 @@ public final class RestApi {
             ConnectionFactory commands, StatementAdmin cep) {
         CommandBus commandBus = new CommandBus(commands);
         Access access = new Access(control);
+        ConcurrentRequests.Budget held = new ConcurrentRequests.Budget(limits.heldRequests());
         return List.of(
                 new DataPushResource(access, publisher, push, clock),
                 new GatewayQueryResource(access, repository, clock),
@@ -56,10 +58,10 @@ public final class RestApi {
                 new StatsResource(access, ingest, repository),
                 new HealthResource(health),
                 new RelayResource(access, repository, commandBus),
-                new CommandChannelResource(access, commandBus, limits.commandPollsPerGateway()),
+                new CommandChannelResource(access, commandBus, limits.commandPollsPerGateway(), held),
                 new EventsResource(access, repository, clock),
                 new CepAdminResource(access, cep),
-                new LiveResource(access, commands, limits.liveStreamsPerIdentity()),
+                new LiveResource(access, commands, limits.liveStreamsPerIdentity(), held),
                 new TokenResource(control),
                 new HouseholdResource(access),
                 new GatewayRegistrationResource(access),

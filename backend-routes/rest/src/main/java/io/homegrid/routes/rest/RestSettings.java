@@ -30,6 +30,10 @@ public record RestSettings(String address, String loopbackAddress, PushSettings 
         return new RestSettings(address, port > 0 ? "http://127.0.0.1:" + port + "/" : null, push, requests);
     }
 
+    public RestSettings withRequests(RequestLimits limits) {
+        return new RestSettings(address, loopbackAddress, push, limits);
+    }
+
     List<String> addresses() {
         List<String> addresses = new ArrayList<>(List.of(address));
         if (loopbackAddress != null) {

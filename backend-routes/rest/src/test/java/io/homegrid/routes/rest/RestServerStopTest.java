@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.routes.rest.internal.Access;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
+import io.homegrid.routes.rest.internal.ConcurrentRequests;
 import io.homegrid.routes.rest.internal.LiveResource;
 import io.homegrid.security.test.AccessFixture;
 import io.homegrid.testing.TestBroker;
@@ -54,9 +55,10 @@ class RestServerStopTest {
             port = free.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
+        ConcurrentRequests.Budget held = new ConcurrentRequests.Budget(RequestLimits.DEFAULT_HELD_REQUESTS);
         server = RestServer.start(bus, base + "/",
-                List.of(new CommandChannelResource(new Access(identities.access()), new CommandBus(pool), 2),
-                        new LiveResource(new Access(identities.access()), pool, 5)),
+                List.of(new CommandChannelResource(new Access(identities.access()), new CommandBus(pool), 2, held),
+                        new LiveResource(new Access(identities.access()), pool, 5, held)),
                 RestApi.providers(identities.access(), RequestLimits.DEFAULT));
     }
 

@@ -38,8 +38,9 @@ public final class CommandChannelResource implements AutoCloseable {
     private final CommandBus commands;
     private final ConcurrentRequests polls;
 
-    public CommandChannelResource(Access access, CommandBus commands, int pollsPerGateway) {
-        this.polls = new ConcurrentRequests("command polls", pollsPerGateway);
+    public CommandChannelResource(Access access, CommandBus commands, int pollsPerGateway,
+            ConcurrentRequests.Budget held) {
+        this.polls = new ConcurrentRequests("command polls", pollsPerGateway, held);
         this.access = access;
         this.commands = commands;
     }

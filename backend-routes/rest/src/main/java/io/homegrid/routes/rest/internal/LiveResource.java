@@ -47,8 +47,9 @@ public final class LiveResource implements AutoCloseable {
     private final HeldRequests held = new HeldRequests();
     private final ConcurrentRequests streams;
 
-    public LiveResource(Access access, ConnectionFactory connectionFactory, int streamsPerIdentity) {
-        this.streams = new ConcurrentRequests("live streams", streamsPerIdentity);
+    public LiveResource(Access access, ConnectionFactory connectionFactory, int streamsPerIdentity,
+            ConcurrentRequests.Budget held) {
+        this.streams = new ConcurrentRequests("live streams", streamsPerIdentity, held);
         this.access = access;
         this.connectionFactory = connectionFactory;
     }

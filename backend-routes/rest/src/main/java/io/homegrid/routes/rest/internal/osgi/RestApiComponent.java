@@ -71,7 +71,7 @@ public final class RestApiComponent {
     static RestSettings settings(RestConfig config, Limits limits) {
         return new RestSettings(config.address(), null, new PushSettings(config.maxBodyBytes(), limits),
                 new RequestLimits(config.liveStreamsPerIdentity(), config.commandPollsPerGateway(), config.requestsPerSecond(),
-                        config.requestBurst()));
+                        config.requestBurst(), config.heldRequests()));
     }
 
     @Activate

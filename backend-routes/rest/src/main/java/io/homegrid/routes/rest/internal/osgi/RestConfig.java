@@ -29,4 +29,9 @@ import io.homegrid.routes.rest.RestSettings;
 
     @AttributeDefinition(name = "Request burst", description = "Requests a gateway or application may make at once.")
     int requestBurst() default RequestLimits.DEFAULT_REQUEST_BURST;
+
+    @AttributeDefinition(name = "Held requests",
+            description = "Live streams and command polls held open in all; 429 beyond. Each takes a server thread: "
+                    + "give pax-web's Jetty (org.ops4j.pax.web.server.maxThreads) this many and 200 more.")
+    int heldRequests() default RequestLimits.DEFAULT_HELD_REQUESTS;
 }
