@@ -3,6 +3,7 @@ package io.homegrid.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 class BackendDefaultsTest {
 
+    private static final Path PAX_WEB = Path.of("..", "features", "distribution", "src", "main", "resources", "assembly",
+            "etc", "org.ops4j.pax.web.cfg");
     private static final Path FEATURE = Path.of("..", "features", "repository", "src", "main", "feature", "feature.xml");
 
     @Test
@@ -48,7 +51,14 @@ class BackendDefaultsTest {
                 entry("liveStreamsPerIdentity", RestSettings.DEFAULT.requests().liveStreamsPerIdentity()),
                 entry("commandPollsPerGateway", RestSettings.DEFAULT.requests().commandPollsPerGateway()),
                 entry("requestsPerSecond", RestSettings.DEFAULT.requests().requestsPerSecond()),
-                entry("requestBurst", RestSettings.DEFAULT.requests().requestBurst()));
+                entry("requestBurst", RestSettings.DEFAULT.requests().requestBurst()),
+                entry("heldRequests", RestSettings.DEFAULT.requests().heldRequests()));
+        Properties paxWeb = new Properties();
+        try (Reader reader = Files.newBufferedReader(PAX_WEB)) {
+            paxWeb.load(reader);
+        }
+        assertThat(paxWeb.getProperty("org.ops4j.pax.web.server.maxThreads"))
+                .isEqualTo(String.valueOf(RestSettings.DEFAULT.requests().serverThreads()));
         PersistenceSettings persistence = PersistenceSettings.DEFAULT;
         assertThat(config("io.homegrid.persistence")).containsOnly(
                 entry("consumers", persistence.consumers()),
@@ -75,7 +85,16 @@ class BackendDefaultsTest {
                 .isEqualTo(String.valueOf(ParserSettings.DEFAULT.consumers()));
         assertThat(backend.findOption("--cep-lateness").defaultValue())
                 .isEqualTo(String.valueOf(CepSettings.DEFAULT.lateness().toSeconds()));
+        for (String[] option : new String[][] {
+            {"--live-streams-per-identity", "" + RequestLimits.DEFAULT.liveStreamsPerIdentity()},
+            {"--command-polls-per-gateway", "" + RequestLimits.DEFAULT.commandPollsPerGateway()},
+            {"--requests-per-second", "" + RequestLimits.DEFAULT.requestsPerSecond()},
+            {"--request-burst", "" + RequestLimits.DEFAULT.requestBurst()},
+            {"--held-requests", "" + RequestLimits.DEFAULT.heldRequests()}}) {
+            assertThat(backend.findOption(option[0]).defaultValue()).as(option[0]).isEqualTo(option[1]);
+        }
         BackendConfig defaults = BackendConfig.defaults(8080, Path.of("data"));
+        assertThat(defaults.rest().requests()).isEqualTo(RequestLimits.DEFAULT);
         assertThat(defaults.parser()).isEqualTo(ParserSettings.DEFAULT);
         assertThat(defaults.rest().push()).isEqualTo(PushSettings.DEFAULT);
         assertThat(defaults.persistence()).isEqualTo(PersistenceSettings.DEFAULT);
