@@ -44,11 +44,17 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     private final Households households;
 
     public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store, Clock clock) {
+        this(settings, sink, store, GatewayHouseholds.NONE, clock);
+    }
+
+    /** @param gatewayHouseholds where a household's own statements run */
+    public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store,
+            GatewayHouseholds gatewayHouseholds, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         EsperRuntimes runtimes = new EsperRuntimes(settings);
         this.compiler = new StatementCompiler(runtimes);
-        this.added = new AddedStatements(compiler, store, builtIns::contains);
+        this.added = new AddedStatements(compiler, store, builtIns::contains, gatewayHouseholds);
         this.households = new Households(runtimes, settings.lateness().toMillis(), new OutputListener(sink),
                 this::setUp);
     }
@@ -106,8 +112,8 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     }
 
     @Override
-    public synchronized StatementInfo add(String name, String epl) throws InvalidStatementException {
-        return added.add(name, epl, households.all());
+    public synchronized StatementInfo add(String name, String epl, String household) throws InvalidStatementException {
+        return added.add(name, epl, household, households.all());
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.homegrid.cep.internal.CepPublisher;
+import io.homegrid.cep.internal.JdbcGatewayHouseholds;
 import io.homegrid.cep.internal.JdbcStatementStore;
 import io.homegrid.model.ReadingBatch;
 import io.homegrid.model.bus.Destinations;
@@ -51,7 +52,8 @@ public final class CepService implements AutoCloseable {
     private CepService(ConnectionFactory connectionFactory, DataSource dataSource, CepSettings settings, Clock clock) {
         this.connectionFactory = connectionFactory;
         this.publisher = new CepPublisher(connectionFactory);
-        this.engine = new CepEngine(settings, publisher::offer, new JdbcStatementStore(dataSource), clock);
+        this.engine = new CepEngine(settings, publisher::offer, new JdbcStatementStore(dataSource),
+                new JdbcGatewayHouseholds(dataSource), clock);
     }
 
     /**

@@ -13,7 +13,17 @@ public interface StatementAdmin {
      * @throws InvalidStatementException when the EPL does not compile or uses what statements may not
      * @throws IllegalArgumentException when the name is taken
      */
-    StatementInfo add(String name, String epl) throws InvalidStatementException;
+    default StatementInfo add(String name, String epl) throws InvalidStatementException {
+        return add(name, epl, null);
+    }
+
+    /**
+     * Compiles and deploys a statement on one household's gateways only (null: on every household).
+     *
+     * @throws InvalidStatementException when the EPL does not compile or uses what statements may not
+     * @throws IllegalArgumentException when the name is taken
+     */
+    StatementInfo add(String name, String epl, String household) throws InvalidStatementException;
 
     /** Undeploys a statement added through {@link #add}; false if there is none by that name. */
     boolean remove(String name);

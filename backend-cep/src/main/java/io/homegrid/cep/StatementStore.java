@@ -5,10 +5,18 @@ import java.util.Map;
 /** Where statements added at run time are kept, so that they survive restarts. */
 public interface StatementStore {
 
-    /** Name → EPL, in the order they were added. */
-    Map<String, String> load();
+    /**
+     * A stored statement.
+     *
+     * @param household the household it runs on; null: every household (an operator's)
+     */
+    record Stored(String epl, String household) {
+    }
 
-    void save(String name, String epl);
+    /** Name → statement, in the order they were added. */
+    Map<String, Stored> load();
+
+    void save(String name, String epl, String household);
 
     void delete(String name);
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.homegrid.launcher.internal.FreePorts;
+import io.homegrid.security.Role;
 import io.homegrid.security.test.AccessFixture;
 
 /**
@@ -113,6 +114,39 @@ class CepIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
                 .anyMatch(l -> l.startsWith("data:") && l.contains("heavy-load-" + gw) && l.contains("\"oven\"")));
         live.cancel(true);
+    }
+
+    /** A household admin's statement runs on their own gateways; another household's readings never reach it. */
+    @Test
+    void aHouseholdAdminsStatementRunsOnTheirHouseholdOnly() throws Exception {
+        AccessFixture identities = AccessFixture.around(backend.access());
+        String a = identities.household("cep-admin-a").id();
+        String b = identities.household("cep-admin-b").id();
+        String gwA = gateway();
+        String gwB = gateway();
+        identities.gatewaySecret(gwA, a);
+        identities.gatewaySecret(gwB, b);
+        Http adminA = http.as(identities.person("cep-admin-a", Role.HOUSEHOLD_ADMIN, a));
+        Http.Answer added = adminA.post("/api/v1/cep/statements", "{\"name\":\"dryer-a\",\"epl\":"
+                + "\"select gateway, device, value from PowerReading(value > 2600)\"}");
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("household").asText()).isEqualTo(a);
+        // The platform's twin of it runs everywhere: its output on B shows B's reading reached CEP.
+        assertThat(http.post("/api/v1/cep/statements", "{\"name\":\"dryer-all-" + gwB + "\",\"epl\":"
+                + "\"select gateway, device, value from PowerReading(value > 2600)\"}").status()).isEqualTo(201);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        push(gwB, reading("dryer", "power", "2700", "W", now, 1));
+        push(gwA, reading("dryer", "power", "2800", "W", now, 1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/events?gateway=" + gwA + "&type=dryer-a&from="
+                + now.minusSeconds(1) + "&to=" + now.plusSeconds(60)).json().get("events").size() == 1);
+        // B's reading went through the same runtime as the platform statement: had dryer-a run there, it would have fired too.
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/events?gateway=" + gwB + "&type=dryer-all-"
+                + gwB + "&from=" + now.minusSeconds(1) + "&to=" + now.plusSeconds(60)).json().get("events").size() == 1);
+        assertThat(http.get("/api/v1/events?gateway=" + gwB + "&type=dryer-a&from=" + now.minusSeconds(1) + "&to="
+                + now.plusSeconds(60)).json().get("events")).isEmpty();
+        assertThat(adminA.delete("/api/v1/cep/statements/device-switch").status()).isEqualTo(409);
     }
 
     @Test

@@ -24,11 +24,11 @@ class SchemaMigratorTest {
     void createsTheSchemaOnAnEmptyDatabase() throws Exception {
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("3");
+        assertThat(version).isEqualTo("4");
         assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading", "cep_output", "cep_statement",
                 "household", "app_user", "gateway_registration", "application", "access_grant", "audit_entry", "token_key",
                 SchemaMigrator.HISTORY_TABLE);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(4);
     }
 
     @Test
@@ -38,9 +38,9 @@ class SchemaMigratorTest {
 
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("3");
+        assertThat(version).isEqualTo("4");
         assertThat(tables()).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(4);
     }
 
     @Test
@@ -48,9 +48,9 @@ class SchemaMigratorTest {
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
 
-        assertThat(first.get()).isEqualTo("3");
-        assertThat(second.get()).isEqualTo("3");
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(3);
+        assertThat(first.get()).isEqualTo("4");
+        assertThat(second.get()).isEqualTo("4");
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(4);
     }
 
     @Test
@@ -76,6 +76,21 @@ class SchemaMigratorTest {
 
         assertThat(count("SELECT count(*) FROM gateway_registration WHERE gateway_id = 'gw-old'"
                 + " AND household_id = 'default' AND secret_sha256 IS NULL")).isEqualTo(1);
+    }
+
+    /** Issue 11: statements added before households could own them stay the operators', run on every household. */
+    @Test
+    void statementsFromBeforeHouseholdStatementsRunEverywhere() throws Exception {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            for (String migration : new String[] {"V1__readings_devices_gateways.sql", "V2__cep_outputs_and_statements.sql",
+                "V3__households_and_access.sql"}) {
+                s.execute(SchemaMigrator.read(migration));
+            }
+            s.executeUpdate("INSERT INTO cep_statement (name, epl) VALUES ('kettle', 'select device from PowerReading')");
+            s.execute(SchemaMigrator.read("V4__household_statements.sql"));
+        }
+
+        assertThat(count("SELECT count(*) FROM cep_statement WHERE name = 'kettle' AND household_id IS NULL")).isEqualTo(1);
     }
 
     private List<String> tables() throws Exception {

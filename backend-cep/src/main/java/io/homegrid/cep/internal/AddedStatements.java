@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -14,14 +15,16 @@ import com.espertech.esper.common.client.EPCompiled;
 import com.espertech.esper.runtime.client.EPDeployException;
 import com.espertech.esper.runtime.client.EPUndeployException;
 
+import io.homegrid.cep.GatewayHouseholds;
 import io.homegrid.cep.InvalidStatementException;
 import io.homegrid.cep.StatementInfo;
 import io.homegrid.cep.StatementStore;
 
 /**
  * The statements added at run time, in the order they were added: each compiled once, deployed
- * on every household, and kept in the {@link StatementStore} so that it survives restarts.
- * Not thread-safe: the engine serialises calls.
+ * on every household's runtimes (an operator's) or on one household's only (its admin's), and
+ * kept in the {@link StatementStore} so that it survives restarts. Not thread-safe: the engine
+ * serialises calls.
  */
 public final class AddedStatements {
 
@@ -30,12 +33,16 @@ public final class AddedStatements {
     private final StatementCompiler compiler;
     private final StatementStore store;
     private final Predicate<String> builtIn;
+    private final GatewayHouseholds gatewayHouseholds;
+    private final Map<String, Optional<String>> householdOfGateway = new HashMap<>();
     private final Map<String, Added> added = new LinkedHashMap<>();
 
-    public AddedStatements(StatementCompiler compiler, StatementStore store, Predicate<String> builtIn) {
+    public AddedStatements(StatementCompiler compiler, StatementStore store, Predicate<String> builtIn,
+            GatewayHouseholds gatewayHouseholds) {
         this.compiler = compiler;
         this.store = store;
         this.builtIn = builtIn;
+        this.gatewayHouseholds = gatewayHouseholds;
     }
 
     /**
@@ -44,27 +51,32 @@ public final class AddedStatements {
      * It stays stored; adding a statement under its name replaces it.
      */
     public void restore() {
-        store.load().forEach((name, epl) -> {
+        store.load().forEach((name, stored) -> {
             try {
-                added.put(name, new Added(epl, compiler.compile(name, epl), new HashMap<>()));
+                added.put(name, new Added(stored.epl(), stored.household(), compiler.compile(name, stored.epl()),
+                        new HashMap<>()));
             } catch (InvalidStatementException e) {
                 LOG.warn("Stored statement '{}' was not deployed: {}", name, e.getMessage());
             }
         });
     }
 
-    /** Compiles the statement, deploys it on the given households and stores it. */
-    public StatementInfo add(String name, String epl, Collection<Household> households)
+    /**
+     * Compiles the statement, deploys it on the given runtimes it is for and stores it.
+     *
+     * @param household the household whose gateways it runs on; null: every household
+     */
+    public StatementInfo add(String name, String epl, String household, Collection<Household> households)
             throws InvalidStatementException {
         if (added.containsKey(name) || builtIn.test(name)) {
             throw new IllegalArgumentException("a statement named '" + name + "' exists");
         }
-        Added statement = new Added(epl, compiler.compile(name, epl), new HashMap<>());
-        households.forEach(household -> deploy(household, statement));
+        Added statement = new Added(epl, household, compiler.compile(name, epl), new HashMap<>());
+        households.forEach(runtime -> deploy(runtime, statement));
         added.put(name, statement);
-        store.save(name, epl);
-        LOG.info("CEP statement '{}' added", name);
-        return new StatementInfo(name, epl, false);
+        store.save(name, epl, household);
+        LOG.info("CEP statement '{}' added{}", name, household == null ? "" : " for household " + household);
+        return statement.info(name);
     }
 
     /** Undeploys the statement from every household and forgets it; false if none was added by that name. */
@@ -95,10 +107,18 @@ public final class AddedStatements {
     }
 
     public List<StatementInfo> infos() {
-        return added.entrySet().stream().map(e -> new StatementInfo(e.getKey(), e.getValue().epl(), false)).toList();
+        return added.entrySet().stream().map(e -> e.getValue().info(e.getKey())).toList();
     }
 
-    private static void deploy(Household household, Added statement) {
+    /** The household of the gateway this runtime serves, asked once per gateway. */
+    private Optional<String> householdOf(Household runtime) {
+        return householdOfGateway.computeIfAbsent(runtime.gateway(), gatewayHouseholds::householdOf);
+    }
+
+    private void deploy(Household household, Added statement) {
+        if (statement.household() != null && !householdOf(household).equals(Optional.of(statement.household()))) {
+            return;
+        }
         try {
             statement.deployments().put(household, household.deploy(statement.compiled(), null));
         } catch (EPDeployException e) {
@@ -106,7 +126,11 @@ public final class AddedStatements {
         }
     }
 
-    /** Its EPL, compiled once, and its deployment id on each household. */
-    private record Added(String epl, EPCompiled compiled, Map<Household, String> deployments) {
+    /** Its EPL, the household it is for (null: all), compiled once, and its deployment id on each runtime. */
+    private record Added(String epl, String household, EPCompiled compiled, Map<Household, String> deployments) {
+
+        StatementInfo info(String name) {
+            return new StatementInfo(name, epl, false, household);
+        }
     }
 }

@@ -73,7 +73,7 @@ public final class BuiltInStatements {
 
     /** Each named statement with its own text, from its {@code @name} to its semicolon. */
     public List<StatementInfo> infos() {
-        return names.stream().map(name -> new StatementInfo(name, epl(name), true)).toList();
+        return names.stream().map(name -> new StatementInfo(name, epl(name), true, null)).toList();
     }
 
     private String epl(String name) {

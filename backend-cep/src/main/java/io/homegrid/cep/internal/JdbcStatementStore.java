@@ -21,13 +21,14 @@ public final class JdbcStatementStore implements StatementStore {
     }
 
     @Override
-    public Map<String, String> load() {
-        Map<String, String> statements = new LinkedHashMap<>();
+    public Map<String, Stored> load() {
+        Map<String, Stored> statements = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT name, epl FROM cep_statement ORDER BY created, name");
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT name, epl, household_id FROM cep_statement ORDER BY created, name");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                statements.put(rs.getString(1), rs.getString(2));
+                statements.put(rs.getString(1), new Stored(rs.getString(2), rs.getString(3)));
             }
             return statements;
         } catch (SQLException e) {
@@ -36,9 +37,10 @@ public final class JdbcStatementStore implements StatementStore {
     }
 
     @Override
-    public void save(String name, String epl) {
-        update("INSERT INTO cep_statement (name, epl) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET epl = excluded.epl",
-                name, epl);
+    public void save(String name, String epl, String household) {
+        update("INSERT INTO cep_statement (name, epl, household_id) VALUES (?, ?, ?) "
+                + "ON CONFLICT (name) DO UPDATE SET epl = excluded.epl, household_id = excluded.household_id",
+                name, epl, household);
     }
 
     @Override

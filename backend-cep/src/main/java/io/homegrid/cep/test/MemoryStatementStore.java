@@ -11,16 +11,16 @@ import io.homegrid.cep.StatementStore;
  */
 public final class MemoryStatementStore implements StatementStore {
 
-    private final Map<String, String> statements = new LinkedHashMap<>();
+    private final Map<String, Stored> statements = new LinkedHashMap<>();
 
     @Override
-    public synchronized Map<String, String> load() {
-        return Map.copyOf(statements);
+    public synchronized Map<String, Stored> load() {
+        return new LinkedHashMap<>(statements);
     }
 
     @Override
-    public synchronized void save(String name, String epl) {
-        statements.put(name, epl);
+    public synchronized void save(String name, String epl, String household) {
+        statements.put(name, new Stored(epl, household));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,8 @@ class AddedStatementsTest {
     private final StatementCompiler compiler = new StatementCompiler(runtimes);
     private final BuiltInStatements builtIns = BuiltInStatements.read();
     private final RecordingStore store = new RecordingStore();
-    private final AddedStatements added = new AddedStatements(compiler, store, builtIns::contains);
+    private final AddedStatements added = new AddedStatements(compiler, store, builtIns::contains,
+            gateway -> Optional.of(gateway.startsWith("gw-b") ? "B" : "A"));
     private final List<CepOutput> outputs = new ArrayList<>();
     private Household household;
 
@@ -53,9 +55,9 @@ class AddedStatementsTest {
 
     @Test
     void aStoredStatementThatNoLongerCompilesIsLeftOutAndTheOthersAreRestoredInOrder() {
-        store.stored.put("kettle-on", KETTLE);
-        store.stored.put("old", "select * from StreamThatWasRenamed");
-        store.stored.put("cold", "select * from TemperatureReading(value < 5)");
+        store.put("kettle-on", KETTLE);
+        store.put("old", "select * from StreamThatWasRenamed");
+        store.put("cold", "select * from TemperatureReading(value < 5)");
 
         added.restore();
 
@@ -65,9 +67,9 @@ class AddedStatementsTest {
 
     @Test
     void aStoredStatementTheAllowListRefusesIsNotDeployedAndTheReasonIsLogged() {
-        store.stored.put("kettle-on", KETTLE);
-        store.stored.put("home", "select java.lang.System.getProperty('user.home') as home from PowerReading");
-        store.stored.put("inlined", "inlined_class \"\"\" public class X { public static int f() { return 1; } } \"\"\" "
+        store.put("kettle-on", KETTLE);
+        store.put("home", "select java.lang.System.getProperty('user.home') as home from PowerReading");
+        store.put("inlined", "inlined_class \"\"\" public class X { public static int f() { return 1; } } \"\"\" "
                 + "select X.f() from PowerReading");
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
@@ -91,7 +93,7 @@ class AddedStatementsTest {
                 new OutputListener(outputs::add));
 
         added.add("peak", "select device, Math.abs(value) as magnitude, max(value) as peak from PowerReading#time(1 min)",
-                List.of(household));
+                null, List.of(household));
         feed(-40, T0 + 1_000);
         feed(25, T0 + 2_000);
 
@@ -101,7 +103,7 @@ class AddedStatementsTest {
 
     @Test
     void aNameTakenByABuiltInIsRefusedAndNothingIsStored() {
-        assertThatThrownBy(() -> added.add("device-switch", KETTLE, List.of()))
+        assertThatThrownBy(() -> added.add("device-switch", KETTLE, null, List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("device-switch");
         assertThat(store.told).isEmpty();
     }
@@ -111,7 +113,7 @@ class AddedStatementsTest {
         household = new Household("gw", runtimes.household("gw"), T0, 5_000, new AtomicLong(), new AtomicLong(),
                 new OutputListener(outputs::add));
 
-        added.add("kettle-on", KETTLE, List.of(household));
+        added.add("kettle-on", KETTLE, null, List.of(household));
         feed(2_200, T0 + 1_000);
         boolean removed = added.remove("kettle-on");
         feed(2_300, T0 + 2_000);
@@ -122,6 +124,33 @@ class AddedStatementsTest {
         assertThat(added.remove("kettle-on")).as("removed once").isFalse();
     }
 
+    @Test
+    void aHouseholdsStatementRunsOnItsOwnGatewaysOnly() throws Exception {
+        List<CepOutput> ofB = new ArrayList<>();
+        household = new Household("gw-a", runtimes.household("gw-a"), T0, 5_000, new AtomicLong(), new AtomicLong(),
+                new OutputListener(outputs::add));
+        Household b = new Household("gw-b", runtimes.household("gw-b"), T0, 5_000, new AtomicLong(), new AtomicLong(),
+                new OutputListener(ofB::add));
+        try {
+            StatementInfo info = added.add("kettle-of-b", KETTLE, "B", List.of(household, b));
+            Household laterB = new Household("gw-b2", runtimes.household("gw-b2"), T0, 5_000, new AtomicLong(),
+                    new AtomicLong(), new OutputListener(ofB::add));
+            added.deployTo(laterB);
+            for (Household runtime : List.of(household, b, laterB)) {
+                runtime.add(new SensorEvent(runtime.gateway(), "K", "power", 2_500, T0 + 1_000), T0 + 1_000);
+                runtime.releaseUntil(T0 + 1_000);
+            }
+            laterB.close();
+
+            assertThat(info.household()).isEqualTo("B");
+            assertThat(outputs).as("household A's gateway").isEmpty();
+            assertThat(ofB).extracting(CepOutput::gateway).containsExactly("gw-b", "gw-b2");
+            assertThat(store.told).containsExactly("save kettle-of-b for B");
+        } finally {
+            b.close();
+        }
+    }
+
     private void feed(double watts, long time) {
         household.add(new SensorEvent("gw", "K", "power", watts, time), time);
         household.releaseUntil(time);
@@ -129,17 +158,21 @@ class AddedStatementsTest {
 
     /** Loads what a test put there, and records each save and delete instead of keeping them. */
     private static final class RecordingStore implements StatementStore {
-        final Map<String, String> stored = new LinkedHashMap<>();
+        final Map<String, Stored> stored = new LinkedHashMap<>();
         final List<String> told = new ArrayList<>();
 
+        void put(String name, String epl) {
+            stored.put(name, new Stored(epl, null));
+        }
+
         @Override
-        public Map<String, String> load() {
+        public Map<String, Stored> load() {
             return stored;
         }
 
         @Override
-        public void save(String name, String epl) {
-            told.add("save " + name);
+        public void save(String name, String epl, String household) {
+            told.add("save " + name + (household == null ? "" : " for " + household));
         }
 
         @Override

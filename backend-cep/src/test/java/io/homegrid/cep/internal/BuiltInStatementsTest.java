@@ -21,8 +21,8 @@ class BuiltInStatementsTest {
                 """);
 
         assertThat(builtIns.infos()).containsExactly(
-                new StatementInfo("first", "@name('first') select * from PowerReading;", true),
-                new StatementInfo("second", "@name('second')\nselect gateway\nfrom TemperatureReading;", true));
+                new StatementInfo("first", "@name('first') select * from PowerReading;", true, null),
+                new StatementInfo("second", "@name('second')\nselect gateway\nfrom TemperatureReading;", true, null));
         assertThat(builtIns.contains("Minute")).as("schemas are not statements").isFalse();
         assertThat(builtIns.size()).isEqualTo(2);
     }

@@ -206,12 +206,12 @@ public final class CepBenchmark {
     /** Statements added at run time are not part of this benchmark. */
     private static final class NoStore implements StatementStore {
         @Override
-        public Map<String, String> load() {
+        public Map<String, Stored> load() {
             return Map.of();
         }
 
         @Override
-        public void save(String name, String epl) {
+        public void save(String name, String epl, String household) {
             throw new UnsupportedOperationException("the benchmark adds no statements");
         }
 

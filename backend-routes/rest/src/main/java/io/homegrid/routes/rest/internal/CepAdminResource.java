@@ -21,8 +21,14 @@ import io.homegrid.cep.InvalidStatementException;
 import io.homegrid.cep.StatementAdmin;
 import io.homegrid.cep.StatementInfo;
 import io.homegrid.security.Caller;
+import io.homegrid.security.Role;
 
-/** CEP administration: list, add (compiled on the spot; errors answered 400 with Esper's message) and remove statements. */
+/**
+ * CEP administration: list, add (compiled on the spot; errors answered 400 with Esper's message)
+ * and remove statements. Operators manage statements for every household or for one; a household
+ * admin manages statements that run on their own household's gateways only, and sees those beside
+ * the built-in and platform ones.
+ */
 @Path("/api/v1/cep/statements")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CepAdminResource {
@@ -37,14 +43,17 @@ public final class CepAdminResource {
 
     @GET
     public Map<String, List<StatementInfo>> list(@Context SecurityContext security) {
-        access.operator(CallerContext.of(security), "list CEP statements");
-        return Map.of("statements", admin.statements());
+        Caller.User user = manager(CallerContext.of(security), "list CEP statements");
+        return Map.of("statements", admin.statements().stream()
+                .filter(statement -> user.operator() || statement.household() == null
+                        || statement.household().equals(user.household()))
+                .toList());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(JsonNode body, @Context SecurityContext security) {
-        Caller operator = access.operator(CallerContext.of(security), "add CEP statements");
+        Caller.User user = manager(CallerContext.of(security), "add CEP statements");
         if (body == null || !body.path("name").isTextual()) {
             throw ApiException.badRequest("name", "a statement needs a \"name\"");
         }
@@ -52,12 +61,13 @@ public final class CepAdminResource {
         if (!body.path("epl").isTextual() || body.get("epl").textValue().isBlank()) {
             throw ApiException.badRequest("epl", "a statement needs its \"epl\"");
         }
+        String household = household(user, body.get("household"));
         try {
-            StatementInfo added = admin.add(name, body.get("epl").textValue());
-            access.control().audit().record(operator, null, "statement.add", name, "ok");
+            StatementInfo added = admin.add(name, body.get("epl").textValue(), household);
+            access.control().audit().record(user, household, "statement.add", name, "ok");
             return Response.status(201).entity(added).build();
         } catch (InvalidStatementException e) {
-            access.control().audit().record(operator, null, "statement.add", name, "refused: " + e.getMessage());
+            access.control().audit().record(user, household, "statement.add", name, "refused: " + e.getMessage());
             throw ApiException.badRequest("epl", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ApiException(409, "name", e.getMessage());
@@ -67,15 +77,43 @@ public final class CepAdminResource {
     @DELETE
     @Path("{name}")
     public Response remove(@PathParam("name") String name, @Context SecurityContext security) {
-        Caller operator = access.operator(CallerContext.of(security), "remove CEP statements");
-        boolean builtIn = admin.statements().stream().anyMatch(s -> s.name().equals(name) && s.builtIn());
-        if (builtIn) {
+        Caller.User user = manager(CallerContext.of(security), "remove CEP statements");
+        StatementInfo statement = admin.statements().stream().filter(s -> s.name().equals(name)).findFirst()
+                .filter(s -> user.operator() || s.household() == null || s.household().equals(user.household()))
+                .orElseThrow(() -> ApiException.notFound("name", "no statement '" + name + "'"));
+        if (statement.builtIn()) {
             throw new ApiException(409, "name", "'" + name + "' is a built-in statement");
+        }
+        if (!user.operator() && statement.household() == null) {
+            throw new ApiException(403, "name", "'" + name + "' runs on every household: only operators may remove it");
         }
         if (!admin.remove(name)) {
             throw ApiException.notFound("name", "no statement '" + name + "'");
         }
-        access.control().audit().record(operator, null, "statement.remove", name, "ok");
+        access.control().audit().record(user, statement.household(), "statement.remove", name, "ok");
         return Response.noContent().build();
+    }
+
+    /** Operators and household admins; everybody else is refused. */
+    private static Caller.User manager(Caller caller, String what) {
+        if (caller instanceof Caller.User user && (user.operator() || user.role() == Role.HOUSEHOLD_ADMIN)) {
+            return user;
+        }
+        throw new ApiException(403, "Authorization", "only operators and household admins may " + what);
+    }
+
+    /** The household a new statement runs on: an admin's own; for an operator the one named, or every one (null). */
+    private String household(Caller.User user, JsonNode named) {
+        if (named != null && !named.isNull() && !named.isTextual()) {
+            throw ApiException.badRequest("household", "a household id, or null for every household");
+        }
+        String household = named == null || named.isNull() ? null : named.textValue();
+        if (household != null) {
+            access.member(user, household);
+        }
+        if (user.operator()) {
+            return household;
+        }
+        return user.household();
     }
 }

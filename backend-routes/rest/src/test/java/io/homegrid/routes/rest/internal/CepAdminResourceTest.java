@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.homegrid.cep.CepEngine;
 import io.homegrid.cep.CepSettings;
+import io.homegrid.cep.StatementInfo;
 import io.homegrid.cep.test.MemoryStatementStore;
 import io.homegrid.security.Caller;
 import io.homegrid.security.Role;
@@ -61,6 +62,40 @@ class CepAdminResourceTest {
 
         assertThat(response.getStatus()).isEqualTo(201);
         assertThat(store.load()).containsKey("kettle-on");
+    }
+
+    @Test
+    void aHouseholdAdminManagesTheirOwnHouseholdsStatementsOnly() {
+        String a = identities.household("cep-a").id();
+        String b = identities.household("cep-b").id();
+        SecurityContext adminA = user("admin-a", Role.HOUSEHOLD_ADMIN, a);
+        SecurityContext adminB = user("admin-b", Role.HOUSEHOLD_ADMIN, b);
+        resource.add(body("platform", "select device from PowerReading(value > 5000)"), operator);
+
+        Response added = resource.add(body("kettle-a", "select device from PowerReading(value > 2000)"), adminA);
+        ApiException elsewhere = catchThrowableOfType(ApiException.class, () -> resource.add(
+                body("kettle-b", "select device from PowerReading").put("household", b), adminA));
+        ApiException othersStatement = catchThrowableOfType(ApiException.class, () -> resource.remove("kettle-a", adminB));
+        ApiException platformStatement = catchThrowableOfType(ApiException.class, () -> resource.remove("platform", adminA));
+        ApiException resident = catchThrowableOfType(ApiException.class,
+                () -> resource.list(user("res-a", Role.RESIDENT, a)));
+
+        assertThat(added.getStatus()).isEqualTo(201);
+        assertThat(store.load().get("kettle-a").household()).isEqualTo(a);
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(store.load()).doesNotContainKey("kettle-b");
+        assertThat(resource.list(adminB).get("statements")).extracting(StatementInfo::name)
+                .contains("platform", "device-switch").doesNotContain("kettle-a");
+        assertThat(resource.list(adminA).get("statements")).extracting(StatementInfo::name).contains("kettle-a");
+        assertThat(othersStatement.status()).isEqualTo(404);
+        assertThat(platformStatement.status()).isEqualTo(403);
+        assertThat(resident.status()).isEqualTo(403);
+        assertThat(resource.remove("kettle-a", adminA).getStatus()).isEqualTo(204);
+        assertThat(store.load()).containsOnlyKeys("platform");
+    }
+
+    private static SecurityContext user(String name, Role role, String household) {
+        return new CallerContext(new Caller.User(name, role, household), true, "Bearer");
     }
 
     private static ObjectNode body(String name, String epl) {
