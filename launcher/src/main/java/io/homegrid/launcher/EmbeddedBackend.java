@@ -22,6 +22,9 @@ import io.homegrid.launcher.internal.Resources;
 import io.homegrid.launcher.internal.TlsMaterial;
 import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.PersistenceService;
+import io.homegrid.replay.ReplayClient;
+import io.homegrid.replay.ReplayService;
+import io.homegrid.replay.ReplaySettings;
 import io.homegrid.routes.parser.ParserService;
 import io.homegrid.routes.rest.HealthCheck;
 import io.homegrid.routes.rest.HealthChecks;
@@ -88,6 +91,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             PersistenceService persistence = resources.add("persistence",
                     PersistenceService.start(config.persistence(), bus.plain(), dataSource, clock));
             CepService cep = resources.add("CEP", CepService.start(config.cep(), bus.plain(), dataSource, clock));
+            resources.add("Replay Control", ReplayService.start(ReplaySettings.DEFAULT, bus.plain(), dataSource, clock));
             ParserService parser = resources.add("parser",
                     ParserService.start(config.parser(), new DefaultCamelContext(), bus.pooled(), clock));
             PersistenceConnector connector = persistence.connector();
@@ -95,7 +99,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             TlsMaterial tls = config.tls();
             resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(),
                     database == null ? pool : database.health(pool), persistence.repository(), connector, cep.admin(),
-                    access.access(), parser::camel, () -> connector), clock,
+                    access.access(), parser::camel, () -> connector, new ReplayClient(dataSource, bus.pooled(), clock)), clock,
                     new HttpTransportSetup() {
                         @Override
                         public void prepare(Bus cxf) {

@@ -23,6 +23,7 @@ import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.PersistenceSettings;
 import io.homegrid.routes.parser.ParserSettings;
 import io.homegrid.routes.rest.PushSettings;
+import io.homegrid.replay.ReplaySettings;
 import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.routes.rest.RestSettings;
 import picocli.CommandLine;
@@ -71,6 +72,10 @@ class BackendDefaultsTest {
                 entry("peakLimit", (long) cep.peakLimit()),
                 entry("cycleHours", cep.cycleHours()),
                 entry("minTemperature", (long) cep.minTemperature()));
+        assertThat(config("io.homegrid.replay")).containsOnly(
+                entry("pageSize", ReplaySettings.DEFAULT.pageSize()),
+                entry("maxRunning", ReplaySettings.DEFAULT.maxRunning()),
+                entry("progressMillis", ReplaySettings.DEFAULT.progressEvery().toMillis()));
         assertThat(config("io.homegrid.bus")).contains(
                 entry("brokerName", BusSettings.DEFAULT_BROKER_NAME),
                 entry("brokerUrl", BusSettings.DEFAULT_BROKER_URL),

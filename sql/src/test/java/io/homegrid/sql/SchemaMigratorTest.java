@@ -24,11 +24,12 @@ class SchemaMigratorTest {
     void createsTheSchemaOnAnEmptyDatabase() throws Exception {
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("4");
+        assertThat(version).isEqualTo("5");
         assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading", "cep_output", "cep_statement",
                 "household", "app_user", "gateway_registration", "application", "access_grant", "audit_entry", "token_key",
+                "replay", "replay_reading",
                 SchemaMigrator.HISTORY_TABLE);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(5);
     }
 
     @Test
@@ -38,9 +39,9 @@ class SchemaMigratorTest {
 
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("4");
+        assertThat(version).isEqualTo("5");
         assertThat(tables()).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(5);
     }
 
     @Test
@@ -48,9 +49,9 @@ class SchemaMigratorTest {
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
 
-        assertThat(first.get()).isEqualTo("4");
-        assertThat(second.get()).isEqualTo("4");
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(4);
+        assertThat(first.get()).isEqualTo("5");
+        assertThat(second.get()).isEqualTo("5");
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(5);
     }
 
     @Test

@@ -21,6 +21,11 @@ public final class Destinations {
     /** Virtual topic: CEP aggregates and derived events, JSON {@code CepOutput}; MQTT and STOMP clients see {@code cep/out}. */
     public static final String CEP_OUT = "cep.out";
 
+    /** Queue: replay commands (start, cancel) from the Aggregate Sensing/Actuation Interface to Replay Control. */
+    public static final String REPLAY_COMMANDS = "replay.commands";
+    /** Topic: progress of replays, JSON, for the live channel. */
+    public static final String REPLAY_PROGRESS = "replay.progress";
+
     /** Queue: results of commands, correlated by JMSCorrelationID = command id. */
     public static final String COMMAND_RESULTS = "gateway.commands.results";
 

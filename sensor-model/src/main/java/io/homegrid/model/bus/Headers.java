@@ -15,6 +15,11 @@ public final class Headers {
     /** When the backend received the message (epoch milliseconds). */
     public static final String RECEIVED = "receivedAt";
 
+    /** The replay a message comes from (long): set by Replay Control, which alone may use replayed seqs. */
+    public static final String REPLAY = "replay";
+    /** The household a message concerns (replay progress). */
+    public static final String HOUSEHOLD = "household";
+
     private Headers() {
     }
 }

@@ -34,7 +34,12 @@ public final class BatchReader<T> {
     }
 
     public static BatchReader<Reading> readings(Clock clock, Limits limits) {
-        return new BatchReader<>("readings", new ReadingValidator(clock, limits), limits);
+        return new BatchReader<>("readings", new ReadingValidator(clock, limits, 0), limits);
+    }
+
+    /** Readings Replay Control sends: a gateway's own seqs, and that replay's (never another's). */
+    public static BatchReader<Reading> replayedReadings(Clock clock, Limits limits, long replay) {
+        return new BatchReader<>("readings", new ReadingValidator(clock, limits, replay), limits);
     }
 
     public static BatchReader<DeviceDescription> devices(Limits limits) {

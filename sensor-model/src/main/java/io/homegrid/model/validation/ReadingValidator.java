@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.homegrid.model.Reading;
+import io.homegrid.model.ReplaySeq;
 import io.homegrid.model.SensorKind;
 
 /**
@@ -29,10 +30,13 @@ final class ReadingValidator implements ItemValidator<Reading> {
 
     private final Clock clock;
     private final Limits limits;
+    /** The replay whose seqs are allowed besides gateways' own; 0: none. */
+    private final long replay;
 
-    ReadingValidator(Clock clock, Limits limits) {
+    ReadingValidator(Clock clock, Limits limits, long replay) {
         this.clock = clock;
         this.limits = limits;
+        this.replay = replay;
     }
 
     @Override
@@ -57,8 +61,14 @@ final class ReadingValidator implements ItemValidator<Reading> {
                 "unknown sensor kind '" + Fields.abbreviate(id) + "' (known: " + KNOWN_KINDS + ")"));
     }
 
-    private static long seq(JsonNode item) throws FieldException {
+    private long seq(JsonNode item) throws FieldException {
         JsonNode seq = Fields.require(item, "seq");
+        if (replay > 0 && seq.isIntegralNumber() && seq.canConvertToLong() && seq.longValue() < 0) {
+            if (ReplaySeq.replay(seq.longValue()) != replay) {
+                throw new FieldException("seq", "not a seq of replay " + replay);
+            }
+            return seq.longValue();
+        }
         if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.longValue() < 0) {
             throw new FieldException("seq", "must be a non-negative 64-bit integer, was " + Fields.describe(seq));
         }

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import io.homegrid.model.Reading;
 import io.homegrid.model.ReadingBatch;
+import io.homegrid.model.ReplaySeq;
 
 /**
  * The lean ingest path: any number of reading batches in one transaction and a handful of
@@ -37,8 +38,16 @@ public final class JdbcReadingWriter {
             ON CONFLICT (device_id) DO NOTHING""";
 
     private static final String INSERT_READINGS = """
-            INSERT INTO reading (gateway_id, seq, device_id, sensor, value, unit, measured_at)
-            SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::timestamptz[])
+            INSERT INTO reading (gateway_id, seq, device_id, sensor, value, unit, measured_at, replay_id)
+            SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::timestamptz[],
+                                 ?::bigint[])
+            ON CONFLICT (gateway_id, seq) DO NOTHING""";
+
+    /** An isolated replay's readings: apart from the household's history. */
+    private static final String INSERT_ISOLATED = """
+            INSERT INTO replay_reading (gateway_id, seq, device_id, sensor, value, unit, measured_at, replay_id)
+            SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::timestamptz[],
+                                 ?::bigint[])
             ON CONFLICT (gateway_id, seq) DO NOTHING""";
 
     private static final String UPSERT_LATEST = """
@@ -65,8 +74,12 @@ public final class JdbcReadingWriter {
             try {
                 upsertGateways(connection, batches);
                 insertUnknownDevices(connection, rows);
-                int inserted = insertReadings(connection, rows);
-                upsertLatest(connection, rows);
+                List<Row> history = rows.stream().filter(row -> !row.isolated()).toList();
+                List<Row> isolated = rows.stream().filter(Row::isolated).toList();
+                int inserted = insertReadings(connection, INSERT_READINGS, history)
+                        + insertReadings(connection, INSERT_ISOLATED, isolated);
+                // An isolated replay's readings are not the household's latest values.
+                upsertLatest(connection, history);
                 connection.commit();
                 return new WriteResult(inserted, rows.size() - inserted);
             } catch (SQLException | RuntimeException e) {
@@ -118,8 +131,11 @@ public final class JdbcReadingWriter {
         }
     }
 
-    private static int insertReadings(Connection connection, List<Row> rows) throws SQLException {
+    private static int insertReadings(Connection connection, String sql, List<Row> rows) throws SQLException {
         int n = rows.size();
+        if (n == 0) {
+            return 0;
+        }
         Object[] gateways = new Object[n];
         Object[] seqs = new Object[n];
         Object[] devices = new Object[n];
@@ -127,6 +143,7 @@ public final class JdbcReadingWriter {
         Object[] values = new Object[n];
         Object[] units = new Object[n];
         Object[] times = new Object[n];
+        Object[] replays = new Object[n];
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
             Reading reading = row.reading();
@@ -138,10 +155,11 @@ public final class JdbcReadingWriter {
             units[i] = reading.unit();
             // ISO-8601 with Z: PostgreSQL parses it exactly, whatever the session time zone.
             times[i] = reading.time().toString();
+            replays[i] = ReplaySeq.isReplayed(reading.seq()) ? ReplaySeq.replay(reading.seq()) : null;
         }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_READINGS)) {
-            bind(connection, statement, new String[] {"text", "int8", "text", "text", "float8", "text", "text"},
-                    gateways, seqs, devices, sensors, values, units, times);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(connection, statement, new String[] {"text", "int8", "text", "text", "float8", "text", "text", "int8"},
+                    gateways, seqs, devices, sensors, values, units, times, replays);
             return statement.executeUpdate();
         }
     }
@@ -153,6 +171,9 @@ public final class JdbcReadingWriter {
                     (a, b) -> b.reading().time().isAfter(a.reading().time()) ? b : a);
         }
         int n = newest.size();
+        if (n == 0) {
+            return;
+        }
         Object[] devices = new Object[n];
         Object[] sensors = new Object[n];
         Object[] gateways = new Object[n];
@@ -188,5 +209,9 @@ public final class JdbcReadingWriter {
     }
 
     private record Row(String gateway, Reading reading) {
+
+        boolean isolated() {
+            return ReplaySeq.isReplayed(reading.seq()) && ReplaySeq.isolated(reading.seq());
+        }
     }
 }

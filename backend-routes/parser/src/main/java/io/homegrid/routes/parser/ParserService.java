@@ -8,7 +8,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 
-import io.homegrid.model.validation.BatchReader;
 import io.homegrid.routes.parser.internal.ParserRoute;
 import io.homegrid.routes.parser.internal.SensorDataParser;
 
@@ -47,7 +46,7 @@ public final class ParserService implements AutoCloseable {
         // start() would then never be started, so they are added to the running context.
         camel.start();
         try {
-            camel.addRoutes(new ParserRoute(new SensorDataParser(BatchReader.readings(clock, settings.limits()), clock),
+            camel.addRoutes(new ParserRoute(new SensorDataParser(clock, settings.limits()),
                     JMS, settings.consumers()));
         } catch (Exception e) {
             camel.stop();

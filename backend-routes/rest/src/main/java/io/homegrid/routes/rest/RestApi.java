@@ -11,6 +11,7 @@ import io.homegrid.cep.StatementAdmin;
 import io.homegrid.model.json.Json;
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.replay.ReplayClient;
 import io.homegrid.security.AccessControl;
 import io.homegrid.routes.rest.internal.Access;
 import io.homegrid.routes.rest.internal.ApplicationResource;
@@ -31,6 +32,7 @@ import io.homegrid.routes.rest.internal.HouseholdResource;
 import io.homegrid.routes.rest.internal.InvalidReadingsResource;
 import io.homegrid.routes.rest.internal.LiveResource;
 import io.homegrid.routes.rest.internal.RelayResource;
+import io.homegrid.routes.rest.internal.ReplayResource;
 import io.homegrid.routes.rest.internal.StatsResource;
 import io.homegrid.routes.rest.internal.TokenResource;
 
@@ -46,7 +48,7 @@ public final class RestApi {
      */
     public static List<Object> resources(AccessControl control, BusPublisher publisher, SensorDataRepository repository,
             IngestStats ingest, List<HealthCheck> health, PushSettings push, RequestLimits limits, Clock clock,
-            ConnectionFactory commands, StatementAdmin cep) {
+            ConnectionFactory commands, StatementAdmin cep, ReplayClient replays) {
         CommandBus commandBus = new CommandBus(commands);
         Access access = new Access(control);
         ConcurrentRequests.Budget held = new ConcurrentRequests.Budget(limits.heldRequests());
@@ -67,7 +69,8 @@ public final class RestApi {
                 new GatewayRegistrationResource(access),
                 new GrantResource(access),
                 new ApplicationResource(access),
-                new AuditResource(access, clock));
+                new AuditResource(access, clock),
+                new ReplayResource(access, replays, repository, clock));
     }
 
     /** @param control asked who calls every resource method that is not {@code @Public} */

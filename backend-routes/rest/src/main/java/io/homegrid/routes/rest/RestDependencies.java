@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import io.homegrid.cep.StatementAdmin;
 import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.replay.ReplayClient;
 import io.homegrid.security.AccessControl;
 
 /**
@@ -21,7 +22,9 @@ import io.homegrid.security.AccessControl;
  *                   that also knows whether a supervised embedded server is running
  * @param access     who is calling, and what they may touch
  * @param repository answers queries, or fails with a 503 while the persistence service is away
+ * @param replays    records replays and sends Replay Control their commands
  */
 public record RestDependencies(ConnectionFactory bus, HealthCheck database, SensorDataRepository repository,
-        IngestStats ingest, StatementAdmin cep, AccessControl access, Supplier<CamelContext> parser, Supplier<IngestStats> persistence) {
+        IngestStats ingest, StatementAdmin cep, AccessControl access, Supplier<CamelContext> parser, Supplier<IngestStats> persistence,
+        ReplayClient replays) {
 }

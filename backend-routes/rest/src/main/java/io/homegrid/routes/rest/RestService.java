@@ -40,7 +40,7 @@ public final class RestService implements AutoCloseable {
             RestServer server = RestServer.start(bus, settings.addresses(),
                     RestApi.resources(dependencies.access(), new JmsBusPublisher(dependencies.bus()), dependencies.repository(),
                             dependencies.ingest(), health, settings.push(), settings.requests(), clock, dependencies.bus(),
-                            dependencies.cep()),
+                            dependencies.cep(), dependencies.replays()),
                     RestApi.providers(dependencies.access(), settings.requests()));
             transport.started(bus);
             LOG.info("REST API at {}", settings.addresses());

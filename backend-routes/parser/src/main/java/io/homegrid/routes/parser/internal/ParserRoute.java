@@ -62,7 +62,9 @@ public final class ParserRoute extends RouteBuilder {
 
     private void parse(Exchange exchange) throws Exception {
         String gateway = exchange.getMessage().getHeader(Headers.GATEWAY, String.class);
-        ParseOutcome outcome = parser.parse(gateway, exchange.getMessage().getMandatoryBody(String.class));
+        Long replay = exchange.getMessage().getHeader(Headers.REPLAY, Long.class);
+        String body = exchange.getMessage().getMandatoryBody(String.class);
+        ParseOutcome outcome = replay == null ? parser.parse(gateway, body) : parser.parseReplayed(gateway, body, replay);
         if (outcome.valid() != null) {
             exchange.setProperty(VALID, Json.mapper().writeValueAsString(outcome.valid()));
             exchange.getMessage().setHeader(Headers.READINGS, outcome.valid().readings().size());

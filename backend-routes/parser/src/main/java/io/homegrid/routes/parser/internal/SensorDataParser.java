@@ -18,6 +18,7 @@ import io.homegrid.model.Violation;
 import io.homegrid.model.validation.BatchReader;
 import io.homegrid.model.validation.BatchRejectedException;
 import io.homegrid.model.validation.CheckedBatch;
+import io.homegrid.model.validation.Limits;
 import io.homegrid.model.validation.Rejected;
 
 /**
@@ -33,13 +34,24 @@ public final class SensorDataParser {
 
     private final BatchReader<Reading> reader;
     private final Clock clock;
+    private final Limits limits;
 
-    public SensorDataParser(BatchReader<Reading> reader, Clock clock) {
-        this.reader = reader;
+    public SensorDataParser(Clock clock, Limits limits) {
+        this.reader = BatchReader.readings(clock, limits);
         this.clock = clock;
+        this.limits = limits;
     }
 
     public ParseOutcome parse(String gateway, String body) {
+        return parse(gateway, body, reader);
+    }
+
+    /** A batch Replay Control sent: the readings may carry that replay's seqs. */
+    public ParseOutcome parseReplayed(String gateway, String body, long replay) {
+        return parse(gateway, body, BatchReader.replayedReadings(clock, limits, replay));
+    }
+
+    private ParseOutcome parse(String gateway, String body, BatchReader<Reading> reader) {
         Instant now = clock.instant();
         if (gateway == null) {
             return whole(UNKNOWN_GATEWAY, body, Violation.ofBatch("gateway", "message has no gateway property"), now);

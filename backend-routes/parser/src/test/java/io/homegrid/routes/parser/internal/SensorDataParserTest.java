@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 
 import io.homegrid.model.InvalidReading;
 import io.homegrid.model.Reading;
+import io.homegrid.model.ReplaySeq;
 import io.homegrid.model.SensorKind;
-import io.homegrid.model.validation.BatchReader;
 import io.homegrid.model.validation.Limits;
 
 class SensorDataParserTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final SensorDataParser parser = new SensorDataParser(BatchReader.readings(clock, Limits.DEFAULT), clock);
+    private final SensorDataParser parser = new SensorDataParser(clock, Limits.DEFAULT);
 
     @Test
     void splitsABatchIntoCanonicalValidReadingsAndReasonedRefusals() {
@@ -39,6 +39,26 @@ class SensorDataParserTest {
             assertThat(invalid.reading().path("value").asInt()).isEqualTo(-3);
             assertThat(invalid.received()).isEqualTo(NOW);
         });
+    }
+
+    /** Negative seqs are Replay Control's: a push may not use them, and a replay only its own. */
+    @Test
+    void replayedSeqsPassOnlyForTheirOwnReplay() {
+        long ofSeven = ReplaySeq.of(7, false, 0);
+        long ofEight = ReplaySeq.of(8, false, 0);
+        String body = "{\"gateway\":\"gw-1\",\"readings\":["
+                + "{\"device\":\"d1\",\"sensor\":\"power\",\"value\":5,\"time\":\"2026-11-22T00:59:00Z\",\"seq\":" + ofSeven + "},"
+                + "{\"device\":\"d1\",\"sensor\":\"power\",\"value\":6,\"time\":\"2026-11-22T00:59:01Z\",\"seq\":" + ofEight + "},"
+                + "{\"device\":\"d1\",\"sensor\":\"power\",\"value\":7,\"time\":\"2026-11-22T00:59:02Z\",\"seq\":3}]}";
+
+        ParseOutcome pushed = parser.parse("gw-1", body);
+        ParseOutcome replayed = parser.parseReplayed("gw-1", body, 7);
+
+        assertThat(pushed.valid().readings()).extracting(Reading::seq).containsExactly(3L);
+        assertThat(pushed.invalid()).extracting(InvalidReading::field).containsExactly("seq", "seq");
+        assertThat(replayed.valid().readings()).extracting(Reading::seq).containsExactly(ofSeven, 3L);
+        assertThat(replayed.invalid()).singleElement().satisfies(invalid -> assertThat(invalid.reason())
+                .isEqualTo("not a seq of replay 7"));
     }
 
     @Test

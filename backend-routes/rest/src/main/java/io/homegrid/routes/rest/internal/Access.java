@@ -121,6 +121,14 @@ public final class Access {
         return control.readableGateways(caller, scope).orElse(null);
     }
 
+    /** Operators and household admins (CEP statements, replays); everybody else is refused. */
+    public Caller.User manager(Caller caller, String what) {
+        if (caller instanceof Caller.User user && (user.operator() || user.role() == Role.HOUSEHOLD_ADMIN)) {
+            return user;
+        }
+        throw new ApiException(403, "Authorization", "only operators and household admins may " + what);
+    }
+
     /** Platform-wide administration: operators only. */
     public Caller.User operator(Caller caller, String what) {
         if (caller instanceof Caller.User user && user.operator()) {

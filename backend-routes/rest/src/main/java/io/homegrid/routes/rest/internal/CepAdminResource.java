@@ -21,7 +21,6 @@ import io.homegrid.cep.InvalidStatementException;
 import io.homegrid.cep.StatementAdmin;
 import io.homegrid.cep.StatementInfo;
 import io.homegrid.security.Caller;
-import io.homegrid.security.Role;
 
 /**
  * CEP administration: list, add (compiled on the spot; errors answered 400 with Esper's message)
@@ -43,7 +42,7 @@ public final class CepAdminResource {
 
     @GET
     public Map<String, List<StatementInfo>> list(@Context SecurityContext security) {
-        Caller.User user = manager(CallerContext.of(security), "list CEP statements");
+        Caller.User user = access.manager(CallerContext.of(security), "list CEP statements");
         return Map.of("statements", admin.statements().stream()
                 .filter(statement -> user.operator() || statement.household() == null
                         || statement.household().equals(user.household()))
@@ -53,7 +52,7 @@ public final class CepAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(JsonNode body, @Context SecurityContext security) {
-        Caller.User user = manager(CallerContext.of(security), "add CEP statements");
+        Caller.User user = access.manager(CallerContext.of(security), "add CEP statements");
         if (body == null || !body.path("name").isTextual()) {
             throw ApiException.badRequest("name", "a statement needs a \"name\"");
         }
@@ -77,7 +76,7 @@ public final class CepAdminResource {
     @DELETE
     @Path("{name}")
     public Response remove(@PathParam("name") String name, @Context SecurityContext security) {
-        Caller.User user = manager(CallerContext.of(security), "remove CEP statements");
+        Caller.User user = access.manager(CallerContext.of(security), "remove CEP statements");
         StatementInfo statement = admin.statements().stream().filter(s -> s.name().equals(name)).findFirst()
                 .filter(s -> user.operator() || s.household() == null || s.household().equals(user.household()))
                 .orElseThrow(() -> ApiException.notFound("name", "no statement '" + name + "'"));
@@ -94,13 +93,6 @@ public final class CepAdminResource {
         return Response.noContent().build();
     }
 
-    /** Operators and household admins; everybody else is refused. */
-    private static Caller.User manager(Caller caller, String what) {
-        if (caller instanceof Caller.User user && (user.operator() || user.role() == Role.HOUSEHOLD_ADMIN)) {
-            return user;
-        }
-        throw new ApiException(403, "Authorization", "only operators and household admins may " + what);
-    }
 
     /** The household a new statement runs on: an admin's own; for an operator the one named, or every one (null). */
     private String household(Caller.User user, JsonNode named) {

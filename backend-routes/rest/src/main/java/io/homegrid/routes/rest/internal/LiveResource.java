@@ -3,6 +3,7 @@ package io.homegrid.routes.rest.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -72,7 +73,9 @@ public final class LiveResource implements AutoCloseable {
         try {
             connection = connectionFactory.createConnection();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            consumer = session.createConsumer(session.createTopic(Destinations.CEP_OUT), selector(gateways));
+            // One subscription to both topics (an ActiveMQ composite destination): CEP outputs, and replay progress.
+            consumer = session.createConsumer(session.createTopic(Destinations.CEP_OUT + "," + Destinations.REPLAY_PROGRESS),
+                    selector(gateways, households(gateways)));
             connection.start();
         } catch (JMSException | RuntimeException e) {
             slot.close();
@@ -91,16 +94,26 @@ public final class LiveResource implements AutoCloseable {
         return Response.ok(stream).header("Cache-Control", "no-cache").build();
     }
 
+    /** The households of the gateways: their replays' progress comes on the stream too. */
+    private Set<String> households(Set<String> gateways) {
+        return gateways == null ? null : gateways.stream().map(gateway -> access.control().householdOf(gateway))
+                .flatMap(Optional::stream).collect(Collectors.toSet());
+    }
+
     /** Null (everything) for operators; a selector matching nothing when no gateway is visible. */
-    private static String selector(Set<String> gateways) {
+    private static String selector(Set<String> gateways, Set<String> households) {
         if (gateways == null) {
             return null;
         }
         if (gateways.isEmpty()) {
             return "1 = 0";
         }
-        // Gateway ids are checked identifiers (no quotes), so they can stand in the selector as they are.
-        return Headers.GATEWAY + " IN (" + gateways.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")";
+        // Gateway and household ids are checked identifiers (no quotes): they stand in the selector as they are.
+        return Headers.GATEWAY + " IN (" + quoted(gateways) + ") OR " + Headers.HOUSEHOLD + " IN (" + quoted(households) + ")";
+    }
+
+    private static String quoted(Set<String> ids) {
+        return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
     }
 
     private boolean stillAllowed(Caller caller, Set<String> gateways) {

@@ -23,6 +23,7 @@ import io.homegrid.security.AccessControl;
 import io.homegrid.routes.rest.HealthChecks;
 import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RestDependencies;
+import io.homegrid.replay.ReplayClient;
 import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.routes.rest.RestService;
 import io.homegrid.routes.rest.RestSettings;
@@ -83,7 +84,7 @@ public final class RestApiComponent {
                         () -> new RepositoryException("the persistence service is not running", null)),
                 ServiceProxy.of(StatementAdmin.class, () -> cep,
                         () -> new ApiException(503, "cep", "the CEP service is not running")),
-                access, () -> parser, () -> ingest);
+                access, () -> parser, () -> ingest, new ReplayClient(dataSource, connectionFactory, Clock.systemUTC()));
         service = RestService.start(settings(config, limits), dependencies, Clock.systemUTC());
     }
 

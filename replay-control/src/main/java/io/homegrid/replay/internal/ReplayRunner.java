@@ -1,0 +1,230 @@
+package io.homegrid.replay.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.jms.Connection;
+import javax.jms.ConnectionFactory;
+import javax.jms.DeliveryMode;
+import javax.jms.JMSException;
+import javax.jms.MessageProducer;
+import javax.jms.Session;
+import javax.jms.TextMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.homegrid.model.ReplaySeq;
+import io.homegrid.model.bus.Destinations;
+import io.homegrid.model.bus.Headers;
+import io.homegrid.model.json.Json;
+import io.homegrid.replay.Replay;
+import io.homegrid.replay.ReplayMode;
+import io.homegrid.replay.ReplaySettings;
+import io.homegrid.replay.ReplayState;
+
+/**
+ * Sends one replay: its window page by page, each reading at its original offset divided by the
+ * speed, with the time it is sent as its timestamp and a seq of the replay's own, to
+ * {@code readings.raw} as a gateway's push would arrive. Each batch is committed on its own, and
+ * where the replay is goes to the catalog a few times a second, so that a restarted backend goes
+ * on from there (what it sends again has the same seqs and is stored once).
+ */
+final class ReplayRunner implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayRunner.class);
+    /** Readings of one gateway in one message at most, when they share a time or the speed is max. */
+    static final int MAX_BATCH = 100;
+    private static final long STOP_WAIT_SECONDS = 5;
+
+    private final long id;
+    private final ReplayCatalog catalog;
+    private final ReplaySource source;
+    private final ConnectionFactory connectionFactory;
+    private final ReplaySettings settings;
+    private final Clock clock;
+    private final Runnable onEnd;
+    /** Held while a batch is sent and committed: a cancel waits for it, and then nothing more goes out. */
+    private final ReentrantLock sending = new ReentrantLock();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile boolean stopped;
+    private volatile boolean running;
+
+    ReplayRunner(long id, ReplayCatalog catalog, ReplaySource source, ConnectionFactory connectionFactory,
+            ReplaySettings settings, Clock clock, Runnable onEnd) {
+        this.id = id;
+        this.catalog = catalog;
+        this.source = source;
+        this.connectionFactory = connectionFactory;
+        this.settings = settings;
+        this.clock = clock;
+        this.onEnd = onEnd;
+    }
+
+    /**
+     * Stops sending; when this returns, no further batch of the replay goes out, and where it
+     * stopped is recorded (if the runner ends within the wait).
+     */
+    void stop() throws InterruptedException {
+        stopped = true;
+        stop.countDown();
+        sending.lock();
+        sending.unlock();
+        if (running && !ended.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn("Replay {} stopped sending but did not record where within {} s", id, STOP_WAIT_SECONDS);
+        }
+    }
+
+    @Override
+    public void run() {
+        running = true;
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer producer = session.createProducer(session.createQueue(Destinations.READINGS_RAW));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            ProgressPublisher progress = new ProgressPublisher(connection.createSession(false, Session.AUTO_ACKNOWLEDGE),
+                    clock);
+            Replay replay = catalog.get(id).orElseThrow(() -> new IllegalStateException("replay " + id + " is gone"));
+            long total = replay.readingsTotal() != null ? replay.readingsTotal() : source.count(replay);
+            if (stopped || !catalog.start(id, total, clock.instant())) {
+                return;
+            }
+            progress.publish(catalog.get(id).orElseThrow());
+            if (send(catalog.get(id).orElseThrow(), session, producer, progress)) {
+                catalog.finish(id, ReplayState.DONE, null, clock.instant());
+                LOG.info("Replay {} done", id);
+                progress.publish(catalog.get(id).orElseThrow());
+            }
+        } catch (JMSException | RuntimeException e) {
+            if (!stopped) {
+                LOG.error("Replay {} failed", id, e);
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                catalog.finish(id, ReplayState.FAILED, reason, clock.instant());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ended.countDown();
+            onEnd.run();
+        }
+    }
+
+    /** @return true when every reading was sent, false when the replay was stopped */
+    private boolean send(Replay replay, Session session, MessageProducer producer, ProgressPublisher progress)
+            throws JMSException, InterruptedException {
+        ReplayCatalog.Cursor cursor = catalog.cursor(id).orElse(null);
+        long sent = cursor == null ? 0 : cursor.sent();
+        // The original time the wall clock's now stands for: where the replay is, so that a
+        // resumed replay keeps the intervals of what is left.
+        Instant origin = cursor == null ? replay.from() : cursor.time();
+        Instant anchor = clock.instant();
+        Instant lastProgress = anchor;
+        boolean isolated = replay.mode() == ReplayMode.ISOLATED;
+        for (List<ReplaySource.Stored> page = source.page(replay, cursor, settings.pageSize()); !page.isEmpty();
+                page = source.page(replay, cursor, settings.pageSize())) {
+            for (List<ReplaySource.Stored> batch : batches(page, replay.speed() == null)) {
+                ReplaySource.Stored first = batch.get(0);
+                Instant due = replay.speed() == null ? clock.instant()
+                        : anchor.plusNanos((long) (Duration.between(origin, first.time()).toNanos() / replay.speed()));
+                if (waitUntil(due)) {
+                    return stoppedAt(cursor);
+                }
+                sending.lock();
+                try {
+                    if (stopped) {
+                        session.rollback();
+                        return stoppedAt(cursor);
+                    }
+                    Instant stamp = (replay.speed() == null ? clock.instant() : due).truncatedTo(ChronoUnit.MILLIS);
+                    producer.send(message(session, first.gateway(), batch, stamp, sent, isolated));
+                    session.commit();
+                } finally {
+                    sending.unlock();
+                }
+                sent += batch.size();
+                ReplaySource.Stored last = batch.get(batch.size() - 1);
+                cursor = new ReplayCatalog.Cursor(last.time(), last.gateway(), last.seq(), sent);
+                Instant now = clock.instant();
+                if (Duration.between(lastProgress, now).compareTo(settings.progressEvery()) >= 0) {
+                    catalog.progress(id, cursor);
+                    progress.publish(catalog.get(id).orElseThrow());
+                    lastProgress = now;
+                }
+            }
+        }
+        if (cursor != null) {
+            catalog.progress(id, cursor);
+        }
+        return true;
+    }
+
+    /** Records where a stopped replay is; false, for {@link #send}. */
+    private boolean stoppedAt(ReplayCatalog.Cursor cursor) {
+        if (cursor != null) {
+            catalog.progress(id, cursor);
+        }
+        return false;
+    }
+
+    /** @return true if the replay was stopped while waiting */
+    private boolean waitUntil(Instant due) throws InterruptedException {
+        long nanos = Duration.between(clock.instant(), due).toNanos();
+        return nanos > 0 ? stop.await(nanos, TimeUnit.NANOSECONDS) : stopped;
+    }
+
+    /**
+     * Consecutive readings of one gateway that go out together: those of one original instant (a
+     * gateway's push), or, at full speed, up to {@link #MAX_BATCH} of them.
+     */
+    static List<List<ReplaySource.Stored>> batches(List<ReplaySource.Stored> page, boolean max) {
+        List<List<ReplaySource.Stored>> batches = new ArrayList<>();
+        List<ReplaySource.Stored> current = new ArrayList<>();
+        for (ReplaySource.Stored reading : page) {
+            if (!current.isEmpty()) {
+                ReplaySource.Stored first = current.get(0);
+                boolean together = first.gateway().equals(reading.gateway())
+                        && (max || first.time().equals(reading.time())) && current.size() < MAX_BATCH;
+                if (!together) {
+                    batches.add(current);
+                    current = new ArrayList<>();
+                }
+            }
+            current.add(reading);
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    /** The batch as the gateway would have pushed it, with the replay's seqs and the time it is sent. */
+    private TextMessage message(Session session, String gateway, List<ReplaySource.Stored> batch, Instant stamp,
+            long firstIndex, boolean isolated) throws JMSException {
+        ObjectNode body = Json.mapper().createObjectNode().put("gateway", gateway);
+        ArrayNode readings = body.putArray("readings");
+        long index = firstIndex;
+        for (ReplaySource.Stored reading : batch) {
+            readings.addObject().put("device", reading.device()).put("sensor", reading.sensor())
+                    .put("value", reading.value()).put("unit", reading.unit()).put("time", stamp.toString())
+                    .put("seq", ReplaySeq.of(id, isolated, index++));
+        }
+        TextMessage message = session.createTextMessage(body.toString());
+        message.setStringProperty(Headers.GATEWAY, gateway);
+        message.setStringProperty(Headers.GROUP, gateway);
+        message.setIntProperty(Headers.READINGS, batch.size());
+        message.setLongProperty(Headers.RECEIVED, clock.millis());
+        message.setLongProperty(Headers.REPLAY, id);
+        return message;
+    }
+}
