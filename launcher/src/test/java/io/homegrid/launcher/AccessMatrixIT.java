@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,9 @@ class AccessMatrixIT {
     @Test
     @Order(1) // the others add households' things the matrix counts
     void everyEndpointAnswersEveryIdentityAsTheMatrixSays() throws Exception {
+        String window = "{\"from\":\"" + Instant.now().minus(Duration.ofHours(1)) + "\",\"duration\":\"PT1M\","
+                + "\"gateways\":[\"gw-a\"],\"speed\":\"max\"}";
+        long replay = http.as(headers.get("operator")).post("/api/v1/replays", window).json().get("id").asLong();
         //                                                       none resA resB admA  op  appG appN gwA gwB
         List<Row> rows = List.of(
                 get("/health",                                    "200 200 200 200 200 200 200 200 200"),
@@ -184,7 +188,11 @@ class AccessMatrixIT {
                 post("/api/v1/applications", who -> "{\"clientId\":\"app-by-" + who + "\",\"name\":\"n\"}",
                                                                   "401 403 403 403 201 403 403 403 403"),
                 get("/api/v1/audit",                              "401 403 403 200 200 403 403 403 403"),
-                get("/api/v1/audit?household=A",                  "401 403 404 200 200 404 404 404 404"));
+                get("/api/v1/audit?household=A",                  "401 403 404 200 200 404 404 404 404"),
+                post("/api/v1/replays", who -> window,            "401 403 403 202 202 403 403 403 403"),
+                get("/api/v1/replays",                            "401 403 403 200 200 403 403 403 403"),
+                get("/api/v1/replays/" + replay,                  "401 403 403 200 200 403 403 403 403"),
+                delete("/api/v1/replays/" + replay,               "401 403 403 200 200 403 403 403 403"));
 
         SoftAssertions softly = new SoftAssertions();
         for (Row row : rows) {
@@ -220,6 +228,9 @@ class AccessMatrixIT {
                 .containsExactlyInAnyOrder("by-operator on null", "by-adminA on " + householdA);
         assertThat(operator.get("/api/v1/gateways/gw-a/devices").json().get("devices").findValuesAsText("device"))
                 .containsExactlyInAnyOrder(PLUG, "gatewaya-plug");
+        // The setup's replay, and admin A's and the operator's.
+        assertThat(operator.get("/api/v1/replays").json().get("replays").findValuesAsText("requestedBy"))
+                .containsExactlyInAnyOrder("fixture-operator", "admin-a", "fixture-operator");
         assertThat(operator.get("/api/v1/audit?household=" + householdA).json().get("entries").findValuesAsText("action"))
                 .contains("relay.off", "gateway.register", "gateway.secret.rotate", "gateway.secret.revoke", "user.create",
                         "grant.create");
