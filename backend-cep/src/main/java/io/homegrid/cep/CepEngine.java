@@ -55,7 +55,8 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         EsperRuntimes runtimes = new EsperRuntimes(settings);
         this.compiler = new StatementCompiler(runtimes);
         this.added = new AddedStatements(compiler, store, builtIns::contains, gatewayHouseholds);
-        this.households = new Households(runtimes, settings.lateness().toMillis(), new OutputListener(sink),
+        this.households = new Households(runtimes, settings.lateness().toMillis(),
+                replay -> new OutputListener(sink, replay == 0 ? null : replay),
                 this::setUp);
     }
 
@@ -77,6 +78,25 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         for (Reading reading : batch.readings()) {
             household.add(new SensorEvent(batch.gateway(), reading.device(), reading.sensor().id(), reading.value(),
                     reading.time().toEpochMilli()), now);
+        }
+        household.release();
+    }
+
+    /**
+     * Takes a batch of an isolated replay: into a runtime of the replay's own, on the readings'
+     * original time, so that its windows see the data as it was (a minute of it in a minute).
+     */
+    public synchronized void acceptIsolated(ReadingBatch batch, long replay, Instant originalTime) {
+        if (batch.readings().isEmpty()) {
+            return;
+        }
+        long time = originalTime.toEpochMilli();
+        Household household = households.of(batch.gateway(), replay, time);
+        long now = clock.millis();
+        household.shiftFromWallClock(time - now);
+        for (Reading reading : batch.readings()) {
+            household.add(new SensorEvent(batch.gateway(), reading.device(), reading.sensor().id(), reading.value(), time),
+                    now);
         }
         household.release();
     }

@@ -1,6 +1,7 @@
 package io.homegrid.cep;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import io.homegrid.cep.internal.JdbcGatewayHouseholds;
 import io.homegrid.cep.internal.JdbcStatementStore;
 import io.homegrid.model.ReadingBatch;
 import io.homegrid.model.bus.Destinations;
+import io.homegrid.model.bus.Headers;
 import io.homegrid.model.json.Json;
 
 /**
@@ -98,7 +100,13 @@ public final class CepService implements AutoCloseable {
 
     private void onMessage(Message message) {
         try {
-            engine.accept(READER.readValue(((TextMessage) message).getText()));
+            ReadingBatch batch = READER.readValue(((TextMessage) message).getText());
+            if (message.propertyExists(Headers.ORIGINAL_TIME) && message.propertyExists(Headers.REPLAY)) {
+                engine.acceptIsolated(batch, message.getLongProperty(Headers.REPLAY),
+                        Instant.ofEpochMilli(message.getLongProperty(Headers.ORIGINAL_TIME)));
+            } else {
+                engine.accept(batch);
+            }
         } catch (Exception e) {
             // A batch the parser let through is valid by construction: this is a bug, not input.
             LOG.error("CEP could not take message {}", message, e);

@@ -25,7 +25,12 @@ public interface SensorDataRepository {
      *
      * @param sensor one kind, or null for all of the device's sensors
      */
-    List<StoredReading> readings(String device, SensorKind sensor, Instant from, Instant to, int limit);
+    default List<StoredReading> readings(String device, SensorKind sensor, Instant from, Instant to, int limit) {
+        return readings(device, sensor, from, to, limit, null);
+    }
+
+    /** @param replay an isolated replay's readings instead of the device's history; null: the history */
+    List<StoredReading> readings(String device, SensorKind sensor, Instant from, Instant to, int limit, Long replay);
 
     /** One row per sensor and bucket in [from, to) with avg/min/max/count, oldest first. */
     List<ReadingBucket> buckets(String device, SensorKind sensor, Instant from, Instant to, BucketSize size);
@@ -34,10 +39,20 @@ public interface SensorDataRepository {
     List<InvalidReading> invalidReadings(String gateway, int limit);
 
     /** CEP derived events in [from, to), oldest first; {@code gateway}, {@code statement} null for all. */
-    List<CepOutput> events(String gateway, String statement, Instant from, Instant to, int limit);
+    default List<CepOutput> events(String gateway, String statement, Instant from, Instant to, int limit) {
+        return events(gateway, statement, from, to, limit, null);
+    }
+
+    /** @param replay an isolated replay's outputs instead of the household's own; null: its own */
+    List<CepOutput> events(String gateway, String statement, Instant from, Instant to, int limit, Long replay);
 
     /** CEP aggregates (minute averages, household totals) of a gateway in [from, to), oldest first. */
-    List<CepOutput> aggregates(String gateway, Instant from, Instant to, int limit);
+    default List<CepOutput> aggregates(String gateway, Instant from, Instant to, int limit) {
+        return aggregates(gateway, from, to, limit, null);
+    }
+
+    /** @param replay an isolated replay's aggregates instead of the household's own; null: its own */
+    List<CepOutput> aggregates(String gateway, Instant from, Instant to, int limit, Long replay);
 
     /** Total readings stored (an estimate above a million rows, so that it stays cheap). */
     long readingCount();

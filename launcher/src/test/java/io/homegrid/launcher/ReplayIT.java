@@ -152,6 +152,65 @@ class ReplayIT {
         assertThat(admin.get("/api/v1/replays/" + id).json().get("state").asText()).isEqualTo("cancelled");
     }
 
+    /**
+     * Isolated: the replay's readings and outputs stay out of the household's history, its own CEP
+     * runtime sees them on their original time (so its minute averages are the originals'), and
+     * it is deleted with them.
+     */
+    @Test
+    void anIsolatedReplayKeepsApartComputesTheOriginalMinutesAndIsDeletedWithItsData() throws Exception {
+        String history = "/api/v1/devices/fridge/readings?sensor=power&limit=100000&from=" + from.minus(Duration.ofHours(1))
+                + "&to=" + Instant.now().plus(Duration.ofHours(1));
+        JsonNode before = admin.get(history).json().get("readings");
+        List<String> live = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = http.client().sendAsync(HttpRequest.newBuilder(
+                URI.create(http.base() + "/api/v1/live")).header("Authorization", AccessFixture.around(backend.access())
+                        .bearer("replay-admin", "replay-admin-password")).build(), HttpResponse.BodyHandlers.ofLines());
+        stream.thenAccept(response -> response.body().forEach(live::add));
+        await().until(() -> live.stream().anyMatch(line -> line.startsWith(": homegrid")));
+
+        long id = admin.post("/api/v1/replays", "{\"from\":\"" + from + "\",\"duration\":\"PT10M\",\"speed\":60,"
+                + "\"mode\":\"isolated\"}").json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/v1/replays/" + id).json().get("state").asText()
+                .equals("done"));
+        long total = (long) PER_DEVICE * DEVICES.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM replay_reading WHERE replay_id = ?", id)
+                == total);
+
+        assertThat(admin.get(history).json().get("readings")).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM reading WHERE replay_id = ?", id)).isZero();
+        JsonNode replayed = admin.get("/api/v1/devices/fridge/readings?sensor=power&limit=100000&replay=" + id + "&from="
+                + from.minus(Duration.ofHours(1)) + "&to=" + Instant.now().plus(Duration.ofHours(1))).json().get("readings");
+        assertThat(replayed).hasSize(PER_DEVICE);
+        String original = "/api/v1/gateways/" + GATEWAY + "/aggregates?from=" + from + "&to=" + from.plus(Duration.ofMinutes(11));
+        // Ten closed minutes (an aggregate is stamped with its minute's end), the last one once the
+        // replay's runtime, following the wall clock after the last reading, has passed its end.
+        await().atMost(Duration.ofSeconds(60)).until(() -> minuteAverages(admin.get(original + "&replay=" + id).json())
+                .size() == 2 * 10);
+        List<String> fromReplay = minuteAverages(admin.get(original + "&replay=" + id).json());
+        assertThat(fromReplay).isEqualTo(minuteAverages(admin.get(original).json()));
+        assertThat(live).noneMatch(line -> line.contains("\"replay\":" + id));
+
+        assertThat(admin.delete("/api/v1/replays/" + id + "?purge=true").status()).isEqualTo(204);
+        assertThat(count("SELECT count(*) FROM replay_reading WHERE replay_id = ?", id)).isZero();
+        assertThat(count("SELECT count(*) FROM cep_output WHERE replay_id = ?", id)).isZero();
+        assertThat(admin.get("/api/v1/replays/" + id).status()).isEqualTo(404);
+        stream.cancel(true);
+    }
+
+    /** "device minute-start watts" of each device-power-1m aggregate, in order. */
+    private static List<String> minuteAverages(JsonNode answer) {
+        List<String> averages = new ArrayList<>();
+        for (JsonNode aggregate : answer.get("aggregates")) {
+            if (aggregate.get("statement").asText().equals("device-power-1m")) {
+                averages.add(aggregate.get("device").asText() + " " + aggregate.at("/values/minuteStart").asText() + " "
+                        + aggregate.at("/values/watts").asDouble());
+            }
+        }
+        averages.sort(null);
+        return averages;
+    }
+
     @Test
     void badRequestsNameTheField() throws Exception {
         String past = from.toString();

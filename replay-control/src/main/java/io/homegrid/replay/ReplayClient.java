@@ -74,6 +74,21 @@ public final class ReplayClient {
         return catalog.list(household);
     }
 
+    /**
+     * Cancels an isolated replay and deletes it with its readings and the CEP outputs they caused.
+     *
+     * @throws IllegalStateException for a pipeline replay, whose readings are the household's history now
+     */
+    public void purge(long id) {
+        Replay replay = catalog.get(id).orElseThrow();
+        if (replay.mode() != ReplayMode.ISOLATED) {
+            throw new IllegalStateException("replay " + id + " went into the household's history: only isolated "
+                    + "replays are deleted with their readings");
+        }
+        cancel(id);
+        catalog.delete(id);
+    }
+
     /** Cancels the replay and answers it as it is then; a replay that has ended stays as it ended. */
     public Replay cancel(long id) {
         try (Connection connection = connectionFactory.createConnection();

@@ -67,7 +67,7 @@ final class OutsideSubscriptions extends BrokerFilter {
             return super.addConsumer(context, info);
         }
         Optional<Set<String>> gateways = outside.client().gateways();
-        gateways.ifPresent(visible -> info.setSelector(restrict(info.getSelector(), visible)));
+        info.setSelector(restrict(info.getSelector(), gateways));
         watched.put(info.getConsumerId(), new Watched(context, outside.client(), gateways));
         try {
             return super.addConsumer(context, info);
@@ -89,11 +89,14 @@ final class OutsideSubscriptions extends BrokerFilter {
         super.removeConnection(context, info, error);
     }
 
-    /** The client's own selector (STOMP has them), and only the gateways it may see. */
-    static String restrict(String selector, Set<String> gateways) {
-        String visible = gateways.isEmpty() ? "1 = 0"
-                : Headers.GATEWAY + " IN (" + gateways.stream().sorted().map(id -> "'" + id.replace("'", "''") + "'")
-                        .collect(Collectors.joining(", ")) + ")";
+    /**
+     * The client's own selector (STOMP has them), only the gateways it may see (empty: all), and
+     * never an isolated replay's outputs, which the API shows to those who ask for that replay.
+     */
+    static String restrict(String selector, Optional<Set<String>> gateways) {
+        String visible = Headers.REPLAY + " IS NULL" + gateways.map(set -> set.isEmpty() ? " AND 1 = 0"
+                : " AND " + Headers.GATEWAY + " IN (" + set.stream().sorted().map(id -> "'" + id.replace("'", "''") + "'")
+                        .collect(Collectors.joining(", ")) + ")").orElse("");
         return selector == null || selector.isBlank() ? visible : "(" + selector + ") AND " + visible;
     }
 

@@ -108,6 +108,10 @@ public final class CepPublisher implements AutoCloseable {
 
     private static TextMessage message(Session session, CepOutput output) throws JMSException, JsonProcessingException {
         TextMessage message = session.createTextMessage(Json.mapper().writeValueAsString(output));
+        if (output.replay() != null) {
+            // Live subscribers see isolated replays' outputs only when they ask for that replay.
+            message.setLongProperty(Headers.REPLAY, output.replay());
+        }
         if (output.gateway() != null) {
             message.setStringProperty(Headers.GATEWAY, output.gateway());
         }

@@ -33,6 +33,8 @@ public final class Household implements AutoCloseable {
     private final UpdateListener listener;
     private long newest;
     private long lastArrival;
+    /** Event time minus wall time: 0 for a gateway's own runtime, where the two go together. */
+    private long wallShift;
 
     public Household(String gateway, EPRuntime runtime, long startTime, long lateness, AtomicLong late,
             AtomicLong processed, UpdateListener listener) {
@@ -83,8 +85,16 @@ public final class Household implements AutoCloseable {
     /** A silent household's time follows the wall clock, so that its open minute closes. */
     public void idle(long now) {
         if (now - lastArrival >= lateness) {
-            releaseUntil(now - lateness);
+            releaseUntil(now + wallShift - lateness);
         }
+    }
+
+    /**
+     * An isolated replay's runtime runs on the readings' original time: how far that is from the
+     * wall clock, so that it goes on at the wall clock's pace when the replay falls silent.
+     */
+    public void shiftFromWallClock(long shift) {
+        this.wallShift = shift;
     }
 
     public void releaseUntil(long until) {

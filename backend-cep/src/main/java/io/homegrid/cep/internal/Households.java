@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 import com.espertech.esper.runtime.client.UpdateListener;
 
@@ -17,30 +18,43 @@ public final class Households implements AutoCloseable {
 
     private final EsperRuntimes runtimes;
     private final long lateness;
-    private final UpdateListener listener;
+    private final LongFunction<UpdateListener> listeners;
     private final Consumer<Household> setUp;
     private final Map<String, Household> households = new HashMap<>();
     private final AtomicLong late = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
 
-    /** @param setUp deploys the statements on a new household */
-    public Households(EsperRuntimes runtimes, long lateness, UpdateListener listener, Consumer<Household> setUp) {
+    /**
+     * @param listeners the listener of a gateway's runtime (0) or of an isolated replay's
+     * @param setUp     deploys the statements on a new household
+     */
+    public Households(EsperRuntimes runtimes, long lateness, LongFunction<UpdateListener> listeners,
+            Consumer<Household> setUp) {
         this.runtimes = runtimes;
         this.lateness = lateness;
-        this.listener = listener;
+        this.listeners = listeners;
         this.setUp = setUp;
     }
 
     /** The gateway's household; a new one starts its clock at {@code firstTime}. */
     public Household of(String gateway, long firstTime) {
-        Household existing = households.get(gateway);
+        return of(gateway, 0, firstTime);
+    }
+
+    /**
+     * The runtime of a gateway's readings in an isolated replay (0: the gateway's own): a runtime
+     * of its own, whose windows and outputs never mix with the household's live ones.
+     */
+    public Household of(String gateway, long replay, long firstTime) {
+        String key = replay == 0 ? gateway : gateway + "#replay-" + replay;
+        Household existing = households.get(key);
         if (existing != null) {
             return existing;
         }
-        Household household = new Household(gateway, runtimes.household(gateway), firstTime, lateness, late,
-                processed, listener);
+        Household household = new Household(gateway, runtimes.household(key), firstTime, lateness, late,
+                processed, listeners.apply(replay));
         setUp.accept(household);
-        households.put(gateway, household);
+        households.put(key, household);
         return household;
     }
 

@@ -25,10 +25,17 @@ public final class OutputListener implements UpdateListener {
     private static final Set<String> TIME_PROPERTIES = Set.of("minuteStart", "time", "since");
 
     private final Consumer<CepOutput> sink;
+    private final Long replay;
 
     /** @param sink must not block: it is called on the thread that feeds the readings */
     public OutputListener(Consumer<CepOutput> sink) {
+        this(sink, null);
+    }
+
+    /** @param replay the isolated replay whose runtime this listens to, which its outputs name */
+    public OutputListener(Consumer<CepOutput> sink, Long replay) {
         this.sink = sink;
+        this.replay = replay;
     }
 
     @Override
@@ -48,7 +55,7 @@ public final class OutputListener implements UpdateListener {
             Object gateway = values.remove("gateway");
             Object device = values.remove("device");
             sink.accept(new CepOutput(statement.getName(), kind, gateway == null ? null : gateway.toString(),
-                    device == null ? null : device.toString(), time, values));
+                    device == null ? null : device.toString(), time, values, replay));
         }
     }
 }

@@ -43,13 +43,13 @@ public final class RepositoryImpl implements SensorDataRepository {
     }
 
     @Override
-    public List<CepOutput> events(String gateway, String statement, Instant from, Instant to, int limit) {
-        return cep.read(CepOutput.EVENT, gateway, statement, from, to, limit);
+    public List<CepOutput> events(String gateway, String statement, Instant from, Instant to, int limit, Long replay) {
+        return cep.read(CepOutput.EVENT, gateway, statement, from, to, limit, replay);
     }
 
     @Override
-    public List<CepOutput> aggregates(String gateway, Instant from, Instant to, int limit) {
-        return cep.read(CepOutput.AGGREGATE, gateway, null, from, to, limit);
+    public List<CepOutput> aggregates(String gateway, Instant from, Instant to, int limit, Long replay) {
+        return cep.read(CepOutput.AGGREGATE, gateway, null, from, to, limit, replay);
     }
 
     @Override
@@ -80,8 +80,9 @@ public final class RepositoryImpl implements SensorDataRepository {
     }
 
     @Override
-    public List<StoredReading> readings(String device, SensorKind sensor, Instant from, Instant to, int limit) {
-        return readings.readings(device, sensor, from, to, limit);
+    public List<StoredReading> readings(String device, SensorKind sensor, Instant from, Instant to, int limit,
+            Long replay) {
+        return readings.readings(device, sensor, from, to, limit, replay);
     }
 
     @Override

@@ -45,7 +45,7 @@ final class ProgressPublisher {
         try {
             TextMessage message = session.createTextMessage(Json.mapper().writeValueAsString(view(replay)));
             message.setStringProperty(Headers.HOUSEHOLD, replay.household());
-            message.setLongProperty(Headers.REPLAY, replay.id());
+            message.setLongProperty("replayId", replay.id());
             message.setStringProperty("kind", "replay");
             producer.send(message);
         } catch (JMSException | JsonProcessingException e) {

@@ -112,6 +112,11 @@ public final class ReplayCatalog {
                 + "AND state IN ('queued', 'running')", state.wire(), reason, Timestamp.from(now), id) == 1;
     }
 
+    /** Forgets the replay, and with it an isolated replay's readings and outputs (ON DELETE CASCADE). */
+    public boolean delete(long id) {
+        return update("DELETE FROM replay WHERE replay_id = ?", id) == 1;
+    }
+
     private int update(String sql, Object... parameters) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -133,7 +133,8 @@ final class ReplayRunner implements Runnable {
         boolean isolated = replay.mode() == ReplayMode.ISOLATED;
         for (List<ReplaySource.Stored> page = source.page(replay, cursor, settings.pageSize()); !page.isEmpty();
                 page = source.page(replay, cursor, settings.pageSize())) {
-            for (List<ReplaySource.Stored> batch : batches(page, replay.speed() == null)) {
+            // An isolated replay's CEP runtime runs on original time: one original instant per batch.
+            for (List<ReplaySource.Stored> batch : batches(page, replay.speed() == null && !isolated)) {
                 ReplaySource.Stored first = batch.get(0);
                 Instant due = replay.speed() == null ? clock.instant()
                         : anchor.plusNanos((long) (Duration.between(origin, first.time()).toNanos() / replay.speed()));
@@ -147,7 +148,11 @@ final class ReplayRunner implements Runnable {
                         return stoppedAt(cursor);
                     }
                     Instant stamp = (replay.speed() == null ? clock.instant() : due).truncatedTo(ChronoUnit.MILLIS);
-                    producer.send(message(session, first.gateway(), batch, stamp, sent, isolated));
+                    TextMessage message = message(session, first.gateway(), batch, stamp, sent, isolated);
+                    if (isolated) {
+                        message.setLongProperty(Headers.ORIGINAL_TIME, first.time().toEpochMilli());
+                    }
+                    producer.send(message);
                     session.commit();
                 } finally {
                     sending.unlock();

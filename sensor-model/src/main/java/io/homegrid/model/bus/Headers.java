@@ -17,6 +17,11 @@ public final class Headers {
 
     /** The replay a message comes from (long): set by Replay Control, which alone may use replayed seqs. */
     public static final String REPLAY = "replay";
+    /**
+     * The original time of an isolated replay's batch (epoch milliseconds): the replay's own CEP
+     * runtime evaluates it on that time, so its windows see the data as it was.
+     */
+    public static final String ORIGINAL_TIME = "originalTime";
     /** The household a message concerns (replay progress). */
     public static final String HOUSEHOLD = "household";
 

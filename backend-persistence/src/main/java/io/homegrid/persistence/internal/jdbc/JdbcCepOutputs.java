@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,7 +35,8 @@ public final class JdbcCepOutputs {
 
     public void write(List<CepOutput> outputs) throws SQLException, JsonProcessingException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO cep_output (statement, kind, gateway_id, device_id, time, output) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO cep_output (statement, kind, gateway_id, device_id, time, output, replay_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (CepOutput output : outputs) {
                 insert.setString(1, output.statement());
                 insert.setString(2, output.kind());
@@ -42,6 +44,7 @@ public final class JdbcCepOutputs {
                 insert.setString(4, output.device());
                 insert.setObject(5, OffsetDateTime.ofInstant(output.time(), ZoneOffset.UTC));
                 insert.setString(6, Json.mapper().writeValueAsString(output.values()));
+                insert.setObject(7, output.replay(), Types.BIGINT);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -53,12 +56,20 @@ public final class JdbcCepOutputs {
      *
      * @param gateway   null for all gateways
      * @param statement null for all statements
+     * @param replay    an isolated replay's outputs only; null: the household's own (no isolated replay's)
      */
-    public List<CepOutput> read(String kind, String gateway, String statement, Instant from, Instant to, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT statement, kind, gateway_id, device_id, time, output FROM cep_output"
-                + " WHERE kind = ? AND time >= ? AND time < ?");
+    public List<CepOutput> read(String kind, String gateway, String statement, Instant from, Instant to, int limit,
+            Long replay) {
+        StringBuilder sql = new StringBuilder("SELECT statement, kind, gateway_id, device_id, time, output, replay_id"
+                + " FROM cep_output WHERE kind = ? AND time >= ? AND time < ?");
         List<Object> parameters = new ArrayList<>(List.of(kind, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(to, ZoneOffset.UTC)));
+        if (replay == null) {
+            sql.append(" AND replay_id IS NULL");
+        } else {
+            sql.append(" AND replay_id = ?");
+            parameters.add(replay);
+        }
         if (gateway != null) {
             sql.append(" AND gateway_id = ?");
             parameters.add(gateway);
@@ -77,7 +88,8 @@ public final class JdbcCepOutputs {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     outputs.add(new CepOutput(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, OffsetDateTime.class).toInstant(), Json.mapper().readValue(rs.getString(6), VALUES)));
+                            rs.getObject(5, OffsetDateTime.class).toInstant(), Json.mapper().readValue(rs.getString(6), VALUES),
+                            rs.getObject(7, Long.class)));
                 }
             }
             return outputs;

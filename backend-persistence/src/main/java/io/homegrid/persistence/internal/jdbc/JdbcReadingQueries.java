@@ -34,6 +34,12 @@ public final class JdbcReadingQueries {
             WHERE device_id = ? AND measured_at >= ? AND measured_at < ? %s
             ORDER BY measured_at, seq LIMIT ?""";
 
+    /** An isolated replay's readings, kept apart from the history. */
+    private static final String RAW_REPLAYED = """
+            SELECT sensor, value, unit, measured_at, seq FROM replay_reading
+            WHERE replay_id = ? AND device_id = ? AND measured_at >= ? AND measured_at < ? %s
+            ORDER BY measured_at, seq LIMIT ?""";
+
     private static final String BUCKETS = """
             SELECT sensor, date_bin(?::interval, measured_at, timestamptz '1970-01-01 00:00:00+00') AS bucket,
                    avg(value), min(value), max(value), count(*)
@@ -70,11 +76,17 @@ public final class JdbcReadingQueries {
         }
     }
 
-    public List<StoredReading> readings(String device, SensorKind sensor, Instant from, Instant to, int limit) {
+    /** @param replay an isolated replay's readings; null: the device's history */
+    public List<StoredReading> readings(String device, SensorKind sensor, Instant from, Instant to, int limit,
+            Long replay) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        RAW.formatted(sensor == null ? "" : SENSOR_FILTER))) {
-            int i = bindRange(statement, 1, device, from, to, sensor);
+                        (replay == null ? RAW : RAW_REPLAYED).formatted(sensor == null ? "" : SENSOR_FILTER))) {
+            int first = 1;
+            if (replay != null) {
+                statement.setLong(first++, replay);
+            }
+            int i = bindRange(statement, first, device, from, to, sensor);
             statement.setInt(i, limit);
             List<StoredReading> readings = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {

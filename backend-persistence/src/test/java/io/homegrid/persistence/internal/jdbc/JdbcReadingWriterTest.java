@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.homegrid.model.Reading;
+import io.homegrid.model.ReplaySeq;
 import io.homegrid.model.SensorKind;
 import io.homegrid.persistence.BucketSize;
 import io.homegrid.persistence.ReadingBucket;
@@ -47,6 +48,33 @@ class JdbcReadingWriterTest {
         assertThat(first).isEqualTo(new WriteResult(3, 0));
         assertThat(again).isEqualTo(new WriteResult(0, 9));
         assertThat(count("SELECT count(*) FROM reading")).isEqualTo(3);
+    }
+
+    /** Issue 12: a pipeline replay's readings join the history, naming their replay; an isolated one's stay apart. */
+    @Test
+    void replayedReadingsAreStoredOnceAgainAndIsolatedOnesApart() throws Exception {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO replay (replay_id, household_id, requested_by, from_time, to_time, gateways, devices,"
+                    + " mode, state, created) VALUES (7, 'default', 'op', now(), now(), '{gw-1}', '{}', 'isolated', 'running', now())");
+        }
+        writer.write(List.of(batch("gw-1", power("d1", 10, T0, 1))));
+        long pipeline = ReplaySeq.of(6, false, 0);
+        long isolated = ReplaySeq.of(7, true, 0);
+
+        WriteResult result = writer.write(List.of(batch("gw-1", power("d1", 20, T0.plusSeconds(5), pipeline),
+                power("d1", 99, T0.plusSeconds(9), isolated))));
+        WriteResult again = writer.write(List.of(batch("gw-1", power("d1", 99, T0.plusSeconds(9), isolated))));
+
+        assertThat(result).isEqualTo(new WriteResult(2, 0));
+        assertThat(again).isEqualTo(new WriteResult(0, 1));
+        assertThat(count("SELECT count(*) FROM reading WHERE replay_id = 6 AND seq = " + pipeline)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reading WHERE replay_id IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reading WHERE seq = " + isolated)).isZero();
+        assertThat(queries.readings("d1", null, T0, T0.plusSeconds(60), 100, null)).extracting(StoredReading::value)
+                .containsExactly(10.0, 20.0);
+        assertThat(queries.readings("d1", null, T0, T0.plusSeconds(60), 100, 7L)).extracting(StoredReading::value)
+                .containsExactly(99.0);
+        assertThat(queries.latest(List.of("d1")).get("d1")).extracting(SensorView::value).containsExactly(20.0);
     }
 
     @Test
@@ -80,12 +108,12 @@ class JdbcReadingWriterTest {
         writer.write(List.of(batch("gw-1", power("d1", 3, T0.plusSeconds(120), 3), power("d1", 1, T0, 1),
                 power("d1", 2, T0.plusSeconds(60), 2), new Reading("d1", SensorKind.LIGHT, 5, "lx", T0, 4))));
 
-        List<StoredReading> power = queries.readings("d1", SensorKind.POWER, T0, T0.plusSeconds(120), 100);
-        List<StoredReading> all = queries.readings("d1", null, T0, T0.plusSeconds(121), 100);
+        List<StoredReading> power = queries.readings("d1", SensorKind.POWER, T0, T0.plusSeconds(120), 100, null);
+        List<StoredReading> all = queries.readings("d1", null, T0, T0.plusSeconds(121), 100, null);
 
         assertThat(power).extracting(StoredReading::value).containsExactly(1.0, 2.0);
         assertThat(all).hasSize(4);
-        assertThat(queries.readings("d1", null, T0, T0.plusSeconds(121), 2)).hasSize(2);
+        assertThat(queries.readings("d1", null, T0, T0.plusSeconds(121), 2, null)).hasSize(2);
     }
 
     @Test

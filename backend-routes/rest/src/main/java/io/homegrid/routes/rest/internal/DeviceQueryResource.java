@@ -61,7 +61,8 @@ public final class DeviceQueryResource {
     public Readings readings(@PathParam("device") String device, @QueryParam("sensor") String sensorParam,
             @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
             @QueryParam("bucket") String bucketParam, @QueryParam("limit") String limitParam,
-            @Context SecurityContext security) {
+            @QueryParam("replay") String replayParam, @Context SecurityContext security) {
+        Long replay = replayParam == null ? null : QueryParams.replay(replayParam);
         SensorKind sensor = QueryParams.sensor(sensorParam);
         BucketSize bucket = QueryParams.bucket(bucketParam);
         int limit = QueryParams.boundedInt(limitParam, "limit", DEFAULT_LIMIT, MAX_LIMIT);
@@ -79,7 +80,10 @@ public final class DeviceQueryResource {
         }
         if (bucket == null) {
             return new Readings(device, sensorId, from, to, null,
-                    repository.readings(device, sensor, from, to, limit));
+                    repository.readings(device, sensor, from, to, limit, replay));
+        }
+        if (replay != null) {
+            throw ApiException.badRequest("bucket", "an isolated replay's readings come raw: leave out bucket");
         }
         long buckets = Duration.between(from, to).dividedBy(bucket.width());
         if (buckets > MAX_LIMIT) {

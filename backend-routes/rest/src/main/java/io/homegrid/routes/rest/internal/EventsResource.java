@@ -40,7 +40,8 @@ public final class EventsResource {
     @GET
     public Map<String, List<CepOutput>> events(@QueryParam("gateway") String gateway, @QueryParam("type") String type,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
-            @Context SecurityContext security) {
+            @QueryParam("replay") String replayParam, @Context SecurityContext security) {
+        Long replay = replayParam == null ? null : QueryParams.replay(replayParam);
         Caller caller = CallerContext.of(security);
         Set<String> gateways;
         if (gateway != null) {
@@ -59,10 +60,10 @@ public final class EventsResource {
         }
         int max = QueryParams.boundedInt(limit, "limit", 1_000, 100_000);
         if (gateways == null) {
-            return Map.of("events", repository.events(null, type, start, end, max));
+            return Map.of("events", repository.events(null, type, start, end, max, replay));
         }
         // One query per visible gateway: a household has a handful, and each uses the index.
-        return Map.of("events", gateways.stream().flatMap(one -> repository.events(one, type, start, end, max).stream())
+        return Map.of("events", gateways.stream().flatMap(one -> repository.events(one, type, start, end, max, replay).stream())
                 .sorted(Comparator.comparing(CepOutput::time)).limit(max).toList());
     }
 }

@@ -57,8 +57,10 @@ public final class GatewayQueryResource {
     @GET
     @Path("{gatewayId}/aggregates")
     public Aggregates aggregates(@PathParam("gatewayId") String gateway, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("limit") String limit, @Context SecurityContext security) {
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("replay") String replayParam,
+            @Context SecurityContext security) {
         QueryParams.id(gateway, "gatewayId");
+        Long replay = replayParam == null ? null : QueryParams.replay(replayParam);
         Access.Reach reach = access.gateway(CallerContext.of(security), gateway, Scope.AGGREGATES_READ);
         Instant end = QueryParams.instant(to, "to", clock.instant());
         Instant start = QueryParams.instant(from, "from", end.minus(Duration.ofHours(1)));
@@ -67,7 +69,7 @@ public final class GatewayQueryResource {
         }
         reach.since(start, clock.instant());
         return new Aggregates(gateway, repository.aggregates(gateway, start, end,
-                QueryParams.boundedInt(limit, "limit", 10_000, 100_000)));
+                QueryParams.boundedInt(limit, "limit", 10_000, 100_000), replay));
     }
 
     public record Aggregates(String gateway, List<CepOutput> aggregates) {

@@ -57,7 +57,9 @@ public final class LiveResource implements AutoCloseable {
 
     @GET
     @Produces("text/event-stream")
-    public Response live(@QueryParam("gateway") String gateway, @Context SecurityContext security) {
+    public Response live(@QueryParam("gateway") String gateway, @QueryParam("replay") String replay,
+            @Context SecurityContext security) {
+        Long isolated = replay == null ? null : QueryParams.replay(replay);
         Caller caller = CallerContext.of(security);
         Set<String> gateways;
         if (gateway != null) {
@@ -75,7 +77,7 @@ public final class LiveResource implements AutoCloseable {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             // One subscription to both topics (an ActiveMQ composite destination): CEP outputs, and replay progress.
             consumer = session.createConsumer(session.createTopic(Destinations.CEP_OUT + "," + Destinations.REPLAY_PROGRESS),
-                    selector(gateways, households(gateways)));
+                    selector(gateways, households(gateways), isolated));
             connection.start();
         } catch (JMSException | RuntimeException e) {
             slot.close();
@@ -100,16 +102,21 @@ public final class LiveResource implements AutoCloseable {
                 .flatMap(Optional::stream).collect(Collectors.toSet());
     }
 
-    /** Null (everything) for operators; a selector matching nothing when no gateway is visible. */
-    private static String selector(Set<String> gateways, Set<String> households) {
+    /**
+     * The caller's gateways' outputs and households' replay progress (everything for operators,
+     * nothing when no gateway is visible); an isolated replay's outputs only when asked for.
+     */
+    private static String selector(Set<String> gateways, Set<String> households, Long replay) {
+        String replayed = replay == null ? Headers.REPLAY + " IS NULL" : Headers.REPLAY + " = " + replay;
         if (gateways == null) {
-            return null;
+            return replayed;
         }
         if (gateways.isEmpty()) {
             return "1 = 0";
         }
         // Gateway and household ids are checked identifiers (no quotes): they stand in the selector as they are.
-        return Headers.GATEWAY + " IN (" + quoted(gateways) + ") OR " + Headers.HOUSEHOLD + " IN (" + quoted(households) + ")";
+        return "(" + Headers.GATEWAY + " IN (" + quoted(gateways) + ") OR " + Headers.HOUSEHOLD + " IN (" + quoted(households)
+                + ")) AND " + replayed;
     }
 
     private static String quoted(Set<String> ids) {

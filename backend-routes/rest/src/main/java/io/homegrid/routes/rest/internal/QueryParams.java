@@ -55,6 +55,19 @@ final class QueryParams {
                 "'" + value + "' is not a bucket size (1m, 15m, 1h, 1d)"));
     }
 
+    /** A replay's id, from {@code ?replay=}. */
+    static long replay(String value) {
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the field
+        }
+        throw ApiException.badRequest("replay", "a replay's id, a positive number");
+    }
+
     static String id(String value, String name) {
         if (!Identifiers.isValid(value)) {
             throw ApiException.badRequest(name, "'" + value + "' is not a valid identifier: " + Identifiers.rule());

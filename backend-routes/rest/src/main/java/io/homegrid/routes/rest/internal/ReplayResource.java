@@ -16,6 +16,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -80,15 +81,33 @@ public final class ReplayResource {
         return view(visible(access.manager(CallerContext.of(security), "see replays"), id));
     }
 
-    /** Cancels: when the answer comes, nothing more of the replay is sent. */
+    /**
+     * Cancels: when the answer comes, nothing more of the replay is sent. With {@code ?purge=true}
+     * an isolated replay is also deleted, with its readings and the CEP outputs they caused (204).
+     */
     @DELETE
     @Path("{id}")
-    public ObjectNode cancel(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response cancel(@PathParam("id") String id, @QueryParam("purge") String purge,
+            @Context SecurityContext security) {
         Caller.User user = access.manager(CallerContext.of(security), "cancel replays");
         Replay replay = visible(user, id);
+        if ("true".equals(purge)) {
+            if (replay.mode() != ReplayMode.ISOLATED) {
+                throw new ApiException(409, "purge", "a pipeline replay's readings are part of the household's history");
+            }
+            unavailableAs503(() -> {
+                replays.purge(replay.id());
+                return replay;
+            });
+            access.control().audit().record(user, replay.household(), "replay.purge", id, "ok");
+            return Response.noContent().build();
+        }
+        if (purge != null && !"false".equals(purge)) {
+            throw ApiException.badRequest("purge", "true or false");
+        }
         Replay cancelled = unavailableAs503(() -> replays.cancel(replay.id()));
         access.control().audit().record(user, replay.household(), "replay.cancel", id, cancelled.state().wire());
-        return view(cancelled);
+        return Response.ok(view(cancelled)).build();
     }
 
     private Replay visible(Caller.User user, String id) {
