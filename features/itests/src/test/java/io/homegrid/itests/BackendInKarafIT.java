@@ -161,6 +161,26 @@ public class BackendInKarafIT {
         assertEquals(413, new Pusher(port(), "gw-karaf-limit", RAISED_BATCH_LIMIT + 1).pushOnce());
     }
 
+    /** Replay Control in Karaf: its DS component takes the command from the bus and sends the window again. */
+    @Test
+    public void aReplaySendsStoredReadingsThroughThePipelineAgainInKaraf() throws Exception {
+        awaitHealthy();
+        Instant from = Instant.now().minusSeconds(60);
+        assertEquals(202, new Pusher(port(), "gw-karaf-replay", 10).pushOnce());
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows("gw-karaf-replay") == 10);
+
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port()
+                + "/api/v1/replays")).header("Content-Type", "application/json")
+                .header("Authorization", identities.operator()).POST(HttpRequest.BodyPublishers.ofString("{\"from\":\""
+                        + from + "\",\"duration\":\"PT5M\",\"gateways\":[\"gw-karaf-replay\"],\"speed\":\"max\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(started.body(), 202, started.statusCode());
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM reading WHERE gateway_id = ? "
+                + "AND replay_id IS NOT NULL", "gw-karaf-replay") == 10);
+        assertEquals(20, rows("gw-karaf-replay"));
+    }
+
     @Test
     public void theCepEngineRunsStatementsAddedThroughTheApiInKaraf() throws Exception {
         awaitHealthy();
