@@ -86,6 +86,7 @@ public final class PushBenchmark {
             PushBenchmark bench = new PushBenchmark(server, serverPid(backend, mode), gateways);
             System.out.printf("backend pid %d, log %s, idle: heap used %.0f MB, RSS %.0f MB%n", backend.pid(), log,
                     bench.heapUsedMb(), bench.rssMb());
+            Instant benchStart = Instant.now();
             bench.phase("warm-up (not measured)", Math.min(readings, 10_000), batch, concurrency);
             List<String> rows = new ArrayList<>();
             Phase singles = bench.phase("single-reading requests", readings, 1, concurrency);
@@ -97,6 +98,8 @@ public final class PushBenchmark {
                     batched.storedPerSecond()) : "";
             String authentication = "backend".equals(mode) ? AuthenticationCost.report(jdbcUrl(log), databasePassword,
                     bench.gatewayAuth[0], singles.acceptedRequestsPerSecond(), batched.acceptedRequestsPerSecond()) : "";
+            String replay = "backend".equals(mode) && !Boolean.getBoolean("bench.noReplay") ? ReplayThroughput.report(server,
+                    jdbcUrl(log), databasePassword, gateways, benchStart, batched.storedPerSecond()) : "";
             System.out.println();
             System.out.printf("./homegrid %s over %s: %d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
                     mode, server.base(), readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
@@ -105,6 +108,7 @@ public final class PushBenchmark {
             rows.forEach(System.out::println);
             System.out.print(ceiling);
             System.out.print(authentication);
+            System.out.print(replay);
         } finally {
             backend.destroy();
             backend.waitFor();
