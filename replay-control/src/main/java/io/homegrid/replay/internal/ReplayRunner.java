@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -131,47 +133,84 @@ final class ReplayRunner implements Runnable {
         Instant anchor = clock.instant();
         Instant lastProgress = anchor;
         boolean isolated = replay.mode() == ReplayMode.ISOLATED;
+        boolean max = replay.speed() == null;
         for (List<ReplaySource.Stored> page = source.page(replay, cursor, settings.pageSize()); !page.isEmpty();
                 page = source.page(replay, cursor, settings.pageSize())) {
             // An isolated replay's CEP runtime runs on original time: one original instant per batch.
-            for (List<ReplaySource.Stored> batch : batches(page, replay.speed() == null && !isolated)) {
-                ReplaySource.Stored first = batch.get(0);
-                Instant due = replay.speed() == null ? clock.instant()
-                        : anchor.plusNanos((long) (Duration.between(origin, first.time()).toNanos() / replay.speed()));
-                if (waitUntil(due)) {
+            List<List<Indexed>> batches = batches(page, max && !isolated, sent);
+            if (max) {
+                // As fast as the pipeline takes it: the whole page in one transaction, one disk sync.
+                if (!sendAll(session, producer, batches, isolated)) {
                     return stoppedAt(cursor);
                 }
-                sending.lock();
-                try {
-                    if (stopped) {
-                        session.rollback();
+                sent += page.size();
+                cursor = cursorAt(page.get(page.size() - 1), sent);
+            } else {
+                for (List<Indexed> batch : batches) {
+                    Instant due = anchor.plusNanos((long) (Duration.between(origin, batch.get(0).reading().time())
+                            .toNanos() / replay.speed()));
+                    if (waitUntil(due) || !sendAll(session, producer, List.of(batch), isolated, due)) {
                         return stoppedAt(cursor);
                     }
-                    Instant stamp = (replay.speed() == null ? clock.instant() : due).truncatedTo(ChronoUnit.MILLIS);
-                    TextMessage message = message(session, first.gateway(), batch, stamp, sent, isolated);
-                    if (isolated) {
-                        message.setLongProperty(Headers.ORIGINAL_TIME, first.time().toEpochMilli());
-                    }
-                    producer.send(message);
-                    session.commit();
-                } finally {
-                    sending.unlock();
-                }
-                sent += batch.size();
-                ReplaySource.Stored last = batch.get(batch.size() - 1);
-                cursor = new ReplayCatalog.Cursor(last.time(), last.gateway(), last.seq(), sent);
-                Instant now = clock.instant();
-                if (Duration.between(lastProgress, now).compareTo(settings.progressEvery()) >= 0) {
-                    catalog.progress(id, cursor);
-                    progress.publish(catalog.get(id).orElseThrow());
-                    lastProgress = now;
+                    sent += batch.size();
+                    cursor = cursorAt(batch.get(batch.size() - 1).reading(), sent);
+                    lastProgress = progress(cursor, lastProgress, progress);
                 }
             }
+            lastProgress = progress(cursor, lastProgress, progress);
         }
         if (cursor != null) {
             catalog.progress(id, cursor);
         }
         return true;
+    }
+
+    private boolean sendAll(Session session, MessageProducer producer, List<List<Indexed>> batches, boolean isolated)
+            throws JMSException {
+        return sendAll(session, producer, batches, isolated, null);
+    }
+
+    /**
+     * Sends the batches and commits them, unless the replay was stopped: then nothing of them goes out.
+     *
+     * @param due the timestamp of their readings; null: now
+     */
+    private boolean sendAll(Session session, MessageProducer producer, List<List<Indexed>> batches, boolean isolated,
+            Instant due) throws JMSException {
+        sending.lock();
+        try {
+            if (stopped) {
+                session.rollback();
+                return false;
+            }
+            Instant stamp = (due == null ? clock.instant() : due).truncatedTo(ChronoUnit.MILLIS);
+            for (List<Indexed> batch : batches) {
+                TextMessage message = message(session, batch, stamp, isolated);
+                if (isolated) {
+                    message.setLongProperty(Headers.ORIGINAL_TIME, batch.get(0).reading().time().toEpochMilli());
+                }
+                producer.send(message);
+            }
+            session.commit();
+            return true;
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    private static ReplayCatalog.Cursor cursorAt(ReplaySource.Stored last, long sent) {
+        return new ReplayCatalog.Cursor(last.time(), last.gateway(), last.seq(), sent);
+    }
+
+    /** Records and announces where the replay is, at most every {@code progressEvery}; answers when it last did. */
+    private Instant progress(ReplayCatalog.Cursor cursor, Instant last, ProgressPublisher progress) {
+        Instant now = clock.instant();
+        if (cursor == null || Duration.between(last, now).compareTo(settings.progressEvery()) < 0) {
+            return last;
+        }
+        catalog.progress(id, cursor);
+        progress.publish(catalog.get(id).orElseThrow());
+        return now;
     }
 
     /** Records where a stopped replay is; false, for {@link #send}. */
@@ -188,24 +227,43 @@ final class ReplayRunner implements Runnable {
         return nanos > 0 ? stop.await(nanos, TimeUnit.NANOSECONDS) : stopped;
     }
 
+    /** A stored reading and its place in the replay, which its replayed seq names. */
+    record Indexed(ReplaySource.Stored reading, long index) {
+    }
+
     /**
-     * Consecutive readings of one gateway that go out together: those of one original instant (a
-     * gateway's push), or, at full speed, up to {@link #MAX_BATCH} of them.
+     * The readings of a page (the first at place {@code firstIndex}) as the batches that go out
+     * together: one gateway's readings of one original instant (a gateway's push), or at full
+     * speed all of a gateway's readings in the page, up to {@link #MAX_BATCH} a batch.
      */
-    static List<List<ReplaySource.Stored>> batches(List<ReplaySource.Stored> page, boolean max) {
-        List<List<ReplaySource.Stored>> batches = new ArrayList<>();
-        List<ReplaySource.Stored> current = new ArrayList<>();
+    static List<List<Indexed>> batches(List<ReplaySource.Stored> page, boolean max, long firstIndex) {
+        List<List<Indexed>> batches = new ArrayList<>();
+        if (max) {
+            Map<String, List<Indexed>> byGateway = new LinkedHashMap<>();
+            long index = firstIndex;
+            for (ReplaySource.Stored reading : page) {
+                byGateway.computeIfAbsent(reading.gateway(), gateway -> new ArrayList<>()).add(new Indexed(reading, index++));
+            }
+            for (List<Indexed> readings : byGateway.values()) {
+                for (int from = 0; from < readings.size(); from += MAX_BATCH) {
+                    batches.add(readings.subList(from, Math.min(readings.size(), from + MAX_BATCH)));
+                }
+            }
+            return batches;
+        }
+        List<Indexed> current = new ArrayList<>();
+        long index = firstIndex;
         for (ReplaySource.Stored reading : page) {
             if (!current.isEmpty()) {
-                ReplaySource.Stored first = current.get(0);
-                boolean together = first.gateway().equals(reading.gateway())
-                        && (max || first.time().equals(reading.time())) && current.size() < MAX_BATCH;
+                ReplaySource.Stored first = current.get(0).reading();
+                boolean together = first.gateway().equals(reading.gateway()) && first.time().equals(reading.time())
+                        && current.size() < MAX_BATCH;
                 if (!together) {
                     batches.add(current);
                     current = new ArrayList<>();
                 }
             }
-            current.add(reading);
+            current.add(new Indexed(reading, index++));
         }
         if (!current.isEmpty()) {
             batches.add(current);
@@ -214,15 +272,16 @@ final class ReplayRunner implements Runnable {
     }
 
     /** The batch as the gateway would have pushed it, with the replay's seqs and the time it is sent. */
-    private TextMessage message(Session session, String gateway, List<ReplaySource.Stored> batch, Instant stamp,
-            long firstIndex, boolean isolated) throws JMSException {
+    private TextMessage message(Session session, List<Indexed> batch, Instant stamp, boolean isolated)
+            throws JMSException {
+        String gateway = batch.get(0).reading().gateway();
         ObjectNode body = Json.mapper().createObjectNode().put("gateway", gateway);
         ArrayNode readings = body.putArray("readings");
-        long index = firstIndex;
-        for (ReplaySource.Stored reading : batch) {
+        for (Indexed indexed : batch) {
+            ReplaySource.Stored reading = indexed.reading();
             readings.addObject().put("device", reading.device()).put("sensor", reading.sensor())
                     .put("value", reading.value()).put("unit", reading.unit()).put("time", stamp.toString())
-                    .put("seq", ReplaySeq.of(id, isolated, index++));
+                    .put("seq", ReplaySeq.of(id, isolated, indexed.index()));
         }
         TextMessage message = session.createTextMessage(body.toString());
         message.setStringProperty(Headers.GATEWAY, gateway);
