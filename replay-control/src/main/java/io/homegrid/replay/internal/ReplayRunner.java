@@ -134,8 +134,9 @@ final class ReplayRunner implements Runnable {
         Instant lastProgress = anchor;
         boolean isolated = replay.mode() == ReplayMode.ISOLATED;
         boolean max = replay.speed() == null;
-        for (List<ReplaySource.Stored> page = source.page(replay, cursor, settings.pageSize()); !page.isEmpty();
-                page = source.page(replay, cursor, settings.pageSize())) {
+        ReplaySource.Pager pager = source.pager(replay);
+        for (List<ReplaySource.Stored> page = pager.next(cursor, settings.pageSize()); !page.isEmpty();
+                page = pager.next(cursor, settings.pageSize())) {
             // An isolated replay's CEP runtime runs on original time: one original instant per batch.
             List<List<Indexed>> batches = batches(page, max && !isolated, sent);
             if (max) {

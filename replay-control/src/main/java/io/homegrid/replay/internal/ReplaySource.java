@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +46,58 @@ public final class ReplaySource {
         }
     }
 
-    /** The next page after the cursor (null: from the start of the window). */
-    public List<Stored> page(Replay replay, ReplayCatalog.Cursor after, int size) {
+    /** Pages through one replay's window; not thread-safe, one per running replay. */
+    public Pager pager(Replay replay) {
+        return new Pager(replay);
+    }
+
+    /**
+     * Reads the window a slice of time at a time: no index orders the table by time, gateway and
+     * seq, so each query sorts what its slice holds, and the slice is kept to about a page (halved
+     * when a page fills it, doubled when it comes back short). A query over the whole rest of the
+     * window would sort all of it for every page, and a month's replay would never get going.
+     */
+    public final class Pager {
+
+        private static final Duration SMALLEST = Duration.ofSeconds(1);
+        private final Replay replay;
+        private Duration slice = Duration.ofMinutes(1);
+
+        private Pager(Replay replay) {
+            this.replay = replay;
+        }
+
+        /** The next page after the cursor (null: from the start of the window); empty at its end. */
+        public List<Stored> next(ReplayCatalog.Cursor after, int size) {
+            Instant from = after == null ? replay.from() : after.time();
+            while (from.isBefore(replay.to())) {
+                Instant until = from.plus(slice).isBefore(replay.to()) ? from.plus(slice) : replay.to();
+                List<Stored> page = page(replay, after, from, until, size);
+                if (page.size() == size) {
+                    slice = slice.dividedBy(2).compareTo(SMALLEST) < 0 ? SMALLEST : slice.dividedBy(2);
+                    return page;
+                }
+                slice = slice.multipliedBy(2);
+                if (!page.isEmpty()) {
+                    return page;
+                }
+                from = until;
+                after = null;
+            }
+            return List.of();
+        }
+    }
+
+    /** Up to {@code size} readings of the window in [from, until), after the cursor. */
+    private List<Stored> page(Replay replay, ReplayCatalog.Cursor after, Instant from, Instant until, int size) {
         String sql = "SELECT gateway_id, seq, device_id, sensor, value, unit, measured_at" + WINDOW
+                + " AND measured_at >= ? AND measured_at < ?"
                 + (after == null ? "" : " AND (measured_at, gateway_id, seq) > (?, ?, ?)")
                 + " ORDER BY measured_at, gateway_id, seq LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int next = bindWindow(c, s, replay);
+            s.setTimestamp(next++, Timestamp.from(from));
+            s.setTimestamp(next++, Timestamp.from(until));
             if (after != null) {
                 s.setTimestamp(next++, Timestamp.from(after.time()));
                 s.setString(next++, after.gateway());
