@@ -12,7 +12,7 @@ import java.time.Duration;
 public record ReplaySettings(int pageSize, int maxRunning, Duration progressEvery) {
 
     public static final String PID = "io.homegrid.replay";
-    public static final int DEFAULT_PAGE_SIZE = 1_000;
+    public static final int DEFAULT_PAGE_SIZE = 5_000;
     public static final int DEFAULT_MAX_RUNNING = 4;
     public static final int DEFAULT_PROGRESS_MILLIS = 500;
 
