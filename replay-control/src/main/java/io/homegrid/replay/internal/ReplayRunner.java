@@ -150,7 +150,7 @@ final class ReplayRunner implements Runnable {
                 for (List<Indexed> batch : batches) {
                     Instant due = anchor.plusNanos((long) (Duration.between(origin, batch.get(0).reading().time())
                             .toNanos() / replay.speed()));
-                    if (waitUntil(due) || !sendAll(session, producer, List.of(batch), isolated, due)) {
+                    if (waitUntil(due, progress) || !sendAll(session, producer, List.of(batch), isolated, due)) {
                         return stoppedAt(cursor);
                     }
                     sent += batch.size();
@@ -222,10 +222,24 @@ final class ReplayRunner implements Runnable {
         return false;
     }
 
-    /** @return true if the replay was stopped while waiting */
-    private boolean waitUntil(Instant due) throws InterruptedException {
-        long nanos = Duration.between(clock.instant(), due).toNanos();
-        return nanos > 0 ? stop.await(nanos, TimeUnit.NANOSECONDS) : stopped;
+    /**
+     * Waits for the next batch's moment, announcing the replay every {@code progressEvery} while
+     * it waits (a long gap in the data would otherwise look like a stalled replay).
+     *
+     * @return true if the replay was stopped while waiting
+     */
+    private boolean waitUntil(Instant due, ProgressPublisher progress) throws InterruptedException {
+        for (long nanos = Duration.between(clock.instant(), due).toNanos(); nanos > 0;
+                nanos = Duration.between(clock.instant(), due).toNanos()) {
+            long every = settings.progressEvery().toNanos();
+            if (stop.await(Math.min(nanos, every), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            if (nanos > every) {
+                progress.publish(catalog.get(id).orElseThrow());
+            }
+        }
+        return stopped;
     }
 
     /** A stored reading and its place in the replay, which its replayed seq names. */
