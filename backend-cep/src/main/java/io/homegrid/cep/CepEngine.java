@@ -1,6 +1,7 @@
 package io.homegrid.cep;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,9 @@ import io.homegrid.model.ReadingBatch;
 public final class CepEngine implements StatementAdmin, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CepEngine.class);
+
+    /** An isolated replay's runtime silent this long is closed: its windows have all closed by then. */
+    static final Duration ISOLATED_REPLAY_SILENCE = Duration.ofMinutes(10);
 
     private final CepSettings settings;
     private final Clock clock;
@@ -105,6 +109,10 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     public synchronized void tick() {
         long now = clock.millis();
         households.all().forEach(h -> h.idle(now));
+        int closed = households.closeSilentReplays(now, ISOLATED_REPLAY_SILENCE.toMillis());
+        if (closed > 0) {
+            LOG.info("Closed {} isolated replay runtime(s), silent for {}", closed, ISOLATED_REPLAY_SILENCE);
+        }
     }
 
     /** Releases every household's held readings up to {@code until} and moves its time there; for tests and replay. */

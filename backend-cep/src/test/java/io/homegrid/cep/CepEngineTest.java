@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,62 @@ class CepEngineTest {
         assertThat(engine.lateReadings()).isZero();
         assertThat(single("device-switch").gateway()).isEqualTo("gw");
         assertThat(engine.households()).isEqualTo(2);
+    }
+
+    /** An isolated replay runs on its readings' original time, tagged, in a runtime closed once silent. */
+    @Test
+    void anIsolatedReplayHasARuntimeOfItsOwnOnOriginalTimeClosedWhenSilent() {
+        MutableClock wall = new MutableClock(T0.plus(Duration.ofDays(7)));
+        engine.close();
+        engine = new CepEngine(SETTINGS, outputs::add, store, wall);
+        engine.start();
+        engine.accept(new ReadingBatch("gw", List.of(new Reading("A", SensorKind.POWER, 10, "W", wall.instant(), 1))));
+        for (int second = 0; second < 60; second += 2) {
+            engine.acceptIsolated(new ReadingBatch("gw", List.of(new Reading("A", SensorKind.POWER, 100, "W",
+                    wall.instant(), -1 - second))), 9, T0.plusSeconds(second));
+        }
+        assertThat(engine.households()).isEqualTo(2);
+
+        wall.set(wall.instant().plusSeconds(120));
+        engine.tick();
+        List<CepOutput> replayed = outputs.stream().filter(o -> o.replay() != null).toList();
+        wall.set(wall.instant().plus(CepEngine.ISOLATED_REPLAY_SILENCE));
+        engine.tick();
+
+        assertThat(replayed).filteredOn(o -> o.statement().equals("device-power-1m")).singleElement().satisfies(o -> {
+            assertThat(o.replay()).isEqualTo(9L);
+            assertThat(o.time()).isEqualTo(T0.plusSeconds(60));
+            assertThat(o.values().get("watts")).isEqualTo(100.0);
+        });
+        assertThat(engine.households()).as("the replay's runtime closed, the gateway's kept").isEqualTo(1);
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private CepEngine started() {

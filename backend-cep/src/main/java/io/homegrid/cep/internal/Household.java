@@ -67,6 +67,11 @@ public final class Household implements AutoCloseable {
         return gateway;
     }
 
+    /** How long (wall clock) since its last reading arrived. */
+    public long silentFor(long now) {
+        return now - lastArrival;
+    }
+
     public void undeploy(String deploymentId) throws EPUndeployException {
         runtime.getDeploymentService().undeploy(deploymentId);
     }

@@ -1,5 +1,6 @@
 package io.homegrid.cep.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,8 @@ public final class Households implements AutoCloseable {
 
     private final EsperRuntimes runtimes;
     private final long lateness;
+    private static final String REPLAY_KEY = "#replay-";
+
     private final LongFunction<UpdateListener> listeners;
     private final Consumer<Household> setUp;
     private final Map<String, Household> households = new HashMap<>();
@@ -46,7 +49,7 @@ public final class Households implements AutoCloseable {
      * of its own, whose windows and outputs never mix with the household's live ones.
      */
     public Household of(String gateway, long replay, long firstTime) {
-        String key = replay == 0 ? gateway : gateway + "#replay-" + replay;
+        String key = replay == 0 ? gateway : gateway + REPLAY_KEY + replay;
         Household existing = households.get(key);
         if (existing != null) {
             return existing;
@@ -56,6 +59,22 @@ public final class Households implements AutoCloseable {
         setUp.accept(household);
         households.put(key, household);
         return household;
+    }
+
+    /**
+     * Closes the runtimes of isolated replays that have been silent this long: their last minute
+     * has closed long since, and nothing will come again (a new replay has a new id).
+     */
+    public int closeSilentReplays(long now, long silentMillis) {
+        int closed = 0;
+        for (var entry : new ArrayList<>(households.entrySet())) {
+            if (entry.getKey().contains(REPLAY_KEY) && entry.getValue().silentFor(now) >= silentMillis) {
+                entry.getValue().close();
+                households.remove(entry.getKey());
+                closed++;
+            }
+        }
+        return closed;
     }
 
     public Collection<Household> all() {
