@@ -30,5 +30,10 @@ public interface OutsideClients {
          * @return empty to receive every gateway's outputs (an operator)
          */
         Optional<Set<String>> gateways();
+
+        /** Whether the login still holds (a token has not expired); asked as often as {@link #gateways()}. */
+        default boolean stillValid() {
+            return true;
+        }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import io.homegrid.model.CepOutput;
 import io.homegrid.model.Reading;
 import io.homegrid.model.ReadingBatch;
 import io.homegrid.model.SensorKind;
+import io.homegrid.testing.MutableClock;
 
 /** Known inputs, exact outputs: the built-in statements on event time. */
 class CepEngineTest {
@@ -167,34 +167,6 @@ class CepEngineTest {
             assertThat(o.values().get("watts")).isEqualTo(100.0);
         });
         assertThat(engine.households()).as("the replay's runtime closed, the gateway's kept").isEqualTo(1);
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private CepEngine started() {

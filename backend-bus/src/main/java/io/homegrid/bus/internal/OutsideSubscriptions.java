@@ -27,8 +27,8 @@ import io.homegrid.model.bus.Headers;
  * Narrows what an outside client's subscription receives to the gateways it may see: the broker
  * adds a selector on the {@code gateway} header of every {@code cep.out} message (MQTT has no
  * selectors of its own, so this is the only way to filter there). It asks again twice a second and
- * drops the connection of a client whose grants changed; the client reconnects and gets what its
- * grants cover then.
+ * drops the connection of a client whose grants changed or whose token expired; the client
+ * reconnects and gets what its grants cover then.
  */
 final class OutsideSubscriptions extends BrokerFilter {
 
@@ -103,10 +103,11 @@ final class OutsideSubscriptions extends BrokerFilter {
     private void recheck() {
         watched.forEach((id, subscription) -> {
             try {
-                if (!subscription.client().gateways().equals(subscription.gateways())) {
+                boolean valid = subscription.client().stillValid();
+                if (!valid || !subscription.client().gateways().equals(subscription.gateways())) {
                     watched.remove(id);
-                    LOG.info("Closing the broker connection of '{}': what its grants cover has changed",
-                            subscription.client().name());
+                    LOG.info("Closing the broker connection of '{}': {}", subscription.client().name(),
+                            valid ? "what its grants cover has changed" : "its login has expired");
                     subscription.context().getConnection()
                             .serviceExceptionAsync(new IOException("what your grants cover has changed; reconnect"));
                 }

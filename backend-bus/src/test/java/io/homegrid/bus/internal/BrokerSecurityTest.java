@@ -51,6 +51,8 @@ class BrokerSecurityTest {
     private BusService bus;
     /** user → (password, gateways it may see; empty: all) */
     private final Map<String, Map.Entry<String, Optional<Set<String>>>> clients = new ConcurrentHashMap<>();
+    /** Users whose login (a token) has expired. */
+    private final Set<String> expired = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void givenTheBus() throws Exception {
@@ -66,6 +68,11 @@ class BrokerSecurityTest {
                     @Override
                     public Optional<Set<String>> gateways() {
                         return clients.get(user).getValue();
+                    }
+
+                    @Override
+                    public boolean stillValid() {
+                        return !expired.contains(user);
                     }
                 });
         bus = BusService.start(BusSettings.embedded("broker-security-test", store, EmbeddedBroker.Ports.NONE), outside);
@@ -130,6 +137,20 @@ class BrokerSecurityTest {
             session.createConsumer(session.createTopic(Destinations.CEP_OUT));
 
             clients.put("app-a", Map.entry("secret-a", Optional.of(Set.of())));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> ended.get() != null);
+        }
+    }
+
+    @Test
+    void aClientWhoseLoginExpiresIsDisconnected() throws Exception {
+        try (Connection operator = outside("operator", "secret-o")) {
+            AtomicReference<JMSException> ended = new AtomicReference<>();
+            operator.setExceptionListener(ended::set);
+            Session session = operator.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createConsumer(session.createTopic(Destinations.CEP_OUT));
+
+            expired.add("operator");
 
             await().atMost(Duration.ofSeconds(5)).until(() -> ended.get() != null);
         }

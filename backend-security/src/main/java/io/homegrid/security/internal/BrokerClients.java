@@ -39,13 +39,14 @@ public final class BrokerClients implements OutsideClients {
             return Optional.empty();
         }
         try {
-            Caller caller = access.authenticate(TOKEN_USER.equals(user) ? "Bearer " + password
-                    : new BasicCredentials(user, password).header());
+            String authorization = TOKEN_USER.equals(user) ? "Bearer " + password
+                    : new BasicCredentials(user, password).header();
+            Caller caller = access.authenticate(authorization);
             if (caller instanceof Caller.Gateway) {
                 LOG.info("Broker login refused for gateway '{}': gateways push over HTTPS", caller.name());
                 return Optional.empty();
             }
-            return Optional.of(new Listener(caller));
+            return Optional.of(new Listener(caller, TOKEN_USER.equals(user) ? authorization : null));
         } catch (AuthenticationException e) {
             LOG.info("Broker login refused for '{}': {}", user, e.getMessage());
             return Optional.empty();
@@ -58,9 +59,25 @@ public final class BrokerClients implements OutsideClients {
     private final class Listener implements Client {
 
         private final Caller caller;
+        /** The token it logged in with, checked again while it stays; null for a password or secret. */
+        private final String bearer;
 
-        Listener(Caller caller) {
+        Listener(Caller caller, String bearer) {
             this.caller = caller;
+            this.bearer = bearer;
+        }
+
+        @Override
+        public boolean stillValid() {
+            if (bearer == null) {
+                return true;
+            }
+            try {
+                access.authenticate(bearer);
+                return true;
+            } catch (AuthenticationException e) {
+                return false;
+            }
         }
 
         @Override
