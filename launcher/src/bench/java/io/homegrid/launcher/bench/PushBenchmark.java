@@ -79,6 +79,11 @@ public final class PushBenchmark {
         if (plain) {
             command.addAll(List.of("--http-port", Integer.toString(httpPort)));
         }
+        // bench.backendArgs="--parser-consumers 8": the same benchmark against other backend settings
+        String extra = System.getProperty("bench.backendArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         Process backend = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             BenchBackend server = plain ? BenchBackend.awaitPlain(backend, httpPort, dataDir)
