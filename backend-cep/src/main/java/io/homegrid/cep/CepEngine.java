@@ -77,13 +77,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         if (batch.readings().isEmpty()) {
             return;
         }
-        Household household = households.of(batch.gateway(), batch.readings().get(0).time().toEpochMilli());
-        long now = clock.millis();
-        for (Reading reading : batch.readings()) {
-            household.add(new SensorEvent(batch.gateway(), reading.device(), reading.sensor().id(), reading.value(),
-                    reading.time().toEpochMilli()), now);
-        }
-        household.release();
+        feed(households.of(batch.gateway(), batch.readings().get(0).time().toEpochMilli()), batch, null, clock.millis());
     }
 
     /**
@@ -98,9 +92,14 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         Household household = households.of(batch.gateway(), replay, time);
         long now = clock.millis();
         household.shiftFromWallClock(time - now);
+        feed(household, batch, time, now);
+    }
+
+    /** @param time every reading's event time; null: each reading's own */
+    private static void feed(Household household, ReadingBatch batch, Long time, long now) {
         for (Reading reading : batch.readings()) {
-            household.add(new SensorEvent(batch.gateway(), reading.device(), reading.sensor().id(), reading.value(), time),
-                    now);
+            household.add(new SensorEvent(batch.gateway(), reading.device(), reading.sensor().id(), reading.value(),
+                    time == null ? reading.time().toEpochMilli() : time), now);
         }
         household.release();
     }

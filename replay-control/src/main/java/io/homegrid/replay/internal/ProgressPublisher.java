@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
@@ -43,7 +42,7 @@ final class ProgressPublisher {
 
     void publish(Replay replay) {
         try {
-            TextMessage message = session.createTextMessage(Json.mapper().writeValueAsString(view(replay)));
+            TextMessage message = session.createTextMessage(Json.mapper().writeValueAsString(ReplayViews.view(replay, clock.instant())));
             message.setStringProperty(Headers.HOUSEHOLD, replay.household());
             message.setLongProperty("replayId", replay.id());
             message.setStringProperty("kind", "replay");
@@ -51,10 +50,5 @@ final class ProgressPublisher {
         } catch (JMSException | JsonProcessingException e) {
             LOG.warn("Cannot announce the progress of replay {}: {}", replay.id(), e.toString());
         }
-    }
-
-    /** The replay with its estimated end, as the API shows it. */
-    ObjectNode view(Replay replay) {
-        return ReplayViews.view(replay, clock.instant());
     }
 }

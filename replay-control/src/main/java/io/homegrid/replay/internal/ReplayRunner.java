@@ -102,8 +102,9 @@ final class ReplayRunner implements Runnable {
             if (stopped || !catalog.start(id, total, clock.instant())) {
                 return;
             }
-            progress.publish(catalog.get(id).orElseThrow());
-            if (send(catalog.get(id).orElseThrow(), session, producer, progress)) {
+            Replay running = catalog.get(id).orElseThrow();
+            progress.publish(running);
+            if (send(running, session, producer, progress)) {
                 catalog.finish(id, ReplayState.DONE, null, clock.instant());
                 LOG.info("Replay {} done", id);
                 progress.publish(catalog.get(id).orElseThrow());

@@ -129,6 +129,18 @@ public final class Access {
         throw new ApiException(403, "Authorization", "only operators and household admins may " + what);
     }
 
+    /**
+     * The household a manager's new statement or replay is for: a household admin's own, whatever
+     * they name; an operator's the one named (null: none named). A named household must be one the
+     * caller may see.
+     */
+    public String managedHousehold(Caller.User user, String named) {
+        if (named != null) {
+            member(user, named);
+        }
+        return user.operator() ? named : user.household();
+    }
+
     /** Platform-wide administration: operators only. */
     public Caller.User operator(Caller caller, String what) {
         if (caller instanceof Caller.User user && user.operator()) {

@@ -99,13 +99,6 @@ public final class CepAdminResource {
         if (named != null && !named.isNull() && !named.isTextual()) {
             throw ApiException.badRequest("household", "a household id, or null for every household");
         }
-        String household = named == null || named.isNull() ? null : named.textValue();
-        if (household != null) {
-            access.member(user, household);
-        }
-        if (user.operator()) {
-            return household;
-        }
-        return user.household();
+        return access.managedHousehold(user, named == null || named.isNull() ? null : named.textValue());
     }
 }

@@ -151,7 +151,7 @@ public final class ReplayResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("mode", e.getMessage());
         }
-        String household = household(user, fields.optionalText("household"));
+        String household = access.managedHousehold(user, fields.optionalText("household"));
         List<String> gateways = gateways(fields.texts("gateways"), household, user);
         if (household == null) {
             household = access.control().householdOf(gateways.get(0)).orElseThrow();
@@ -172,14 +172,6 @@ public final class ReplayResource {
             throw ApiException.badRequest("speed", "a number above 0 and up to 10000, or \"max\"");
         }
         return speed.doubleValue();
-    }
-
-    /** A household admin's own; an operator's the one named, or (null) the gateways' one. */
-    private String household(Caller.User user, String named) {
-        if (named != null) {
-            access.member(user, named);
-        }
-        return user.operator() ? named : user.household();
     }
 
     /** The gateways named, all of one household the caller may replay; or every gateway of the household. */
