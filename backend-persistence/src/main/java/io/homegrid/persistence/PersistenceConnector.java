@@ -13,10 +13,12 @@ import io.homegrid.model.bus.Headers;
 import io.homegrid.persistence.internal.connector.CepOutputsHandler;
 import io.homegrid.persistence.internal.connector.DevicesHandler;
 import io.homegrid.persistence.internal.connector.InvalidReadingsHandler;
+import io.homegrid.persistence.internal.connector.PartitionMaintenance;
 import io.homegrid.persistence.internal.connector.QueueBatchConsumer;
 import io.homegrid.persistence.internal.connector.ReadingsHandler;
 import io.homegrid.persistence.internal.jdbc.JdbcCepOutputs;
 import io.homegrid.persistence.internal.jdbc.JdbcReadingWriter;
+import io.homegrid.persistence.internal.jdbc.ReadingPartitions;
 import io.homegrid.persistence.internal.jpa.DeviceRegistry;
 import io.homegrid.persistence.internal.jpa.InvalidReadingStore;
 
@@ -31,13 +33,16 @@ public final class PersistenceConnector implements IngestStats, AutoCloseable {
 
     private final ReadingsHandler readings;
     private final List<QueueBatchConsumer> consumers;
+    private final PartitionMaintenance maintenance;
 
     /**
      * @param connectionFactory a plain (not pooling) factory: each consumer holds its connection
      */
     public PersistenceConnector(ConnectionFactory connectionFactory, DataSource dataSource,
             EntityManagerFactory entityManagerFactory, PersistenceSettings settings, Clock clock) {
-        this.readings = new ReadingsHandler(new JdbcReadingWriter(dataSource));
+        ReadingPartitions partitions = new ReadingPartitions(dataSource, clock, settings.rawRetention());
+        this.readings = new ReadingsHandler(new JdbcReadingWriter(dataSource, partitions));
+        this.maintenance = new PartitionMaintenance(partitions, PersistenceSettings.MAINTENANCE_EVERY);
         this.consumers = List.of(
                 new QueueBatchConsumer(connectionFactory, readingsQueue(), settings.consumers(),
                         settings.maxReadingsPerCommit(), Headers.READINGS, readings),
@@ -60,6 +65,7 @@ public final class PersistenceConnector implements IngestStats, AutoCloseable {
     }
 
     public void start() throws JMSException {
+        maintenance.start();
         for (QueueBatchConsumer consumer : consumers) {
             consumer.start();
         }
@@ -68,6 +74,7 @@ public final class PersistenceConnector implements IngestStats, AutoCloseable {
     @Override
     public void close() {
         consumers.forEach(QueueBatchConsumer::close);
+        maintenance.close();
     }
 
     @Override

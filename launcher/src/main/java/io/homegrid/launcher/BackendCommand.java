@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import io.homegrid.bus.EmbeddedBroker;
 import io.homegrid.cep.CepSettings;
 import io.homegrid.launcher.internal.Foreground;
+import io.homegrid.persistence.PersistenceSettings;
 import io.homegrid.routes.parser.ParserSettings;
 import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.security.AccessSettings;
@@ -87,6 +88,9 @@ final class BackendCommand implements Callable<Integer> {
             + RequestLimits.THREADS_BESIDE_HELD_REQUESTS + " more (default: ${DEFAULT-VALUE})")
     private int heldRequests;
 
+    @Option(names = "--raw-retention-days", defaultValue = "" + PersistenceSettings.DEFAULT_RAW_RETENTION_DAYS, description = "days raw readings are kept, then their day partitions are dropped; 0 keeps them for ever. Minute, hour and day rollups are always kept (default: ${DEFAULT-VALUE})")
+    private int rawRetentionDays;
+
     @Option(names = "--pause-persistence", description = "start with the persistence connector stopped; readings wait in the broker")
     private boolean pausePersistence;
 
@@ -96,7 +100,7 @@ final class BackendCommand implements Callable<Integer> {
         String password = jdbcPassword != null ? jdbcPassword : System.getenv("HOMEGRID_JDBC_PASSWORD");
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
                 password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), defaults.limits(),
-                defaults.maxBodyBytes(), parserConsumers, defaults.persistence().withPaused(pausePersistence),
+                defaults.maxBodyBytes(), parserConsumers, persistence(defaults.persistence()),
                 cep(defaults.cep()), httpPort, tlsKeyStore, tlsPasswordFile, requests());
         if (tlsKeyStore != null && tlsPasswordFile == null) {
             throw new ParameterException(spec.commandLine(), "--tls-keystore needs --tls-password-file");
@@ -105,6 +109,14 @@ final class BackendCommand implements Callable<Integer> {
         printReady(spec.commandLine().getOut(), config, backend);
         Foreground.runUntilStopped("homegrid-backend", backend);
         return 0;
+    }
+
+    private PersistenceSettings persistence(PersistenceSettings defaults) {
+        try {
+            return defaults.withPaused(pausePersistence).withRawRetentionDays(rawRetentionDays);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--raw-retention-days: " + e.getMessage());
+        }
     }
 
     private RequestLimits requests() {

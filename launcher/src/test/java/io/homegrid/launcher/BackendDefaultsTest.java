@@ -64,6 +64,7 @@ class BackendDefaultsTest {
         assertThat(config("io.homegrid.persistence")).containsOnly(
                 entry("consumers", persistence.consumers()),
                 entry("maxReadingsPerCommit", persistence.maxReadingsPerCommit()),
+                entry("rawRetentionDays", persistence.rawRetentionDays()),
                 entry("paused", persistence.paused()));
         CepSettings cep = CepSettings.DEFAULT;
         assertThat(config("io.homegrid.cep")).containsOnly(

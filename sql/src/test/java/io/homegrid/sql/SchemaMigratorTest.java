@@ -24,12 +24,13 @@ class SchemaMigratorTest {
     void createsTheSchemaOnAnEmptyDatabase() throws Exception {
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("5");
+        assertThat(version).isEqualTo("6");
         assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading", "cep_output", "cep_statement",
                 "household", "app_user", "gateway_registration", "application", "access_grant", "audit_entry", "token_key",
-                "replay", "replay_reading",
+                "replay", "replay_reading", "series", "reading_row", "reading_seen", "reading_minute", "reading_hour",
+                "reading_day",
                 SchemaMigrator.HISTORY_TABLE);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(6);
     }
 
     @Test
@@ -39,9 +40,9 @@ class SchemaMigratorTest {
 
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("5");
+        assertThat(version).isEqualTo("6");
         assertThat(tables()).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(6);
     }
 
     @Test
@@ -49,9 +50,9 @@ class SchemaMigratorTest {
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
 
-        assertThat(first.get()).isEqualTo("5");
-        assertThat(second.get()).isEqualTo("5");
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(5);
+        assertThat(first.get()).isEqualTo("6");
+        assertThat(second.get()).isEqualTo("6");
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(6);
     }
 
     @Test
@@ -94,10 +95,45 @@ class SchemaMigratorTest {
         assertThat(count("SELECT count(*) FROM cep_statement WHERE name = 'kettle' AND household_id IS NULL")).isEqualTo(1);
     }
 
+    /**
+     * Issue 13: v6 moves v1's readings into narrow day partitions, marks their (gateway, seq) as
+     * seen, rolls them up, and shows them through the {@code reading} view as before.
+     */
+    @Test
+    void readingsFromBeforeV6AreMovedRolledUpAndMarkedSeen() throws Exception {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            for (int v = 1; v <= 5; v++) {
+                s.execute(SchemaMigrator.read(Migrations.packaged().get(v - 1).file()));
+            }
+            s.executeUpdate("INSERT INTO reading (gateway_id, seq, device_id, sensor, value, unit, measured_at, replay_id)"
+                    + " VALUES ('gw-a', 1, 'd1', 'power', 10, 'W', '2026-11-30T23:59:30Z', NULL),"
+                    + " ('gw-a', 2, 'd1', 'power', 30, 'W', '2026-11-30T23:59:50Z', NULL),"
+                    + " ('gw-a', 4097, 'd1', 'power', 50, 'W', '2026-12-01T00:00:10Z', NULL),"
+                    + " ('gw-a', -4611686018427387905, 'd1', 'power', 7, 'W', '2026-12-01T00:00:20Z', 3),"
+                    + " ('gw-b', 1, 'd2', 'temperature', 21.5, '°C', '2026-12-01T00:00:10Z', NULL)");
+            s.execute(SchemaMigrator.read("V6__narrow_partitioned_readings.sql"));
+        }
+
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM reading WHERE gateway_id = 'gw-b' AND unit = '°C' AND value = 21.5")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM pg_inherits WHERE inhparent = 'reading_row'::regclass")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM reading_p20261130")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM reading_seen")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM reading_seen s JOIN gateway g USING (gateway_key)"
+                + " WHERE g.gateway_id = 'gw-a' AND s.block = 0 AND get_bit(s.seen, 1) = 1 AND get_bit(s.seen, 2) = 1"
+                + " AND get_bit(s.seen, 3) = 0")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reading_seen WHERE block = -1125899906842625 AND get_bit(seen, 4095) = 1"))
+                .isEqualTo(1);
+        assertThat(count("SELECT n FROM reading_minute m JOIN series s USING (series_id)"
+                + " WHERE s.device_id = 'd1' AND m.bucket = '2026-11-30T23:59:00Z' AND m.sum = 40 AND m.max = 30")).isEqualTo(2);
+        assertThat(count("SELECT sum(n) FROM reading_day d JOIN series s USING (series_id) WHERE s.device_id = 'd1'"
+                + " AND d.bucket = '2026-12-01T00:00:00Z'")).isEqualTo(2);
+    }
+
     private List<String> tables() throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection c = database.getConnection();
-                ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+                ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE", "PARTITIONED TABLE", "VIEW"})) {
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME"));
             }

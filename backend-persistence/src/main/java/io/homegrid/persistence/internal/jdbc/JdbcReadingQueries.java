@@ -22,7 +22,12 @@ import io.homegrid.persistence.RepositoryException;
 import io.homegrid.persistence.SensorView;
 import io.homegrid.persistence.StoredReading;
 
-/** Reading queries: each one an index range scan on (device_id, sensor, measured_at). */
+/**
+ * Reading queries: the device's series are found by name, then each is an index range scan on
+ * (series_id, measured_at) in the partitions the time range touches. Buckets of a minute or
+ * more come from the rollups where whole rollup buckets fit, and from the raw rows only at the
+ * range's unaligned edges.
+ */
 public final class JdbcReadingQueries {
 
     private static final String LATEST = """
@@ -30,9 +35,10 @@ public final class JdbcReadingQueries {
             WHERE device_id = ANY (?) ORDER BY device_id, sensor""";
 
     private static final String RAW = """
-            SELECT sensor, value, unit, measured_at, seq FROM reading
-            WHERE device_id = ? AND measured_at >= ? AND measured_at < ? %s
-            ORDER BY measured_at, seq LIMIT ?""";
+            SELECT s.sensor, r.value, s.unit, r.measured_at, r.seq FROM reading_row r
+            JOIN series s ON s.series_id = r.series_id
+            WHERE s.device_id = ? AND r.measured_at >= ? AND r.measured_at < ? %s
+            ORDER BY r.measured_at, r.seq LIMIT ?""";
 
     /** An isolated replay's readings, kept apart from the history. */
     private static final String RAW_REPLAYED = """
@@ -40,14 +46,25 @@ public final class JdbcReadingQueries {
             WHERE replay_id = ? AND device_id = ? AND measured_at >= ? AND measured_at < ? %s
             ORDER BY measured_at, seq LIMIT ?""";
 
+    /**
+     * Rollup rows of whole buckets in [?, ?) plus raw rows of the edges [?, ?) and [?, ?), binned
+     * together: exact whatever the range's alignment.
+     */
     private static final String BUCKETS = """
-            SELECT sensor, date_bin(?::interval, measured_at, timestamptz '1970-01-01 00:00:00+00') AS bucket,
-                   avg(value), min(value), max(value), count(*)
-            FROM reading
-            WHERE device_id = ? AND measured_at >= ? AND measured_at < ? %s
+            SELECT sensor, date_bin(?::interval, t, timestamptz '1970-01-01 00:00:00+00') AS bucket,
+                   sum(total) / sum(n), min(low), max(high), sum(n)
+            FROM (
+              SELECT s.sensor, u.bucket AS t, u.n, u.sum AS total, u.min AS low, u.max AS high
+              FROM %1$s u JOIN series s ON s.series_id = u.series_id
+              WHERE s.device_id = ? AND u.bucket >= ? AND u.bucket < ? %2$s
+              UNION ALL
+              SELECT s.sensor, r.measured_at, 1, r.value, r.value, r.value
+              FROM reading_row r JOIN series s ON s.series_id = r.series_id
+              WHERE s.device_id = ? AND ((r.measured_at >= ? AND r.measured_at < ?) OR (r.measured_at >= ? AND r.measured_at < ?)) %2$s
+            ) parts
             GROUP BY sensor, bucket ORDER BY bucket, sensor""";
 
-    private static final String SENSOR_FILTER = "AND sensor = ?";
+    private static final String SENSOR_FILTER = "AND s.sensor = ?";
 
     private final DataSource dataSource;
 
@@ -102,11 +119,27 @@ public final class JdbcReadingQueries {
     }
 
     public List<ReadingBucket> buckets(String device, SensorKind sensor, Instant from, Instant to, BucketSize size) {
+        Rollups.Level level = level(size);
+        // The rollup buckets that lie wholly inside the range; none when the range is shorter than one.
+        Instant inner = level.ceil(from);
+        Instant outer = level.floor(to);
+        if (!inner.isBefore(outer)) {
+            inner = to;
+            outer = to;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        BUCKETS.formatted(sensor == null ? "" : SENSOR_FILTER))) {
-            statement.setString(1, size.width().toSeconds() + " seconds");
-            bindRange(statement, 2, device, from, to, sensor);
+                        BUCKETS.formatted(level.table(), sensor == null ? "" : SENSOR_FILTER))) {
+            int i = 1;
+            statement.setString(i++, size.width().toSeconds() + " seconds");
+            i = bindRange(statement, i, device, inner, outer, sensor);
+            statement.setString(i++, device);
+            for (Instant edge : new Instant[] {from, inner, outer, to}) {
+                statement.setObject(i++, OffsetDateTime.ofInstant(edge, ZoneOffset.UTC));
+            }
+            if (sensor != null) {
+                statement.setString(i, sensor.id());
+            }
             List<ReadingBucket> buckets = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -120,17 +153,28 @@ public final class JdbcReadingQueries {
         }
     }
 
+    /** The coarsest rollup whose buckets tile the requested ones. */
+    private static Rollups.Level level(BucketSize size) {
+        Rollups.Level chosen = Rollups.Level.MINUTE;
+        for (Rollups.Level level : Rollups.Level.values()) {
+            if (size.width().toMillis() % level.millis() == 0) {
+                chosen = level;
+            }
+        }
+        return chosen;
+    }
+
     /** Exact below a million rows; above that PostgreSQL's statistics estimate, because count(*) scans the table. */
     public long readingCount() {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement estimate = connection.prepareStatement(
-                        "SELECT reltuples::bigint FROM pg_class WHERE oid = 'reading'::regclass");
+                PreparedStatement estimate = connection.prepareStatement("SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint"
+                        + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'reading_row'::regclass");
                 ResultSet rs = estimate.executeQuery()) {
             long estimated = rs.next() ? rs.getLong(1) : -1;
             if (estimated >= 1_000_000) {
                 return estimated;
             }
-            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM reading");
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM reading_row");
                     ResultSet exact = count.executeQuery()) {
                 exact.next();
                 return exact.getLong(1);

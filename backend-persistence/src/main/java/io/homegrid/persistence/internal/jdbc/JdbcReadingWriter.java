@@ -4,12 +4,17 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -22,15 +27,14 @@ import io.homegrid.model.ReplaySeq;
  * statements, each carrying its rows as arrays ({@code unnest}), so the cost per reading is
  * PostgreSQL's own insert cost rather than a round trip or an ORM object.
  *
+ * <p>A reading is stored as a narrow row of {@code reading_row} (series key, time, value, seq)
+ * in its day's partition, once per (gateway, seq) as {@link SeenBlocks} decides, and added to
+ * the rollups in the same transaction. Keys and partitions are made before the transaction.
+ *
  * <p>Rows are sent sorted by key: two writers touching the same gateway, device or sensor then
  * take their row locks in the same order and cannot deadlock each other.
  */
 public final class JdbcReadingWriter {
-
-    private static final String UPSERT_GATEWAYS = """
-            INSERT INTO gateway (gateway_id, first_seen, last_seen)
-            SELECT g, now(), now() FROM unnest(?::text[]) AS g
-            ON CONFLICT (gateway_id) DO UPDATE SET last_seen = now()""";
 
     private static final String INSERT_UNKNOWN_DEVICES = """
             INSERT INTO device (device_id, gateway_id, first_seen, updated)
@@ -38,10 +42,8 @@ public final class JdbcReadingWriter {
             ON CONFLICT (device_id) DO NOTHING""";
 
     private static final String INSERT_READINGS = """
-            INSERT INTO reading (gateway_id, seq, device_id, sensor, value, unit, measured_at, replay_id)
-            SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::timestamptz[],
-                                 ?::bigint[])
-            ON CONFLICT (gateway_id, seq) DO NOTHING""";
+            INSERT INTO reading_row (series_id, measured_at, value, seq, replay_id)
+            SELECT * FROM unnest(?::int[], ?::timestamptz[], ?::float8[], ?::bigint[], ?::bigint[])""";
 
     /** An isolated replay's readings: apart from the household's history. */
     private static final String INSERT_ISOLATED = """
@@ -59,9 +61,16 @@ public final class JdbcReadingWriter {
               WHERE l.measured_at < excluded.measured_at""";
 
     private final DataSource dataSource;
+    private final ReadingPartitions partitions;
+    private final SeriesKeys keys;
+    private final GatewaysSeen gatewaysSeen;
+    private final Set<String> knownDevices = ConcurrentHashMap.newKeySet();
 
-    public JdbcReadingWriter(DataSource dataSource) {
+    public JdbcReadingWriter(DataSource dataSource, ReadingPartitions partitions) {
         this.dataSource = dataSource;
+        this.partitions = partitions;
+        this.keys = new SeriesKeys(dataSource);
+        this.gatewaysSeen = new GatewaysSeen(dataSource);
     }
 
     public WriteResult write(List<ReadingBatch> batches) throws SQLException {
@@ -69,24 +78,51 @@ public final class JdbcReadingWriter {
         if (rows.isEmpty()) {
             return new WriteResult(0, 0);
         }
+        TreeSet<String> gateways = new TreeSet<>();
+        batches.forEach(batch -> gateways.add(batch.gateway()));
+        List<Keyed> history = prepare(rows.stream().filter(row -> !row.isolated()).toList(), gateways);
+        List<Row> isolated = rows.stream().filter(Row::isolated).toList();
+        int inserted;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                upsertGateways(connection, batches);
                 insertUnknownDevices(connection, rows);
-                List<Row> history = rows.stream().filter(row -> !row.isolated()).toList();
-                List<Row> isolated = rows.stream().filter(Row::isolated).toList();
-                int inserted = insertReadings(connection, INSERT_READINGS, history)
-                        + insertReadings(connection, INSERT_ISOLATED, isolated);
+                List<Keyed> fresh = SeenBlocks.claim(connection, history);
+                inserted = insertReadings(connection, fresh) + insertIsolated(connection, isolated);
+                Rollups.add(connection, fresh);
                 // An isolated replay's readings are not the household's latest values.
-                upsertLatest(connection, history);
+                upsertLatest(connection, fresh);
                 connection.commit();
-                return new WriteResult(inserted, rows.size() - inserted);
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
             }
         }
+        rows.forEach(row -> knownDevices.add(row.reading().device()));
+        gatewaysSeen.touch(gateways);
+        return new WriteResult(inserted, rows.size() - inserted);
+    }
+
+    /** Keys and partitions, each made in a transaction of its own before the readings' one. */
+    private List<Keyed> prepare(List<Row> history, Set<String> gateways) throws SQLException {
+        keys.resolveGateways(gateways);
+        Set<SeriesKeys.SeriesName> names = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
+        for (Row row : history) {
+            names.add(new SeriesKeys.SeriesName(keys.gateway(row.gateway()), row.reading().device(), row.reading().sensor()));
+            if (partitions.keepsRaw(row.reading().time())) {
+                days.add(ReadingPartitions.day(row.reading().time()));
+            }
+        }
+        keys.resolveSeries(names);
+        partitions.ensure(days);
+        List<Keyed> keyed = new ArrayList<>(history.size());
+        for (Row row : history) {
+            int gateway = keys.gateway(row.gateway());
+            keyed.add(new Keyed(row.gateway(), gateway, keys.series(gateway, row.reading().device(), row.reading().sensor()),
+                    row.reading()));
+        }
+        return keyed;
     }
 
     /**
@@ -112,18 +148,13 @@ public final class JdbcReadingWriter {
         return rows;
     }
 
-    private static void upsertGateways(Connection connection, List<ReadingBatch> batches) throws SQLException {
-        TreeSet<String> gateways = new TreeSet<>();
-        batches.forEach(batch -> gateways.add(batch.gateway()));
-        try (PreparedStatement statement = connection.prepareStatement(UPSERT_GATEWAYS)) {
-            statement.setArray(1, connection.createArrayOf("text", gateways.toArray()));
-            statement.executeUpdate();
-        }
-    }
-
-    private static void insertUnknownDevices(Connection connection, List<Row> rows) throws SQLException {
+    private void insertUnknownDevices(Connection connection, List<Row> rows) throws SQLException {
         TreeMap<String, String> gatewayByDevice = new TreeMap<>();
-        rows.forEach(row -> gatewayByDevice.putIfAbsent(row.reading().device(), row.gateway()));
+        rows.stream().filter(row -> !knownDevices.contains(row.reading().device()))
+                .forEach(row -> gatewayByDevice.putIfAbsent(row.reading().device(), row.gateway()));
+        if (gatewayByDevice.isEmpty()) {
+            return;
+        }
         try (PreparedStatement statement = connection.prepareStatement(INSERT_UNKNOWN_DEVICES)) {
             statement.setArray(1, connection.createArrayOf("text", gatewayByDevice.keySet().toArray()));
             statement.setArray(2, connection.createArrayOf("text", gatewayByDevice.values().toArray()));
@@ -131,7 +162,36 @@ public final class JdbcReadingWriter {
         }
     }
 
-    private static int insertReadings(Connection connection, String sql, List<Row> rows) throws SQLException {
+    private int insertReadings(Connection connection, List<Keyed> fresh) throws SQLException {
+        List<Keyed> kept = fresh.stream().filter(row -> partitions.keepsRaw(row.time())).toList();
+        int n = kept.size();
+        if (n == 0) {
+            return fresh.size();
+        }
+        Object[] series = new Object[n];
+        Object[] times = new Object[n];
+        Object[] values = new Object[n];
+        Object[] seqs = new Object[n];
+        Object[] replays = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Keyed row = kept.get(i);
+            series[i] = row.seriesId();
+            // ISO-8601 with Z: PostgreSQL parses it exactly, whatever the session time zone.
+            times[i] = row.reading().time().toString();
+            values[i] = row.reading().value();
+            seqs[i] = row.seq();
+            replays[i] = ReplaySeq.isReplayed(row.seq()) ? ReplaySeq.replay(row.seq()) : null;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_READINGS)) {
+            bind(connection, statement, new String[] {"int4", "text", "float8", "int8", "int8"}, series, times, values,
+                    seqs, replays);
+            statement.executeUpdate();
+        }
+        // Readings past the raw retention are stored only in the rollups, and count as stored.
+        return fresh.size();
+    }
+
+    private static int insertIsolated(Connection connection, List<Row> rows) throws SQLException {
         int n = rows.size();
         if (n == 0) {
             return 0;
@@ -153,20 +213,19 @@ public final class JdbcReadingWriter {
             sensors[i] = reading.sensor().id();
             values[i] = reading.value();
             units[i] = reading.unit();
-            // ISO-8601 with Z: PostgreSQL parses it exactly, whatever the session time zone.
             times[i] = reading.time().toString();
-            replays[i] = ReplaySeq.isReplayed(reading.seq()) ? ReplaySeq.replay(reading.seq()) : null;
+            replays[i] = ReplaySeq.replay(reading.seq());
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_ISOLATED)) {
             bind(connection, statement, new String[] {"text", "int8", "text", "text", "float8", "text", "text", "int8"},
                     gateways, seqs, devices, sensors, values, units, times, replays);
             return statement.executeUpdate();
         }
     }
 
-    private static void upsertLatest(Connection connection, List<Row> rows) throws SQLException {
-        Map<String, Row> newest = new TreeMap<>();
-        for (Row row : rows) {
+    private static void upsertLatest(Connection connection, List<Keyed> rows) throws SQLException {
+        Map<String, Keyed> newest = new TreeMap<>();
+        for (Keyed row : rows) {
             newest.merge(row.reading().device() + '\u0000' + row.reading().sensor().id(), row,
                     (a, b) -> b.reading().time().isAfter(a.reading().time()) ? b : a);
         }
@@ -182,13 +241,13 @@ public final class JdbcReadingWriter {
         Object[] times = new Object[n];
         Object[] seqs = new Object[n];
         int i = 0;
-        for (Row row : newest.values()) {
+        for (Keyed row : newest.values()) {
             Reading reading = row.reading();
             devices[i] = reading.device();
             sensors[i] = reading.sensor().id();
             gateways[i] = row.gateway();
             values[i] = reading.value();
-            units[i] = reading.unit();
+            units[i] = reading.sensor().canonicalUnit();
             times[i] = reading.time().toString();
             seqs[i] = reading.seq();
             i++;
@@ -212,6 +271,26 @@ public final class JdbcReadingWriter {
 
         boolean isolated() {
             return ReplaySeq.isReplayed(reading.seq()) && ReplaySeq.isolated(reading.seq());
+        }
+    }
+
+    /** A reading of the history with its keys. */
+    private record Keyed(String gateway, int gatewayKey, int seriesId, Reading reading)
+            implements SeenBlocks.Keyed, Rollups.Sample {
+
+        @Override
+        public long seq() {
+            return reading.seq();
+        }
+
+        @Override
+        public Instant time() {
+            return reading.time();
+        }
+
+        @Override
+        public double value() {
+            return reading.value();
         }
     }
 }

@@ -46,7 +46,8 @@ public final class PersistenceComponent {
     private ServiceRegistration<IngestStats> statsRegistration;
 
     static PersistenceSettings settings(PersistenceConfig config) {
-        return new PersistenceSettings(config.consumers(), config.maxReadingsPerCommit(), config.paused());
+        return new PersistenceSettings(config.consumers(), config.maxReadingsPerCommit(), config.paused(),
+                config.rawRetentionDays());
     }
 
     @Activate

@@ -19,4 +19,9 @@ import io.homegrid.persistence.PersistenceSettings;
     @AttributeDefinition(name = "Paused",
             description = "Do not consume: readings wait in the broker (maintenance of the database).")
     boolean paused() default false;
+
+    @AttributeDefinition(name = "Raw retention (days)",
+            description = "Days raw readings are kept; older day partitions are dropped whole. 0 keeps them for ever."
+                    + " The minute, hour and day rollups are always kept.")
+    int rawRetentionDays() default PersistenceSettings.DEFAULT_RAW_RETENTION_DAYS;
 }

@@ -9,11 +9,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+
+import io.homegrid.sql.SchemaMigrator;
+import io.homegrid.testing.TestPostgres;
 
 /** What the writer reports when the database goes away under it. */
 class JdbcReadingWriterFailureTest {
@@ -22,13 +28,21 @@ class JdbcReadingWriterFailureTest {
     private static final String POSTMASTER_GONE = "57P01";
 
     @Test
-    void aDroppedConnectionReportsTheServersReasonNotTheFailedRollback() {
-        // given a connection the server terminated: every statement fails, and so does the rollback
-        DataSource database = dataSource(droppedConnection());
+    void aDroppedConnectionReportsTheServersReasonNotTheFailedRollback() throws Exception {
+        // given a writer whose keys and partitions are made, then a connection the server
+        // terminated: every statement fails, and so does the rollback
+        DataSource real = TestPostgres.freshDatabase();
+        SchemaMigrator.migrate(real);
+        AtomicBoolean dropped = new AtomicBoolean();
+        DataSource database = dataSource(real, dropped, droppedConnection());
+        JdbcReadingWriter writer = new JdbcReadingWriter(database,
+                new ReadingPartitions(database, Clock.systemUTC(), Duration.ZERO));
+        writer.write(List.of(batch("gw-1", power("d1", 10, T0, 1))));
+        dropped.set(true);
 
         // when
         SQLException failure = catchThrowableOfType(SQLException.class,
-                () -> new JdbcReadingWriter(database).write(List.of(batch("gw-1", power("d1", 10, T0, 1)))));
+                () -> writer.write(List.of(batch("gw-1", power("d1", 10, T0, 2)))));
 
         // then the retryable cause is what the caller sees, the rollback failure rides along
         assertThat(failure.getSQLState()).isEqualTo(POSTMASTER_GONE);
@@ -46,11 +60,11 @@ class JdbcReadingWriterFailureTest {
                 });
     }
 
-    private static DataSource dataSource(Connection connection) {
+    private static DataSource dataSource(DataSource real, AtomicBoolean dropped, Connection connection) {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getConnection")) {
-                        return connection;
+                        return dropped.get() ? connection : real.getConnection();
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });

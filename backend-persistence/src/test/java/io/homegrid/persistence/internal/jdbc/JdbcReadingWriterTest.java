@@ -24,12 +24,15 @@ import io.homegrid.persistence.ReadingBucket;
 import io.homegrid.persistence.SensorView;
 import io.homegrid.persistence.StoredReading;
 import io.homegrid.sql.SchemaMigrator;
+import io.homegrid.testing.MutableClock;
 import io.homegrid.testing.TestPostgres;
 
 class JdbcReadingWriterTest {
 
     private final DataSource database = TestPostgres.freshDatabase();
-    private final JdbcReadingWriter writer = new JdbcReadingWriter(database);
+    private final MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(1)));
+    private final ReadingPartitions partitions = new ReadingPartitions(database, clock, Duration.ofDays(90));
+    private final JdbcReadingWriter writer = new JdbcReadingWriter(database, partitions);
     private final JdbcReadingQueries queries = new JdbcReadingQueries(database);
 
     @BeforeEach
@@ -137,6 +140,132 @@ class JdbcReadingWriterTest {
         writer.write(List.of(batch("gw-1", power("d1", 1, T0, 1), power("d1", 1, T0, 2))));
 
         assertThat(queries.readingCount()).isEqualTo(2);
+    }
+
+    /** Issue 13: idempotency lives in the seen bitmap, not in a partition's index. */
+    @Test
+    void aReadingReSentWithAnotherDaysTimeIsStoredOnce() throws Exception {
+        writer.write(List.of(batch("gw-1", power("d1", 10, T0, 1))));
+
+        WriteResult again = writer.write(List.of(batch("gw-1", power("d1", 10, T0.plus(Duration.ofDays(1)), 1))));
+
+        assertThat(again).isEqualTo(new WriteResult(0, 1));
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM pg_inherits WHERE inhparent = 'reading_row'::regclass")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM reading_p20261122")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reading_p20261123")).isZero();
+        assertThat(count("SELECT sum(n) FROM reading_day")).isEqualTo(1);
+    }
+
+    /** Issue 13: whole day partitions go when they pass the retention; the rollups and the seen bits stay. */
+    @Test
+    void partitionsPastTheRetentionAreDroppedWholeAndTheirRollupsKept() throws Exception {
+        writer.write(List.of(batch("gw-1", power("d1", 10, T0, 1), power("d1", 30, T0.plusSeconds(30), 2),
+                power("d1", 50, T0.plus(Duration.ofDays(1)), 3))));
+        clock.set(T0.plus(Duration.ofDays(91)).plusSeconds(1));
+
+        List<String> dropped = partitions.maintain();
+
+        assertThat(dropped).containsExactly("reading_p20261122");
+        assertThat(count("SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                + " WHERE i.inhparent = 'reading_row'::regclass AND c.relname = 'reading_p20261122'")).isZero();
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(1);
+        assertThat(queries.buckets("d1", SensorKind.POWER, T0, T0.plus(Duration.ofDays(1)), BucketSize.DAY))
+                .containsExactly(new ReadingBucket("power", T0, 20, 10, 30, 2));
+        // a re-send of a dropped reading is still known, and an old one never seen counts in the rollups only
+        assertThat(writer.write(List.of(batch("gw-1", power("d1", 10, T0, 1))))).isEqualTo(new WriteResult(0, 1));
+        assertThat(writer.write(List.of(batch("gw-1", power("d1", 90, T0.plusSeconds(60), 4)))))
+                .isEqualTo(new WriteResult(1, 0));
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM pg_inherits WHERE inhparent = 'reading_row'::regclass")).isEqualTo(3);
+        assertThat(queries.buckets("d1", SensorKind.POWER, T0, T0.plus(Duration.ofDays(1)), BucketSize.DAY))
+                .containsExactly(new ReadingBucket("power", T0, 130.0 / 3, 10, 90, 3));
+    }
+
+    /** Issue 13: the rollups equal what the raw rows give, however the writes overlapped and repeated. */
+    @Test
+    void rollupsEqualAggregatesOfTheRawRowsUnderConcurrentRepeatedWrites() throws Exception {
+        java.util.Random random = new java.util.Random(13);
+        List<io.homegrid.model.ReadingBatch> batches = new java.util.ArrayList<>();
+        for (int b = 0; b < 40; b++) {
+            List<Reading> readings = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                long seq = random.nextInt(1_500);
+                readings.add(power("d" + seq % 4, seq % 997, T0.plusSeconds(seq * 7), seq));
+            }
+            batches.add(batch("gw-" + b % 3, readings.toArray(Reading[]::new)));
+        }
+        JdbcReadingWriter other = new JdbcReadingWriter(database, partitions);
+        var first = java.util.concurrent.CompletableFuture.runAsync(() -> writeAll(writer, batches));
+        var second = java.util.concurrent.CompletableFuture.runAsync(() -> writeAll(other, reversed(batches)));
+        first.get();
+        second.get();
+
+        for (String[] level : new String[][] {{"reading_minute", "1 minute"}, {"reading_hour", "1 hour"},
+            {"reading_day", "1 day"}}) {
+            assertThat(count("SELECT count(*) FROM (SELECT series_id, date_bin('" + level[1] + "', measured_at,"
+                    + " timestamptz '1970-01-01 00:00:00+00') AS bucket, count(*) AS n, sum(value) AS sum, min(value) AS min,"
+                    + " max(value) AS max FROM reading_row GROUP BY 1, 2) raw FULL JOIN " + level[0] + " r USING (series_id, bucket)"
+                    + " WHERE r.n IS DISTINCT FROM raw.n OR abs(r.sum - raw.sum) > 1e-6 OR r.min IS DISTINCT FROM raw.min"
+                    + " OR r.max IS DISTINCT FROM raw.max")).as(level[0]).isZero();
+        }
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(count("SELECT count(DISTINCT (gateway_id, seq)) FROM reading"));
+        assertThat(count("SELECT sum(n) FROM reading_day")).isEqualTo(count("SELECT count(*) FROM reading"));
+    }
+
+    /** Issue 13: buckets from rollups plus the raw edges give what the raw rows alone give, at any alignment. */
+    @Test
+    void bucketsOverUnalignedRangesEqualTheRawAggregates() throws Exception {
+        List<Reading> readings = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            readings.add(power("d1", i % 37, T0.plusSeconds(i * 17L), i));
+        }
+        writer.write(List.of(batch("gw-1", readings.toArray(Reading[]::new))));
+        java.time.Instant from = T0.plusSeconds(1_234);
+        java.time.Instant to = T0.plusSeconds(9_000);
+
+        for (BucketSize size : BucketSize.values()) {
+            List<ReadingBucket> buckets = queries.buckets("d1", SensorKind.POWER, from, to, size);
+            List<ReadingBucket> expected = new java.util.ArrayList<>();
+            java.util.TreeMap<Long, List<Double>> raw = new java.util.TreeMap<>();
+            for (Reading r : readings) {
+                if (!r.time().isBefore(from) && r.time().isBefore(to)) {
+                    long width = size.width().toMillis();
+                    raw.computeIfAbsent(Math.floorDiv(r.time().toEpochMilli(), width) * width, k -> new java.util.ArrayList<>())
+                            .add(r.value());
+                }
+            }
+            raw.forEach((start, values) -> expected.add(new ReadingBucket("power", java.time.Instant.ofEpochMilli(start),
+                    values.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                    values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                    values.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), values.size())));
+            assertThat(buckets).as(size.id()).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                ReadingBucket got = buckets.get(i);
+                ReadingBucket want = expected.get(i);
+                assertThat(got.bucket()).as(size.id()).isEqualTo(want.bucket());
+                assertThat(got.count()).as(size.id()).isEqualTo(want.count());
+                assertThat(got.avg()).as(size.id()).isCloseTo(want.avg(), org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(got.min()).isEqualTo(want.min());
+                assertThat(got.max()).isEqualTo(want.max());
+            }
+        }
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new java.util.ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static void writeAll(JdbcReadingWriter writer, List<io.homegrid.model.ReadingBatch> batches) {
+        try {
+            for (int i = 0; i < batches.size(); i += 4) {
+                writer.write(batches.subList(i, Math.min(batches.size(), i + 4)));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long count(String sql) throws Exception {
