@@ -12,7 +12,7 @@ import io.homegrid.bus.internal.BrokerSecurity;
  * launcher start. It runs the embedded broker (or points at an external one) and offers the two
  * kinds of connection factory; closing it stops the pool, then the broker.
  */
-public final class BusService implements AutoCloseable {
+public final class BusService implements BrokerLoad, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BusService.class);
 
@@ -59,6 +59,11 @@ public final class BusService implements AutoCloseable {
     /** True while the embedded broker runs; an external broker is not watched here. */
     public boolean embeddedBrokerRunning() {
         return broker != null && broker.isStarted();
+    }
+
+    @Override
+    public int storePercentUsage() {
+        return broker == null ? 0 : broker.storePercentUsage();
     }
 
     @Override

@@ -121,6 +121,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return BusConnections.plain(vmUrl());
     }
 
+    /** Percent of the store limit the persistent messages use. */
+    public int storePercentUsage() {
+        return broker.getSystemUsage().getStoreUsage().getPercentUsage();
+    }
+
     public boolean isStarted() {
         return broker.isStarted();
     }

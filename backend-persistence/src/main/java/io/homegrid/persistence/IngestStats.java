@@ -1,5 +1,7 @@
 package io.homegrid.persistence;
 
+import java.time.Duration;
+
 /** Counters of the Persistence Connector since it started, for load testers and operators. */
 public interface IngestStats {
 
@@ -14,4 +16,11 @@ public interface IngestStats {
 
     /** Whether the connector's consumers are running. */
     boolean running();
+
+    /**
+     * How far behind the pushes the readings being stored now are: the age, since its push was
+     * accepted, of the oldest reading a consumer holds; zero while every consumer is idle. A
+     * database outage makes it grow, since the consumers keep their readings in hand.
+     */
+    Duration lag();
 }

@@ -1,6 +1,7 @@
 package io.homegrid.persistence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import javax.jms.ConnectionFactory;
@@ -90,6 +91,11 @@ public final class PersistenceConnector implements IngestStats, AutoCloseable {
     @Override
     public long messagesDeadLettered() {
         return consumers.stream().mapToLong(QueueBatchConsumer::deadLettered).sum();
+    }
+
+    @Override
+    public Duration lag() {
+        return consumers.get(0).lag();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.homegrid.cep.CepSettings;
 import io.homegrid.launcher.internal.Foreground;
 import io.homegrid.persistence.PersistenceSettings;
 import io.homegrid.routes.parser.ParserSettings;
+import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RequestLimits;
 import io.homegrid.security.AccessSettings;
 import picocli.CommandLine.Command;
@@ -88,6 +89,9 @@ final class BackendCommand implements Callable<Integer> {
             + RequestLimits.THREADS_BESIDE_HELD_REQUESTS + " more (default: ${DEFAULT-VALUE})")
     private int heldRequests;
 
+    @Option(names = "--max-ingest-lag", defaultValue = "" + PushSettings.DEFAULT_MAX_INGEST_LAG_SECONDS, description = "seconds the readings being stored may lag behind their push before readings pushes are answered 503 with Retry-After (default: ${DEFAULT-VALUE})")
+    private int maxIngestLagSeconds;
+
     @Option(names = "--raw-retention-days", defaultValue = "" + PersistenceSettings.DEFAULT_RAW_RETENTION_DAYS, description = "days raw readings are kept, then their day partitions are dropped; 0 keeps them for ever. Minute, hour and day rollups are always kept (default: ${DEFAULT-VALUE})")
     private int rawRetentionDays;
 
@@ -100,7 +104,7 @@ final class BackendCommand implements Callable<Integer> {
         String password = jdbcPassword != null ? jdbcPassword : System.getenv("HOMEGRID_JDBC_PASSWORD");
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
                 password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), defaults.limits(),
-                defaults.maxBodyBytes(), parserConsumers, persistence(defaults.persistence()),
+                defaults.maxBodyBytes(), maxIngestLagSeconds, parserConsumers, persistence(defaults.persistence()),
                 cep(defaults.cep()), httpPort, tlsKeyStore, tlsPasswordFile, requests());
         if (tlsKeyStore != null && tlsPasswordFile == null) {
             throw new ParameterException(spec.commandLine(), "--tls-keystore needs --tls-password-file");

@@ -27,9 +27,10 @@ import io.homegrid.security.AccessSettings;
  * @param tlsKeyStore       a PKCS#12 key store to serve HTTPS with; null: a self-signed one under {@code dataDir/tls}
  * @param tlsPasswordFile   the file holding that key store's password
  * @param requests          how much of the server one caller may take, and its threads
+ * @param maxIngestLagSeconds readings pushes wait (503) while ingest lags more than this
  */
 public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
-        EmbeddedBroker.Ports brokerPorts, Limits limits, int maxBodyBytes, int parserConsumers,
+        EmbeddedBroker.Ports brokerPorts, Limits limits, int maxBodyBytes, int maxIngestLagSeconds, int parserConsumers,
         PersistenceSettings persistence, CepSettings cep, int httpPort, Path tlsKeyStore, Path tlsPasswordFile,
         RequestLimits requests) {
 
@@ -37,7 +38,7 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
 
     public static BackendConfig defaults(int port, Path dataDir) {
         return new BackendConfig(DEFAULT_HOST, port, dataDir, null, null, null, EmbeddedBroker.Ports.NONE, Limits.DEFAULT,
-                PushSettings.DEFAULT_MAX_BODY_BYTES, ParserSettings.DEFAULT_CONSUMERS, PersistenceSettings.DEFAULT,
+                PushSettings.DEFAULT_MAX_BODY_BYTES, PushSettings.DEFAULT_MAX_INGEST_LAG_SECONDS, ParserSettings.DEFAULT_CONSUMERS, PersistenceSettings.DEFAULT,
                 CepSettings.DEFAULT, 0, null, null, RequestLimits.DEFAULT);
     }
 
@@ -51,7 +52,8 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
     }
 
     public RestSettings rest() {
-        return RestSettings.onPort(host, port, new PushSettings(maxBodyBytes, limits)).withLoopbackHttp(httpPort)
+        PushSettings push = PushSettings.of(maxBodyBytes, limits).withMaxIngestLagSeconds(maxIngestLagSeconds);
+        return RestSettings.onPort(host, port, push).withLoopbackHttp(httpPort)
                 .withRequests(requests);
     }
 
@@ -68,27 +70,27 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
     }
 
     public BackendConfig withHttpPort(int loopbackPort) {
-        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes,
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
                 parserConsumers, persistence, cep, loopbackPort, tlsKeyStore, tlsPasswordFile, requests);
     }
 
     public BackendConfig withPausePersistence(boolean paused) {
-        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes,
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
                 parserConsumers, persistence.withPaused(paused), cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
     }
 
     public BackendConfig withJdbc(String url, String user, String password) {
-        return new BackendConfig(host, port, dataDir, url, user, password, brokerPorts, limits, maxBodyBytes,
+        return new BackendConfig(host, port, dataDir, url, user, password, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
                 parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
     }
 
     public BackendConfig withBrokerPorts(EmbeddedBroker.Ports ports) {
-        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, ports, limits, maxBodyBytes,
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, ports, limits, maxBodyBytes, maxIngestLagSeconds,
                 parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
     }
 
     public BackendConfig withRequests(RequestLimits limits) {
-        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, this.limits, maxBodyBytes,
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, this.limits, maxBodyBytes, maxIngestLagSeconds,
                 parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, limits);
     }
 }

@@ -99,7 +99,8 @@ public final class EmbeddedBackend implements AutoCloseable {
             TlsMaterial tls = config.tls();
             resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(),
                     database == null ? pool : database.health(pool), persistence.repository(), connector, cep.admin(),
-                    access.access(), parser::camel, () -> connector, new ReplayClient(dataSource, bus.pooled(), clock)), clock,
+                    access.access(), parser::camel, () -> connector, new ReplayClient(dataSource, bus.pooled(), clock),
+                    () -> bus), clock,
                     new HttpTransportSetup() {
                         @Override
                         public void prepare(Bus cxf) {

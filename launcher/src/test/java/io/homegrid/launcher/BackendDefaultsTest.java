@@ -49,6 +49,8 @@ class BackendDefaultsTest {
         assertThat(config("io.homegrid.rest")).containsOnly(
                 entry("address", RestSettings.DEFAULT.address()),
                 entry("maxBodyBytes", PushSettings.DEFAULT.maxBodyBytes()),
+                entry("maxIngestLagSeconds", PushSettings.DEFAULT.maxIngestLagSeconds()),
+                entry("maxBrokerStorePercent", PushSettings.DEFAULT.maxBrokerStorePercent()),
                 entry("liveStreamsPerIdentity", RestSettings.DEFAULT.requests().liveStreamsPerIdentity()),
                 entry("commandPollsPerGateway", RestSettings.DEFAULT.requests().commandPollsPerGateway()),
                 entry("requestsPerSecond", RestSettings.DEFAULT.requests().requestsPerSecond()),
@@ -96,7 +98,9 @@ class BackendDefaultsTest {
             {"--command-polls-per-gateway", "" + RequestLimits.DEFAULT.commandPollsPerGateway()},
             {"--requests-per-second", "" + RequestLimits.DEFAULT.requestsPerSecond()},
             {"--request-burst", "" + RequestLimits.DEFAULT.requestBurst()},
-            {"--held-requests", "" + RequestLimits.DEFAULT.heldRequests()}}) {
+            {"--held-requests", "" + RequestLimits.DEFAULT.heldRequests()},
+            {"--max-ingest-lag", "" + PushSettings.DEFAULT.maxIngestLagSeconds()},
+            {"--raw-retention-days", "" + PersistenceSettings.DEFAULT.rawRetentionDays()}}) {
             assertThat(backend.findOption(option[0]).defaultValue()).as(option[0]).isEqualTo(option[1]);
         }
         BackendConfig defaults = BackendConfig.defaults(8080, Path.of("data"));
@@ -112,7 +116,8 @@ class BackendDefaultsTest {
     void oneSetOfLimitsGovernsThePushInterfaceAndTheParser() {
         BackendConfig raised = new BackendConfig("127.0.0.1", 8080, Path.of("data"), null, null, null,
                 BackendConfig.defaults(8080, Path.of("data")).brokerPorts(), Limits.DEFAULT.withMaxBatchSize(2_000),
-                PushSettings.DEFAULT_MAX_BODY_BYTES, 2, PersistenceSettings.DEFAULT, CepSettings.DEFAULT, 0, null, null,
+                PushSettings.DEFAULT_MAX_BODY_BYTES, PushSettings.DEFAULT_MAX_INGEST_LAG_SECONDS, 2, PersistenceSettings.DEFAULT,
+                CepSettings.DEFAULT, 0, null, null,
                 RequestLimits.DEFAULT);
 
         assertThat(raised.parser().limits()).isSameAs(raised.rest().push().limits());

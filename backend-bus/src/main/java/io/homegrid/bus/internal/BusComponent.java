@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.homegrid.bus.BrokerLoad;
 import io.homegrid.bus.BusConnections;
 import io.homegrid.bus.BusCredentials;
 import io.homegrid.bus.BusService;
@@ -44,6 +45,7 @@ public final class BusComponent {
     private BusService service;
     private ServiceRegistration<ConnectionFactory> plainRegistration;
     private ServiceRegistration<ConnectionFactory> pooledRegistration;
+    private ServiceRegistration<BrokerLoad> loadRegistration;
 
     static BusSettings settings(BusConfig config, Path karafData) {
         Path directory = config.dataDirectory().isBlank() ? karafData.resolve("homegrid").resolve("broker")
@@ -64,10 +66,12 @@ public final class BusComponent {
         plainRegistration = context.registerService(ConnectionFactory.class, service.plain(), kind(BusConnections.PLAIN));
         pooledRegistration = context.registerService(ConnectionFactory.class, service.pooled(),
                 kind(BusConnections.POOLED));
+        loadRegistration = context.registerService(BrokerLoad.class, service, null);
     }
 
     @Deactivate
     void deactivate() throws Exception {
+        loadRegistration.unregister();
         pooledRegistration.unregister();
         plainRegistration.unregister();
         service.close();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
@@ -49,6 +50,8 @@ public final class QueueBatchConsumer implements AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final List<Thread> workers = new ArrayList<>();
+    /** Per worker: when the oldest message it holds was accepted (epoch ms), or 0 while it holds none. */
+    private final AtomicLongArray inHandSince;
     private volatile Connection connection;
 
     /**
@@ -64,6 +67,7 @@ public final class QueueBatchConsumer implements AutoCloseable {
         this.maxUnitsPerBatch = maxUnitsPerBatch;
         this.unitsProperty = unitsProperty;
         this.handler = handler;
+        this.inHandSince = new AtomicLongArray(threads);
     }
 
     public synchronized void start() throws JMSException {
@@ -74,7 +78,8 @@ public final class QueueBatchConsumer implements AutoCloseable {
         connection.setExceptionListener(e -> LOG.warn("Connection of consumer of {} failed: {}", queueName, e.toString()));
         for (int i = 0; i < threads; i++) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            Thread worker = new Thread(() -> run(session), "persist-" + queueName + "-" + i);
+            int slot = i;
+            Thread worker = new Thread(() -> run(session, slot), "persist-" + queueName + "-" + i);
             worker.setDaemon(true);
             workers.add(worker);
         }
@@ -89,6 +94,18 @@ public final class QueueBatchConsumer implements AutoCloseable {
 
     public long deadLettered() {
         return deadLettered.get();
+    }
+
+    /** Age of the oldest message any worker holds, by its {@link Headers#RECEIVED} time; zero when none holds one. */
+    public Duration lag() {
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0; i < inHandSince.length(); i++) {
+            long since = inHandSince.get(i);
+            if (since > 0) {
+                oldest = Math.min(oldest, since);
+            }
+        }
+        return oldest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest));
     }
 
     @Override
@@ -111,14 +128,19 @@ public final class QueueBatchConsumer implements AutoCloseable {
         }
     }
 
-    private void run(Session session) {
+    private void run(Session session, int slot) {
         try (session) {
             MessageConsumer consumer = session.createConsumer(session.createQueue(queueName));
             MessageProducer dead = session.createProducer(session.createQueue(Destinations.deadLetterQueue(queueName)));
             while (stop.getCount() > 0) {
                 List<Message> batch = gather(consumer);
-                if (!batch.isEmpty() && !storeRetrying(session, dead, batch)) {
-                    session.rollback();
+                inHandSince.set(slot, oldestReceived(batch));
+                try {
+                    if (!batch.isEmpty() && !storeRetrying(session, dead, batch)) {
+                        session.rollback();
+                    }
+                } finally {
+                    inHandSince.set(slot, 0);
                 }
             }
         } catch (JMSException e) {
@@ -159,6 +181,17 @@ public final class QueueBatchConsumer implements AutoCloseable {
             message = consumer.receiveNoWait();
         }
         return batch;
+    }
+
+    private static long oldestReceived(List<Message> batch) throws JMSException {
+        long oldest = 0;
+        for (Message message : batch) {
+            if (message.propertyExists(Headers.RECEIVED)) {
+                long received = message.getLongProperty(Headers.RECEIVED);
+                oldest = oldest == 0 ? received : Math.min(oldest, received);
+            }
+        }
+        return oldest;
     }
 
     private int weight(Message message) throws JMSException {

@@ -42,7 +42,7 @@ public final class JdbcReadingQueries {
 
     /** An isolated replay's readings, kept apart from the history. */
     private static final String RAW_REPLAYED = """
-            SELECT sensor, value, unit, measured_at, seq FROM replay_reading
+            SELECT sensor, value, unit, measured_at, seq FROM replay_reading s
             WHERE replay_id = ? AND device_id = ? AND measured_at >= ? AND measured_at < ? %s
             ORDER BY measured_at, seq LIMIT ?""";
 

@@ -77,6 +77,8 @@ class JdbcReadingWriterTest {
                 .containsExactly(10.0, 20.0);
         assertThat(queries.readings("d1", null, T0, T0.plusSeconds(60), 100, 7L)).extracting(StoredReading::value)
                 .containsExactly(99.0);
+        assertThat(queries.readings("d1", SensorKind.POWER, T0, T0.plusSeconds(60), 100, 7L)).extracting(StoredReading::value)
+                .containsExactly(99.0);
         assertThat(queries.latest(List.of("d1")).get("d1")).extracting(SensorView::value).containsExactly(20.0);
     }
 

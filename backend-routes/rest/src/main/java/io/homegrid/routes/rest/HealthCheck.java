@@ -11,6 +11,11 @@ public interface HealthCheck {
     /** Null when the part is up, otherwise what is wrong, in words an operator can act on. */
     String problem();
 
+    /** What an operator may want to see while the part is up (a figure, not a problem); null: nothing. */
+    default String detail() {
+        return null;
+    }
+
     /** A check named {@code name} whose {@code probe} answers the problem, or null when up. */
     static HealthCheck of(String name, Supplier<String> probe) {
         return new HealthCheck() {

@@ -17,6 +17,7 @@ import io.homegrid.routes.rest.internal.Access;
 import io.homegrid.routes.rest.internal.ApplicationResource;
 import io.homegrid.routes.rest.internal.AuditResource;
 import io.homegrid.routes.rest.internal.AuthenticationFilter;
+import io.homegrid.routes.rest.internal.BackPressure;
 import io.homegrid.routes.rest.internal.CepAdminResource;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
 import io.homegrid.routes.rest.internal.ConcurrentRequests;
@@ -48,12 +49,12 @@ public final class RestApi {
      */
     public static List<Object> resources(AccessControl control, BusPublisher publisher, SensorDataRepository repository,
             IngestStats ingest, List<HealthCheck> health, PushSettings push, RequestLimits limits, Clock clock,
-            ConnectionFactory commands, StatementAdmin cep, ReplayClient replays) {
+            ConnectionFactory commands, StatementAdmin cep, ReplayClient replays, BackPressure pressure) {
         CommandBus commandBus = new CommandBus(commands);
         Access access = new Access(control);
         ConcurrentRequests.Budget held = new ConcurrentRequests.Budget(limits.heldRequests());
         return List.of(
-                new DataPushResource(access, publisher, push, clock),
+                new DataPushResource(access, publisher, push, clock, pressure),
                 new GatewayQueryResource(access, repository, clock),
                 new DeviceQueryResource(access, repository, clock),
                 new InvalidReadingsResource(access, repository),

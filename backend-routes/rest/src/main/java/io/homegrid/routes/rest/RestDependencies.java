@@ -2,6 +2,8 @@ package io.homegrid.routes.rest;
 
 import java.util.function.Supplier;
 
+import io.homegrid.bus.BrokerLoad;
+
 import javax.jms.ConnectionFactory;
 
 import org.apache.camel.CamelContext;
@@ -23,8 +25,9 @@ import io.homegrid.security.AccessControl;
  * @param access     who is calling, and what they may touch
  * @param repository answers queries, or fails with a 503 while the persistence service is away
  * @param replays    records replays and sends Replay Control their commands
+ * @param broker     how full the broker's store is, null while unknown; pushes wait before it fills
  */
 public record RestDependencies(ConnectionFactory bus, HealthCheck database, SensorDataRepository repository,
         IngestStats ingest, StatementAdmin cep, AccessControl access, Supplier<CamelContext> parser, Supplier<IngestStats> persistence,
-        ReplayClient replays) {
+        ReplayClient replays, Supplier<BrokerLoad> broker) {
 }

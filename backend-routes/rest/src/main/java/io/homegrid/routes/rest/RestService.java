@@ -5,8 +5,11 @@ import java.util.List;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.homegrid.routes.rest.internal.BackPressure;
 
 /**
  * The REST API service: the one assembly that both the DS component and the embedded launcher
@@ -34,13 +37,14 @@ public final class RestService implements AutoCloseable {
         Bus bus = createBus();
         try {
             transport.prepare(bus);
+            BackPressure pressure = new BackPressure(dependencies.persistence(), dependencies.broker(), settings.push());
             List<HealthCheck> health = List.of(HealthChecks.broker(dependencies.bus()),
                     dependencies.database(),
-                    HealthChecks.routes(dependencies.parser(), dependencies.persistence()));
+                    HealthChecks.routes(dependencies.parser(), dependencies.persistence()), pressure);
             RestServer server = RestServer.start(bus, settings.addresses(),
                     RestApi.resources(dependencies.access(), new JmsBusPublisher(dependencies.bus()), dependencies.repository(),
                             dependencies.ingest(), health, settings.push(), settings.requests(), clock, dependencies.bus(),
-                            dependencies.cep(), dependencies.replays()),
+                            dependencies.cep(), dependencies.replays(), pressure),
                     RestApi.providers(dependencies.access(), settings.requests()));
             transport.started(bus);
             LOG.info("REST API at {}", settings.addresses());

@@ -3,6 +3,7 @@ package io.homegrid.routes.rest.internal;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.HeaderParam;
@@ -48,8 +49,11 @@ public final class DataPushResource {
     private final BatchReader<Reading> readings;
     private final BatchReader<DeviceDescription> devices;
     private final int maxBodyBytes;
+    private final BackPressure pressure;
 
-    public DataPushResource(Access access, BusPublisher publisher, PushSettings settings, Clock clock) {
+    public DataPushResource(Access access, BusPublisher publisher, PushSettings settings, Clock clock,
+            BackPressure pressure) {
+        this.pressure = pressure;
         this.access = access;
         this.publisher = publisher;
         this.readings = BatchReader.readings(clock, settings.limits());
@@ -63,6 +67,10 @@ public final class DataPushResource {
     public Response pushReadings(@PathParam("gatewayId") String gateway,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body, @Context SecurityContext security) {
         access.ownGateway(CallerContext.of(security), gateway);
+        Optional<Response> wait = pressure.refusal();
+        if (wait.isPresent()) {
+            return wait.get();
+        }
         byte[] bytes = BodyReader.read(body, contentLength, maxBodyBytes);
         CheckedBatch<Reading> batch = check(readings, gateway, bytes);
         // The raw batch goes on even when every reading is refused: the parser records each

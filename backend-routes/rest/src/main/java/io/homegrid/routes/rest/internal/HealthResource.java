@@ -33,7 +33,7 @@ public final class HealthResource {
         for (HealthCheck check : checks) {
             String problem = check.problem();
             up &= problem == null;
-            parts.put(check.name(), new Part(problem == null ? "UP" : "DOWN", problem));
+            parts.put(check.name(), new Part(problem == null ? "UP" : "DOWN", problem, check.detail()));
         }
         return Response.status(up ? 200 : 503).entity(new Health(up ? "UP" : "DOWN", parts)).build();
     }
@@ -42,6 +42,6 @@ public final class HealthResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Part(String status, String problem) {
+    public record Part(String status, String problem, String detail) {
     }
 }

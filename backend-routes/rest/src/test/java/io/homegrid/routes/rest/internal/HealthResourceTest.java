@@ -28,8 +28,8 @@ class HealthResourceTest {
         HealthResource.Health health = (HealthResource.Health) response.getEntity();
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(health.status()).isEqualTo("DOWN");
-        assertThat(health.checks().get("broker")).isEqualTo(new HealthResource.Part("UP", null));
-        assertThat(health.checks().get("database")).isEqualTo(new HealthResource.Part("DOWN", "cannot connect: refused"));
+        assertThat(health.checks().get("broker")).isEqualTo(new HealthResource.Part("UP", null, null));
+        assertThat(health.checks().get("database")).isEqualTo(new HealthResource.Part("DOWN", "cannot connect: refused", null));
     }
 
     private static HealthCheck check(String name, String problem) {

@@ -21,6 +21,7 @@ import io.homegrid.persistence.RepositoryException;
 import io.homegrid.persistence.SensorDataRepository;
 import io.homegrid.security.AccessControl;
 import io.homegrid.routes.rest.HealthChecks;
+import io.homegrid.bus.BrokerLoad;
 import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RestDependencies;
 import io.homegrid.replay.ReplayClient;
@@ -67,10 +68,14 @@ public final class RestApiComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile StatementAdmin cep;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile BrokerLoad broker;
+
     private RestService service;
 
     static RestSettings settings(RestConfig config, Limits limits) {
-        return new RestSettings(config.address(), null, new PushSettings(config.maxBodyBytes(), limits),
+        return new RestSettings(config.address(), null, new PushSettings(config.maxBodyBytes(), limits,
+                config.maxIngestLagSeconds(), config.maxBrokerStorePercent()),
                 new RequestLimits(config.liveStreamsPerIdentity(), config.commandPollsPerGateway(), config.requestsPerSecond(),
                         config.requestBurst(), config.heldRequests()));
     }
@@ -84,7 +89,8 @@ public final class RestApiComponent {
                         () -> new RepositoryException("the persistence service is not running", null)),
                 ServiceProxy.of(StatementAdmin.class, () -> cep,
                         () -> new ApiException(503, "cep", "the CEP service is not running")),
-                access, () -> parser, () -> ingest, new ReplayClient(dataSource, connectionFactory, Clock.systemUTC()));
+                access, () -> parser, () -> ingest, new ReplayClient(dataSource, connectionFactory, Clock.systemUTC()),
+                () -> broker);
         service = RestService.start(settings(config, limits), dependencies, Clock.systemUTC());
     }
 

@@ -18,6 +18,14 @@ import io.homegrid.routes.rest.RestSettings;
     @AttributeDefinition(name = "Largest body", description = "Bytes; larger pushes are answered 413.")
     int maxBodyBytes() default PushSettings.DEFAULT_MAX_BODY_BYTES;
 
+    @AttributeDefinition(name = "Largest ingest lag (s)", description = "Readings pushes are answered 503 with Retry-After"
+            + " while the readings being stored were accepted longer ago than this.")
+    int maxIngestLagSeconds() default PushSettings.DEFAULT_MAX_INGEST_LAG_SECONDS;
+
+    @AttributeDefinition(name = "Fullest broker store (%)", description = "Readings pushes are answered 503 with Retry-After"
+            + " while the broker's store is fuller than this, so that pushes never fill it.")
+    int maxBrokerStorePercent() default PushSettings.DEFAULT_MAX_BROKER_STORE_PERCENT;
+
     @AttributeDefinition(name = "Live streams per identity", description = "Held open at a time; 429 beyond.")
     int liveStreamsPerIdentity() default RequestLimits.DEFAULT_LIVE_STREAMS_PER_IDENTITY;
 
