@@ -7,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +83,26 @@ public final class BackendClient {
         HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(document))).build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
+        return new Answer(response.statusCode(), response.body(), retryAfter(response));
+    }
+
+    /** Retry-After in seconds (the form the backend sends) or as an HTTP date; empty when absent or unreadable. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        Optional<String> value = response.headers().firstValue("Retry-After").map(String::strip);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant when = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), when);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
@@ -94,7 +117,11 @@ public final class BackendClient {
         return Json.mapper().writeValueAsString(document);
     }
 
-    /** HTTP status and body of a backend answer. */
-    public record Answer(int status, String body) {
+    /** HTTP status and body of a backend answer, and how long it asked to wait, if it did. */
+    public record Answer(int status, String body, Optional<Duration> retryAfter) {
+
+        public Answer(int status, String body) {
+            this(status, body, Optional.empty());
+        }
     }
 }

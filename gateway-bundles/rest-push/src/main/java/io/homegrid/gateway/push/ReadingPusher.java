@@ -33,6 +33,8 @@ public final class ReadingPusher implements AutoCloseable {
     static final Duration LIVE_WINDOW = Duration.ofSeconds(10);
     /** The backend answers 422 when it refused every reading: they are recorded there as invalid. */
     private static final int ALL_REFUSED = 422;
+    /** However long the backend asks, ask again after this at the latest: it may have caught up sooner. */
+    static final Duration MAX_BUSY_WAIT = Duration.ofMinutes(5);
 
     private final BackendClient backend;
     private final ReadingCache cache;
@@ -40,6 +42,7 @@ public final class ReadingPusher implements AutoCloseable {
     private final PushSettings settings;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final AtomicLong pushed = new AtomicLong();
+    private final AtomicLong busyAnswers = new AtomicLong();
     private final Thread worker;
     private long devicesPushed = -1;
     private double backlogCredit;
@@ -68,6 +71,11 @@ public final class ReadingPusher implements AutoCloseable {
         return pushed.get();
     }
 
+    /** Times the backend asked to come back later (503 or 429 with Retry-After) since start. */
+    public long busyAnswers() {
+        return busyAnswers.get();
+    }
+
     /** Whether the last attempt reached the backend. */
     public boolean reachable() {
         return reachable;
@@ -88,6 +96,17 @@ public final class ReadingPusher implements AutoCloseable {
                     pause = round();
                     reachable = true;
                     backoff.succeeded();
+                } catch (BackendBusyException e) {
+                    // The backend is there and behind: it asked for a pause, which is no failure of ours.
+                    reachable = true;
+                    busyAnswers.incrementAndGet();
+                    Duration wait = e.waitFor().compareTo(MAX_BUSY_WAIT) > 0 ? MAX_BUSY_WAIT : e.waitFor();
+                    LOG.info("Backend {} is busy ({}); {} reading(s) wait in the cache, sending again in {} s",
+                            settings.backend(), e.getMessage(), cache.size(), wait.toSeconds());
+                    if (stop.await(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    continue;
                 } catch (IOException e) {
                     reachable = false;
                     Duration retry = backoff.failed();
@@ -149,6 +168,9 @@ public final class ReadingPusher implements AutoCloseable {
                 LOG.warn("Backend refused some readings: {}", answer.body());
             }
             return;
+        }
+        if ((answer.status() == 503 || answer.status() == 429) && answer.retryAfter().isPresent()) {
+            throw new BackendBusyException(answer.status(), answer.retryAfter().get());
         }
         if (answer.status() >= 500) {
             throw new IOException("backend answered " + answer.status());

@@ -45,6 +45,10 @@ class ReadingPusherTest {
     private HttpServer server;
     private final List<JsonNode> batches = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(202);
+    /** Answers 503 with this Retry-After to so many readings pushes before the status above applies. */
+    private final AtomicInteger busyAnswers = new AtomicInteger();
+    private volatile String retryAfter = "3";
+    private final List<Long> readingsPushedAt = new CopyOnWriteArrayList<>();
     private SqliteReadingCache cache;
     private ReadingPusher pusher;
 
@@ -55,6 +59,13 @@ class ReadingPusherTest {
             byte[] body = exchange.getRequestBody().readAllBytes();
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             int answer = status.get();
+            if (exchange.getRequestURI().getPath().endsWith("/readings")) {
+                readingsPushedAt.add(System.nanoTime());
+                if (busyAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    answer = 503;
+                    exchange.getResponseHeaders().add("Retry-After", retryAfter);
+                }
+            }
             if (answer == 202 && exchange.getRequestURI().getPath().endsWith("/readings")) {
                 batches.add(Json.mapper().readTree(body));
             }
@@ -69,7 +80,9 @@ class ReadingPusherTest {
 
     @AfterEach
     void stop() throws Exception {
-        pusher.close();
+        if (pusher != null) {
+            pusher.close();
+        }
         server.stop(0);
         cache.close();
     }
@@ -107,6 +120,45 @@ class ReadingPusherTest {
         status.set(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> cache.size() == 0);
         assertThat(batches).hasSize(1);
+    }
+
+    /** Issue 13: a backend that is behind answers 503 with Retry-After; the gateway keeps its readings and waits that long. */
+    @Test
+    void aBusyBackendsRetryAfterIsHonouredAndTheReadingsDeliveredOnceAfterwards() throws Exception {
+        busyAnswers.set(1);
+        cache.append(List.of(new Measurement("plug", SensorKind.POWER, 1, Instant.now())));
+        pusher = start(1_000);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> cache.size() == 0);
+
+        assertThat(pusher.busyAnswers()).isEqualTo(1);
+        assertThat(pusher.reachable()).isTrue();
+        assertThat(batches).hasSize(1);
+        assertThat(readingsPushedAt).hasSize(2);
+        // without Retry-After the first retry comes after one second
+        assertThat(Duration.ofNanos(readingsPushedAt.get(1) - readingsPushedAt.get(0))).isGreaterThan(Duration.ofMillis(2_900));
+    }
+
+    @Test
+    void retryAfterIsReadInSecondsOrAsAnHttpDate() {
+        assertThat(BackendClient.retryAfter(response("7"))).contains(Duration.ofSeconds(7));
+        assertThat(BackendClient.retryAfter(response(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30))))).hasValueSatisfying(
+                        wait -> assertThat(wait).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(31)));
+        assertThat(BackendClient.retryAfter(response("soon"))).isEmpty();
+    }
+
+    private static java.net.http.HttpResponse<String> response(String retryAfter) {
+        java.net.http.HttpHeaders headers = java.net.http.HttpHeaders.of(java.util.Map.of("Retry-After", List.of(retryAfter)),
+                (a, b) -> true);
+        return (java.net.http.HttpResponse<String>) java.lang.reflect.Proxy.newProxyInstance(
+                ReadingPusherTest.class.getClassLoader(), new Class<?>[] {java.net.http.HttpResponse.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("headers")) {
+                        return headers;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
