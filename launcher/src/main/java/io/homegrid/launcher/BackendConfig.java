@@ -74,6 +74,11 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
                 parserConsumers, persistence, cep, loopbackPort, tlsKeyStore, tlsPasswordFile, requests);
     }
 
+    public BackendConfig withMaxIngestLagSeconds(int seconds) {
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, seconds,
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
+    }
+
     public BackendConfig withPausePersistence(boolean paused) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
                 parserConsumers, persistence.withPaused(paused), cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);

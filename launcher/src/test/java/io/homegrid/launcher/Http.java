@@ -137,10 +137,16 @@ public final class Http {
         } catch (IOException e) {
             json = MissingNode.getInstance();
         }
-        return new Answer(response.statusCode(), json == null ? MissingNode.getInstance() : json, response.body());
+        return new Answer(response.statusCode(), json == null ? MissingNode.getInstance() : json, response.body(),
+                response.headers());
     }
 
-    /** Status, parsed JSON body (missing node if none) and raw text. */
-    public record Answer(int status, JsonNode json, String text) {
+    /** Status, parsed JSON body (missing node if none), raw text and headers. */
+    public record Answer(int status, JsonNode json, String text, java.net.http.HttpHeaders headers) {
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 }
