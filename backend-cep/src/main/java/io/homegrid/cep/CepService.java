@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.jms.BytesMessage;
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
 import javax.jms.JMSException;
@@ -25,6 +26,7 @@ import io.homegrid.cep.internal.JdbcStatementStore;
 import io.homegrid.model.ReadingBatch;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
+import io.homegrid.model.bus.ReadingBatchCodec;
 import io.homegrid.model.json.Json;
 
 /**
@@ -100,7 +102,7 @@ public final class CepService implements AutoCloseable {
 
     private void onMessage(Message message) {
         try {
-            ReadingBatch batch = READER.readValue(((TextMessage) message).getText());
+            ReadingBatch batch = batch(message);
             if (message.propertyExists(Headers.ORIGINAL_TIME) && message.propertyExists(Headers.REPLAY)) {
                 engine.acceptIsolated(batch, message.getLongProperty(Headers.REPLAY),
                         Instant.ofEpochMilli(message.getLongProperty(Headers.ORIGINAL_TIME)));
@@ -111,6 +113,16 @@ public final class CepService implements AutoCloseable {
             // A batch the parser let through is valid by construction: this is a bug, not input.
             LOG.error("CEP could not take message {}", message, e);
         }
+    }
+
+    /** The compact form the push interface sends (bytes), or JSON (replays, and messages from before it). */
+    private static ReadingBatch batch(Message message) throws Exception {
+        if (message instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            return ReadingBatchCodec.decode(body);
+        }
+        return READER.readValue(((TextMessage) message).getText());
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class PushBenchmark {
     private final long pid;
     private final int gateways;
     private final AtomicLongArray seqs;
+    /** Pushes answered 503 with Retry-After (back-pressure) and sent again after the wait. */
+    private final java.util.concurrent.atomic.AtomicLong deferred = new java.util.concurrent.atomic.AtomicLong();
     /** Each gateway's Basic credentials, as the benchmark registered them. */
     private final String[] gatewayAuth;
     private int run;
@@ -108,8 +110,8 @@ public final class PushBenchmark {
             System.out.println();
             System.out.printf("./homegrid %s over %s: %d readings per phase, %d client threads, %d gateways, %d cores shared by client and backend%n",
                     mode, server.base(), readings, concurrency, gateways, Runtime.getRuntime().availableProcessors());
-            System.out.println("| phase | requests | accepted/s (readings) | stored/s (readings) | p50 ms | p99 ms | max ms | heap used MB | RSS peak MB |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| phase | requests | accepted/s (readings) | stored/s (readings) | p50 ms | p99 ms | max ms | heap used MB | RSS peak MB | backend JVM CPU µs/reading | pushes deferred (503) |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
             System.out.print(ceiling);
             System.out.print(authentication);
@@ -131,20 +133,24 @@ public final class PushBenchmark {
     }
 
     /**
-     * The same number of readings written straight into the backend's own {@code reading} table,
-     * after the pushes, and the full path's distance from that ceiling.
+     * PostgreSQL's own ceilings on the backend's database, after the pushes, and the full path's
+     * distance from each; see {@link IngestCeiling}.
      */
     private static String ceiling(String jdbcUrl, String password, int readings, double fullPath) throws Exception {
         IngestCeiling direct = new IngestCeiling(jdbcUrl, password);
-        direct.batchedInsert("ceiling-warm-up", Math.min(readings, 10_000));
-        double insert = direct.batchedInsert("ceiling-insert", readings);
-        double copy = direct.copy("ceiling-copy", readings);
-        return String.format(Locale.ROOT, "%nIngest ceiling, same PostgreSQL, same table, %d readings:%n"
+        direct.idempotentCopyV1("ceiling-warm-up", Math.min(readings, 10_000), 2);
+        direct.clean();
+        double idempotent = direct.idempotentCopyV1("ceiling-copy", readings, 2);
+        double copy = direct.copyNarrow(readings, 2);
+        double insert = direct.batchedInsertNarrow(readings);
+        direct.clean();
+        return String.format(Locale.ROOT, "%nIngest ceilings, same PostgreSQL, same run, %d readings:%n"
                 + "| path | stored readings/s | full path / this |%n|---|---|---|%n"
                 + "| full backend, batched pushes (push → broker → parser → PostgreSQL) | %.0f | 1.00 |%n"
-                + "| JDBC batched INSERT, 1,000 rows per transaction | %.0f | %.2f |%n"
-                + "| COPY FROM STDIN, 10,000 rows per transaction | %.0f | %.2f |%n", readings, fullPath, insert,
-                fullPath / insert, copy, fullPath / copy);
+                + "| idempotent COPY (temp table, INSERT … ON CONFLICT (gateway, seq) DO NOTHING) into v1's layout, 2 connections | %.0f | %.2f |%n"
+                + "| COPY into reading_row (v6, no idempotency), 2 connections | %.0f | %.2f |%n"
+                + "| JDBC batched INSERT into reading_row, 1,000 rows per transaction, 1 connection | %.0f | %.2f |%n",
+                readings, fullPath, idempotent, fullPath / idempotent, copy, fullPath / copy, insert, fullPath / insert);
     }
 
     /** The JDBC URL the backend printed once ready. */
@@ -162,6 +168,8 @@ public final class PushBenchmark {
     private Phase phase(String name, int readings, int batch, int concurrency) throws Exception {
         int requests = readings / batch;
         long before = storedReadings();
+        long cpuBefore = cpuNanos(pid);
+        long deferredBefore = deferred.get();
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         String runTag = "r" + (run++);
@@ -191,12 +199,14 @@ public final class PushBenchmark {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         long stored = System.nanoTime() - start;
+        double cpuMicrosPerReading = (cpuNanos(pid) - cpuBefore) / 1e3 / ((double) requests * batch);
         rss.stopSampling();
         Arrays.sort(latencies);
         double total = (double) requests * batch;
-        return new Phase(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %.0f |", name,
+        return new Phase(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %.0f | %.1f | %d |", name,
                 requests, total / (accepted / 1e9), total / (stored / 1e9), ms(latencies[requests / 2]),
-                ms(latencies[(int) (requests * 0.99)]), ms(latencies[requests - 1]), heapUsedMb(), rss.peakMb()),
+                ms(latencies[(int) (requests * 0.99)]), ms(latencies[requests - 1]), heapUsedMb(), rss.peakMb(),
+                cpuMicrosPerReading, deferred.get() - deferredBefore),
                 total / (stored / 1e9), requests / (accepted / 1e9));
     }
 
@@ -220,6 +230,14 @@ public final class PushBenchmark {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/gateways/gw-" + gateway
                 + "/readings")).header("Content-Type", "application/json").header("Authorization", gatewayAuth[gateway]).POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+            // Back-pressure (issue 13): wait as a gateway does, then send the same batch again.
+            deferred.incrementAndGet();
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(
+                    Long.parseLong(response.headers().firstValue("Retry-After").get())).toNanos());
+            push(gateway, body);
+            return;
+        }
         if (response.statusCode() != 202) {
             throw new IllegalStateException("push answered " + response.statusCode() + ": " + response.body());
         }
@@ -242,6 +260,14 @@ public final class PushBenchmark {
 
     private double rssMb() throws IOException {
         return RssSampler.rssKb(pid) / 1024.0;
+    }
+
+    /** CPU time (user and system) of a process so far, from /proc; PostgreSQL's own processes are not in it. */
+    private static long cpuNanos(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10_000_000L;
     }
 
     private static double ms(long nanos) {

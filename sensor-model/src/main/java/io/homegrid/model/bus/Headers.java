@@ -22,6 +22,11 @@ public final class Headers {
      * runtime evaluates it on that time, so its windows see the data as it was.
      */
     public static final String ORIGINAL_TIME = "originalTime";
+    /**
+     * What form a readings message's body is in: {@link ReadingBatchCodec#FORM} for the compact,
+     * already validated bytes; absent for a gateway's JSON as it was pushed.
+     */
+    public static final String FORM = "form";
     /** The household a message concerns (replay progress). */
     public static final String HOUSEHOLD = "household";
 

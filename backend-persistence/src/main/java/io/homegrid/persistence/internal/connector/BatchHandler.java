@@ -9,5 +9,5 @@ import java.util.List;
 @FunctionalInterface
 public interface BatchHandler {
 
-    void handle(List<String> bodies) throws Exception;
+    void handle(List<Body> bodies) throws Exception;
 }

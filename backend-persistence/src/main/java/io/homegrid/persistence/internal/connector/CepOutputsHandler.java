@@ -21,10 +21,10 @@ public final class CepOutputsHandler implements BatchHandler {
     }
 
     @Override
-    public void handle(List<String> bodies) throws Exception {
+    public void handle(List<Body> bodies) throws Exception {
         List<CepOutput> decoded = new ArrayList<>(bodies.size());
-        for (String body : bodies) {
-            decoded.add(READER.readValue(body));
+        for (Body body : bodies) {
+            decoded.add(READER.readValue(body.text()));
         }
         outputs.write(decoded);
     }

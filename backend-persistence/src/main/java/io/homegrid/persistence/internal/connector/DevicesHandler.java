@@ -21,10 +21,10 @@ public final class DevicesHandler implements BatchHandler {
     }
 
     @Override
-    public void handle(List<String> bodies) throws Exception {
+    public void handle(List<Body> bodies) throws Exception {
         List<DeviceBatch> batches = new ArrayList<>(bodies.size());
-        for (String body : bodies) {
-            batches.add(READER.readValue(body));
+        for (Body body : bodies) {
+            batches.add(READER.readValue(body.text()));
         }
         registry.apply(batches);
     }

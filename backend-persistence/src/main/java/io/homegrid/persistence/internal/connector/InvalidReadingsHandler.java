@@ -22,10 +22,10 @@ public final class InvalidReadingsHandler implements BatchHandler {
     }
 
     @Override
-    public void handle(List<String> bodies) throws Exception {
+    public void handle(List<Body> bodies) throws Exception {
         List<InvalidReading> invalid = new ArrayList<>();
-        for (String body : bodies) {
-            invalid.addAll(Arrays.asList(READER.<InvalidReading[]>readValue(body)));
+        for (Body body : bodies) {
+            invalid.addAll(Arrays.asList(READER.<InvalidReading[]>readValue(body.text())));
         }
         store.store(invalid);
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import javax.jms.BytesMessage;
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
 import javax.jms.JMSException;
@@ -261,13 +262,19 @@ public final class QueueBatchConsumer implements AutoCloseable {
         return gateway == null ? "unknown gateway" : gateway;
     }
 
-    private static List<String> bodies(List<Message> messages) throws JMSException {
-        List<String> bodies = new ArrayList<>(messages.size());
+    private static List<Body> bodies(List<Message> messages) throws JMSException {
+        List<Body> bodies = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            if (!(message instanceof TextMessage text)) {
-                throw new IllegalArgumentException("expected a text message, got " + message.getClass().getSimpleName());
+            if (message instanceof TextMessage text) {
+                bodies.add(new Body(text.getText(), null));
+            } else if (message instanceof BytesMessage bytes) {
+                byte[] body = new byte[(int) bytes.getBodyLength()];
+                bytes.readBytes(body);
+                bytes.reset();
+                bodies.add(new Body(null, body));
+            } else {
+                throw new IllegalArgumentException("expected a text or bytes message, got " + message.getClass().getSimpleName());
             }
-            bodies.add(text.getText());
         }
         return bodies;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.homegrid.model.ReadingBatch;
+import io.homegrid.model.bus.ReadingBatchCodec;
 import io.homegrid.model.json.Json;
 import io.homegrid.persistence.internal.jdbc.JdbcReadingWriter;
 import io.homegrid.persistence.internal.jdbc.WriteResult;
@@ -25,10 +26,10 @@ public final class ReadingsHandler implements BatchHandler {
     }
 
     @Override
-    public void handle(List<String> bodies) throws Exception {
+    public void handle(List<Body> bodies) throws Exception {
         List<ReadingBatch> batches = new ArrayList<>(bodies.size());
-        for (String body : bodies) {
-            batches.add(READER.readValue(body));
+        for (Body body : bodies) {
+            batches.add(body.isBytes() ? ReadingBatchCodec.decode(body.bytes()) : READER.readValue(body.text()));
         }
         WriteResult result = writer.write(batches);
         stored.addAndGet(result.inserted());

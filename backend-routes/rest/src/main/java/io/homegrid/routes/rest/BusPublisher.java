@@ -11,4 +11,10 @@ public interface BusPublisher {
      * @throws BusUnavailableException if the broker did not take the message
      */
     void publish(String queue, String gateway, String body, int readings);
+
+    /**
+     * A batch of readings already validated and normalised, in the compact bus form
+     * ({@link io.homegrid.model.bus.ReadingBatchCodec}); same durability as {@link #publish}.
+     */
+    void publishValidated(String queue, String gateway, byte[] batch, int readings);
 }

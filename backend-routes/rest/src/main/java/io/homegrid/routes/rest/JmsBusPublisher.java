@@ -1,14 +1,16 @@
 package io.homegrid.routes.rest;
 
+import javax.jms.BytesMessage;
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
 import javax.jms.DeliveryMode;
 import javax.jms.JMSException;
+import javax.jms.Message;
 import javax.jms.MessageProducer;
 import javax.jms.Session;
-import javax.jms.TextMessage;
 
 import io.homegrid.model.bus.Headers;
+import io.homegrid.model.bus.ReadingBatchCodec;
 
 /**
  * Publishes persistent text messages. The factory should pool connections and sessions
@@ -28,11 +30,29 @@ public final class JmsBusPublisher implements BusPublisher {
 
     @Override
     public void publish(String queue, String gateway, String body, int readings) {
+        send(queue, gateway, readings, session -> session.createTextMessage(body));
+    }
+
+    @Override
+    public void publishValidated(String queue, String gateway, byte[] batch, int readings) {
+        send(queue, gateway, readings, session -> {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(batch);
+            message.setStringProperty(Headers.FORM, ReadingBatchCodec.FORM);
+            return message;
+        });
+    }
+
+    private interface Body {
+        Message create(Session session) throws JMSException;
+    }
+
+    private void send(String queue, String gateway, int readings, Body body) {
         try (Connection connection = connectionFactory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(session.createQueue(queue));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            TextMessage message = session.createTextMessage(body);
+            Message message = body.create(session);
             message.setStringProperty(Headers.GATEWAY, gateway);
             message.setStringProperty(Headers.GROUP, gateway);
             message.setIntProperty(Headers.READINGS, readings);

@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
+import io.homegrid.model.bus.ReadingBatchCodec;
 import io.homegrid.model.json.Json;
 
 /**
@@ -62,6 +63,14 @@ public final class ParserRoute extends RouteBuilder {
 
     private void parse(Exchange exchange) throws Exception {
         String gateway = exchange.getMessage().getHeader(Headers.GATEWAY, String.class);
+        if (ReadingBatchCodec.FORM.equals(exchange.getMessage().getHeader(Headers.FORM, String.class))) {
+            // Validated and normalised by the push interface under the same limits: routed as it is.
+            exchange.setProperty(VALID, exchange.getMessage().getMandatoryBody(byte[].class));
+            if (gateway != null) {
+                exchange.getMessage().setHeader(Headers.GROUP, gateway);
+            }
+            return;
+        }
         Long replay = exchange.getMessage().getHeader(Headers.REPLAY, Long.class);
         String body = exchange.getMessage().getMandatoryBody(String.class);
         ParseOutcome outcome = replay == null ? parser.parse(gateway, body) : parser.parseReplayed(gateway, body, replay);

@@ -87,6 +87,31 @@ class ParserRouteTest {
         assertThat(refused.get(0).get("field").asText()).isEqualTo("value");
     }
 
+    /** Issue 13: a batch the push interface validated travels as bytes, routed without being parsed again. */
+    @Test
+    void routesAValidatedCompactBatchAsItIs() throws Exception {
+        ReadingBatch pushed = new ReadingBatch("gw-1", java.util.List.of(new io.homegrid.model.Reading("d1",
+                io.homegrid.model.SensorKind.POWER, 12.5, "W", Instant.parse("2026-11-22T00:59:00Z"), 9)));
+        byte[] body = io.homegrid.model.bus.ReadingBatchCodec.encode(pushed);
+        try (Connection connection = broker.connectionFactory().createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            javax.jms.BytesMessage message = session.createBytesMessage();
+            message.writeBytes(body);
+            message.setStringProperty(Headers.GATEWAY, "gw-1");
+            message.setStringProperty(Headers.FORM, io.homegrid.model.bus.ReadingBatchCodec.FORM);
+            message.setIntProperty(Headers.READINGS, 1);
+            session.createProducer(session.createQueue(Destinations.READINGS_RAW)).send(message);
+        }
+
+        javax.jms.BytesMessage routed = (javax.jms.BytesMessage) parsed.receive(10_000);
+        byte[] out = new byte[(int) routed.getBodyLength()];
+        routed.readBytes(out);
+        assertThat(io.homegrid.model.bus.ReadingBatchCodec.decode(out)).isEqualTo(pushed);
+        assertThat(routed.getStringProperty(Headers.FORM)).isEqualTo(io.homegrid.model.bus.ReadingBatchCodec.FORM);
+        assertThat(routed.getStringProperty(Headers.GROUP)).isEqualTo("gw-1");
+        assertThat(routed.getIntProperty(Headers.READINGS)).isEqualTo(1);
+    }
+
     /**
      * The raw message may leave its queue only in the transaction that publishes what came of
      * it: committed apart, a crash between the two commits loses a batch that was answered 202.

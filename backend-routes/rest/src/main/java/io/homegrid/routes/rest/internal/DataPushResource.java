@@ -23,7 +23,9 @@ import io.homegrid.model.DeviceBatch;
 import io.homegrid.model.DeviceDescription;
 import io.homegrid.model.PushResult;
 import io.homegrid.model.Reading;
+import io.homegrid.model.ReadingBatch;
 import io.homegrid.model.bus.Destinations;
+import io.homegrid.model.bus.ReadingBatchCodec;
 import io.homegrid.model.json.Json;
 import io.homegrid.model.validation.BatchReader;
 import io.homegrid.model.validation.BatchRejectedException;
@@ -73,9 +75,15 @@ public final class DataPushResource {
         }
         byte[] bytes = BodyReader.read(body, contentLength, maxBodyBytes);
         CheckedBatch<Reading> batch = check(readings, gateway, bytes);
-        // The raw batch goes on even when every reading is refused: the parser records each
-        // refusal, so that it can be inspected through /api/v1/invalid-readings.
-        publisher.publish(Destinations.READINGS_RAW, gateway, new String(bytes, StandardCharsets.UTF_8), batch.size());
+        if (batch.rejected().isEmpty()) {
+            // Every reading is valid: the bus carries them decoded once, and nobody parses JSON again.
+            publisher.publishValidated(Destinations.READINGS_RAW, gateway,
+                    ReadingBatchCodec.encode(new ReadingBatch(gateway, batch.accepted())), batch.size());
+        } else {
+            // The raw batch goes on even when every reading is refused: the parser records each
+            // refusal, so that it can be inspected through /api/v1/invalid-readings.
+            publisher.publish(Destinations.READINGS_RAW, gateway, new String(bytes, StandardCharsets.UTF_8), batch.size());
+        }
         return answer(batch);
     }
 
