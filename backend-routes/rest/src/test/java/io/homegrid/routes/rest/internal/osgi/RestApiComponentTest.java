@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import javax.jms.TextMessage;
 
 import org.apache.activemq.pool.PooledConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +76,12 @@ class RestApiComponentTest {
 
         assertThat(pushed.statusCode()).isEqualTo(202);
         assertThat(Json.mapper().readTree(pushed.body()).get("accepted").asInt()).isEqualTo(1_500);
-        assertThat(broker.receive(Destinations.READINGS_RAW, 10_000)).isInstanceOf(TextMessage.class);
+        // all valid: in the compact bus form, 1,500 readings in it
+        javax.jms.Message raw = broker.receive(Destinations.READINGS_RAW, 10_000);
+        assertThat(raw).isInstanceOf(javax.jms.BytesMessage.class);
+        byte[] body = new byte[(int) ((javax.jms.BytesMessage) raw).getBodyLength()];
+        ((javax.jms.BytesMessage) raw).readBytes(body);
+        assertThat(io.homegrid.model.bus.ReadingBatchCodec.decode(body).readings()).hasSize(1_500);
         assertThat(post("/api/v1/gateways/gw-1/readings", PushBodies.powerBatch("gw-1", 2_001)).statusCode()).isEqualTo(413);
     }
 
