@@ -127,11 +127,23 @@ final class IngestCeiling {
         }
     }
 
+    /** Whether the database has v6's reading_row (a backend from before issue 13 has not). */
+    boolean hasNarrowTable() throws Exception {
+        try (Connection c = connect(false); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT to_regclass('reading_row') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     /** Removes what the ceilings wrote, so that the backend's own counts stay its own. */
     void clean() throws Exception {
+        boolean narrow = hasNarrowTable();
         try (Connection c = connect(false); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS ceiling_v1");
-            s.execute("DELETE FROM reading_row WHERE series_id >= " + SERIES_BASE);
+            if (narrow) {
+                s.execute("DELETE FROM reading_row WHERE series_id >= " + SERIES_BASE);
+            }
         }
     }
 

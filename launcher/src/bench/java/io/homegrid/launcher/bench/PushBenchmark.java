@@ -141,8 +141,9 @@ public final class PushBenchmark {
         direct.idempotentCopyV1("ceiling-warm-up", Math.min(readings, 10_000), 2);
         direct.clean();
         double idempotent = direct.idempotentCopyV1("ceiling-copy", readings, 2);
-        double copy = direct.copyNarrow(readings, 2);
-        double insert = direct.batchedInsertNarrow(readings);
+        boolean narrow = direct.hasNarrowTable();
+        double copy = narrow ? direct.copyNarrow(readings, 2) : Double.NaN;
+        double insert = narrow ? direct.batchedInsertNarrow(readings) : Double.NaN;
         direct.clean();
         return String.format(Locale.ROOT, "%nIngest ceilings, same PostgreSQL, same run, %d readings:%n"
                 + "| path | stored readings/s | full path / this |%n|---|---|---|%n"
