@@ -94,17 +94,25 @@ public final class PushBenchmark {
             System.out.printf("backend pid %d, log %s, idle: heap used %.0f MB, RSS %.0f MB%n", backend.pid(), log,
                     bench.heapUsedMb(), bench.rssMb());
             Instant benchStart = Instant.now();
-            bench.phase("warm-up (not measured)", Math.min(readings, 10_000), batch, concurrency);
+            // bench.warmup: readings pushed in batches first, unmeasured; A/B runs without the singles
+            // phase (which warms the JIT up too) need about as many as they measure
+            bench.phase("warm-up (not measured)", Integer.getInteger("bench.warmup", Math.min(readings, 10_000)), batch,
+                    concurrency);
             List<String> rows = new ArrayList<>();
-            Phase singles = bench.phase("single-reading requests", readings, 1, concurrency);
-            rows.add(singles.row());
+            // bench.singles=false: batches only, for A/B runs of a lever that are short enough to repeat
+            Phase singles = Boolean.parseBoolean(System.getProperty("bench.singles", "true"))
+                    ? bench.phase("single-reading requests", readings, 1, concurrency) : null;
+            if (singles != null) {
+                rows.add(singles.row());
+            }
             Phase batched = bench.phase("batches of " + batch, readings, batch, concurrency);
             rows.add(batched.row());
             String databasePassword = "backend".equals(mode) ? Files.readString(dataDir.resolve("postgres.password")).trim() : null;
             String ceiling = "backend".equals(mode) ? ceiling(jdbcUrl(log), databasePassword, readings,
                     batched.storedPerSecond()) : "";
             String authentication = "backend".equals(mode) ? AuthenticationCost.report(jdbcUrl(log), databasePassword,
-                    bench.gatewayAuth[0], singles.acceptedRequestsPerSecond(), batched.acceptedRequestsPerSecond()) : "";
+                    bench.gatewayAuth[0], singles == null ? Double.NaN : singles.acceptedRequestsPerSecond(),
+                    batched.acceptedRequestsPerSecond()) : "";
             String replay = "backend".equals(mode) && !Boolean.getBoolean("bench.noReplay") ? ReplayThroughput.report(server,
                     jdbcUrl(log), databasePassword, gateways, benchStart, batched.storedPerSecond()) : "";
             System.out.println();
