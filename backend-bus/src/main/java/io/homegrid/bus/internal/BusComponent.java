@@ -66,7 +66,7 @@ public final class BusComponent {
         plainRegistration = context.registerService(ConnectionFactory.class, service.plain(), kind(BusConnections.PLAIN));
         pooledRegistration = context.registerService(ConnectionFactory.class, service.pooled(),
                 kind(BusConnections.POOLED));
-        loadRegistration = context.registerService(BrokerLoad.class, service, null);
+        loadRegistration = context.registerService(BrokerLoad.class, service, new Hashtable<>());
     }
 
     @Deactivate

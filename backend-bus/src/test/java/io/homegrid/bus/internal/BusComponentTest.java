@@ -38,7 +38,10 @@ class BusComponentTest {
                 .with("dataDirectory", store.toString()).build(), bundle.context());
         try {
             assertThat(bundle.registered()).extracting(r -> (Object) r.properties().get(BusConnections.KIND))
-                    .containsExactly(BusConnections.PLAIN, BusConnections.POOLED);
+                    .containsExactly(BusConnections.PLAIN, BusConnections.POOLED, null);
+            // and how full its store is, for the push interface's back-pressure (issue 13)
+            assertThat(bundle.registered().get(2).service()).isSameAs(component.service());
+            assertThat(((io.homegrid.bus.BrokerLoad) bundle.registered().get(2).service()).storePercentUsage()).isBetween(0, 100);
             ConnectionFactory plain = (ConnectionFactory) bundle.registered().get(0).service();
             ConnectionFactory pooled = (ConnectionFactory) bundle.registered().get(1).service();
             assertThat(plain).isSameAs(component.service().plain());

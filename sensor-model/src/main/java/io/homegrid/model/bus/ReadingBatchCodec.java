@@ -31,7 +31,14 @@ public final class ReadingBatchCodec {
 
     /** The value of {@link Headers#FORM} on messages in this form. */
     public static final String FORM = "validated-v1";
+    /**
+     * The value of {@link Headers#FORM} on a message that carries several such batches, of any
+     * gateways, each kept whole: what the push interface sends when concurrent pushes share one
+     * broker write, and the parser splits again by gateway.
+     */
+    public static final String FORM_MANY = "validated-many-v1";
     private static final byte FORMAT = 1;
+    private static final byte FORMAT_MANY = 2;
 
     private ReadingBatchCodec() {
     }
@@ -74,6 +81,57 @@ public final class ReadingBatchCodec {
             throw new UncheckedIOException("cannot happen: writing to memory", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** One encoded batch in an envelope, with what routing it needs without decoding it. */
+    public record Part(String gateway, int readings, byte[] batch) {
+    }
+
+    /** Several encoded batches in one envelope, in order. */
+    public static byte[] encodeMany(List<Part> parts) {
+        int size = 5;
+        for (Part part : parts) {
+            size += 16 + part.gateway().length() + part.batch().length;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT_MANY);
+            out.writeInt(parts.size());
+            for (Part part : parts) {
+                out.writeUTF(part.gateway());
+                out.writeInt(part.readings());
+                out.writeInt(part.batch().length);
+                out.write(part.batch());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The parts of an envelope, each batch as {@link #encode} made it. */
+    public static List<Part> decodeMany(byte[] body) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            byte format = in.readByte();
+            if (format != FORMAT_MANY) {
+                throw new IllegalArgumentException("unknown reading batches format " + format);
+            }
+            int n = in.readInt();
+            List<Part> parts = new ArrayList<>(Math.min(n, 10_000));
+            for (int i = 0; i < n; i++) {
+                String gateway = in.readUTF();
+                int readings = in.readInt();
+                byte[] batch = new byte[in.readInt()];
+                in.readFully(batch);
+                parts.add(new Part(gateway, readings, batch));
+            }
+            if (in.available() > 0) {
+                throw new IllegalArgumentException(in.available() + " byte(s) after the last batch");
+            }
+            return parts;
+        } catch (IOException | NegativeArraySizeException | OutOfMemoryError e) {
+            throw new IllegalArgumentException("not reading batches in the compact form: " + e.getMessage(), e);
+        }
     }
 
     /** @throws IllegalArgumentException if the bytes are not a batch in this form */

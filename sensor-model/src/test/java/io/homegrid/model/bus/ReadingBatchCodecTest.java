@@ -30,6 +30,22 @@ class ReadingBatchCodecTest {
     }
 
     @Test
+    void severalBatchesShareAnEnvelopeAndComeOutWholeInOrder() {
+        byte[] first = ReadingBatchCodec.encode(new ReadingBatch("gw-1", List.of(
+                new Reading("d", SensorKind.POWER, 1, "W", Instant.EPOCH, 1))));
+        byte[] second = ReadingBatchCodec.encode(new ReadingBatch("gw-2", List.of()));
+
+        List<ReadingBatchCodec.Part> out = ReadingBatchCodec.decodeMany(ReadingBatchCodec.encodeMany(List.of(
+                new ReadingBatchCodec.Part("gw-1", 1, first), new ReadingBatchCodec.Part("gw-2", 0, second))));
+
+        assertThat(out).extracting(ReadingBatchCodec.Part::gateway).containsExactly("gw-1", "gw-2");
+        assertThat(out).extracting(ReadingBatchCodec.Part::readings).containsExactly(1, 0);
+        assertThat(out.get(0).batch()).isEqualTo(first);
+        assertThat(ReadingBatchCodec.decode(out.get(1).batch()).gateway()).isEqualTo("gw-2");
+        assertThatThrownBy(() -> ReadingBatchCodec.decodeMany(first)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anEmptyBatchRoundTrips() {
         ReadingBatch empty = new ReadingBatch("gw-1", List.of());
 

@@ -1,5 +1,7 @@
 package io.homegrid.routes.rest;
 
+import java.util.List;
+
 import javax.jms.BytesMessage;
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
@@ -11,6 +13,7 @@ import javax.jms.Session;
 
 import io.homegrid.model.bus.Headers;
 import io.homegrid.model.bus.ReadingBatchCodec;
+import io.homegrid.routes.rest.internal.GroupCommit;
 
 /**
  * Publishes persistent text messages. The factory should pool connections and sessions
@@ -20,7 +23,7 @@ import io.homegrid.model.bus.ReadingBatchCodec;
  * store has written it, so {@link #publish} returning is the durability point the Data Push
  * Interface answers 202 on.
  */
-public final class JmsBusPublisher implements BusPublisher {
+public final class JmsBusPublisher implements BusPublisher, GroupCommit.Writer {
 
     private final ConnectionFactory connectionFactory;
 
@@ -30,15 +33,26 @@ public final class JmsBusPublisher implements BusPublisher {
 
     @Override
     public void publish(String queue, String gateway, String body, int readings) {
-        send(queue, gateway, readings, session -> session.createTextMessage(body));
+        send(queue, gateway, gateway, readings, session -> session.createTextMessage(body));
     }
 
     @Override
     public void publishValidated(String queue, String gateway, byte[] batch, int readings) {
-        send(queue, gateway, readings, session -> {
+        send(queue, gateway, gateway, readings, session -> {
             BytesMessage message = session.createBytesMessage();
             message.writeBytes(batch);
             message.setStringProperty(Headers.FORM, ReadingBatchCodec.FORM);
+            return message;
+        });
+    }
+
+    /** Batches of several gateways in one envelope: the message names no gateway, only its group. */
+    @Override
+    public void write(String queue, String group, List<ReadingBatchCodec.Part> parts, int readings) {
+        send(queue, null, group, readings, session -> {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(ReadingBatchCodec.encodeMany(parts));
+            message.setStringProperty(Headers.FORM, ReadingBatchCodec.FORM_MANY);
             return message;
         });
     }
@@ -47,14 +61,16 @@ public final class JmsBusPublisher implements BusPublisher {
         Message create(Session session) throws JMSException;
     }
 
-    private void send(String queue, String gateway, int readings, Body body) {
+    private void send(String queue, String gateway, String group, int readings, Body body) {
         try (Connection connection = connectionFactory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(session.createQueue(queue));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             Message message = body.create(session);
-            message.setStringProperty(Headers.GATEWAY, gateway);
-            message.setStringProperty(Headers.GROUP, gateway);
+            if (gateway != null) {
+                message.setStringProperty(Headers.GATEWAY, gateway);
+            }
+            message.setStringProperty(Headers.GROUP, group);
             message.setIntProperty(Headers.READINGS, readings);
             message.setLongProperty(Headers.RECEIVED, System.currentTimeMillis());
             producer.send(message);

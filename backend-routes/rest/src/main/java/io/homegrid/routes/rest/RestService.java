@@ -9,7 +9,9 @@ import org.apache.cxf.BusFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.model.bus.Destinations;
 import io.homegrid.routes.rest.internal.BackPressure;
+import io.homegrid.routes.rest.internal.GroupCommit;
 
 /**
  * The REST API service: the one assembly that both the DS component and the embedded launcher
@@ -18,6 +20,8 @@ import io.homegrid.routes.rest.internal.BackPressure;
 public final class RestService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestService.class);
+    /** Broker writes of pushed batches in progress at once, each its own JMS group: more than the parser's consumers. */
+    private static final int PUSH_LANES = 4;
 
     private final Bus bus;
     private final RestServer server;
@@ -42,7 +46,7 @@ public final class RestService implements AutoCloseable {
                     dependencies.database(),
                     HealthChecks.routes(dependencies.parser(), dependencies.persistence()), pressure);
             RestServer server = RestServer.start(bus, settings.addresses(),
-                    RestApi.resources(dependencies.access(), new JmsBusPublisher(dependencies.bus()), dependencies.repository(),
+                    RestApi.resources(dependencies.access(), publisher(dependencies.bus()), dependencies.repository(),
                             dependencies.ingest(), health, settings.push(), settings.requests(), clock, dependencies.bus(),
                             dependencies.cep(), dependencies.replays(), pressure),
                     RestApi.providers(dependencies.access(), settings.requests()));
@@ -53,6 +57,13 @@ public final class RestService implements AutoCloseable {
             bus.shutdown(true);
             throw e;
         }
+    }
+
+    /** Validated readings batches pushed together share a broker write; see {@link GroupCommit}. */
+    private static BusPublisher publisher(javax.jms.ConnectionFactory bus) {
+        JmsBusPublisher jms = new JmsBusPublisher(bus);
+        return new GroupCommit(jms, jms, Destinations.READINGS_RAW, PUSH_LANES,
+                io.homegrid.persistence.PersistenceSettings.DEFAULT_MAX_READINGS_PER_COMMIT);
     }
 
     /**

@@ -112,6 +112,43 @@ class ParserRouteTest {
         assertThat(routed.getIntProperty(Headers.READINGS)).isEqualTo(1);
     }
 
+    /** Issue 13: batches the push interface wrote together go on as one message per gateway, each in its group. */
+    @Test
+    void splitsAnEnvelopeOfSeveralGatewaysBatchesByGateway() throws Exception {
+        ReadingBatch one = new ReadingBatch("gw-1", java.util.List.of(new io.homegrid.model.Reading("d1",
+                io.homegrid.model.SensorKind.POWER, 1, "W", Instant.parse("2026-11-22T00:59:00Z"), 1)));
+        ReadingBatch two = new ReadingBatch("gw-2", java.util.List.of(new io.homegrid.model.Reading("d2",
+                io.homegrid.model.SensorKind.POWER, 2, "W", Instant.parse("2026-11-22T00:59:00Z"), 1)));
+        byte[] envelope = io.homegrid.model.bus.ReadingBatchCodec.encodeMany(java.util.List.of(
+                new io.homegrid.model.bus.ReadingBatchCodec.Part("gw-1", 1, io.homegrid.model.bus.ReadingBatchCodec.encode(one)),
+                new io.homegrid.model.bus.ReadingBatchCodec.Part("gw-2", 1, io.homegrid.model.bus.ReadingBatchCodec.encode(two))));
+        try (Connection connection = broker.connectionFactory().createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            javax.jms.BytesMessage message = session.createBytesMessage();
+            message.writeBytes(envelope);
+            message.setStringProperty(Headers.FORM, io.homegrid.model.bus.ReadingBatchCodec.FORM_MANY);
+            message.setStringProperty(Headers.GROUP, "push-lane-0");
+            message.setIntProperty(Headers.READINGS, 2);
+            message.setLongProperty(Headers.RECEIVED, 1234L);
+            session.createProducer(session.createQueue(Destinations.READINGS_RAW)).send(message);
+        }
+
+        java.util.List<ReadingBatch> routed = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            javax.jms.BytesMessage out = (javax.jms.BytesMessage) parsed.receive(10_000);
+            byte[] body = new byte[(int) out.getBodyLength()];
+            out.readBytes(body);
+            ReadingBatch batch = io.homegrid.model.bus.ReadingBatchCodec.decode(body);
+            routed.add(batch);
+            assertThat(out.getStringProperty(Headers.GROUP)).isEqualTo(batch.gateway());
+            assertThat(out.getStringProperty(Headers.GATEWAY)).isEqualTo(batch.gateway());
+            assertThat(out.getStringProperty(Headers.FORM)).isEqualTo(io.homegrid.model.bus.ReadingBatchCodec.FORM);
+            assertThat(out.getIntProperty(Headers.READINGS)).isEqualTo(1);
+            assertThat(out.getLongProperty(Headers.RECEIVED)).isEqualTo(1234L);
+        }
+        assertThat(routed).containsExactly(one, two);
+    }
+
     /**
      * The raw message may leave its queue only in the transaction that publishes what came of
      * it: committed apart, a crash between the two commits loses a batch that was answered 202.

@@ -76,12 +76,17 @@ class RestApiComponentTest {
 
         assertThat(pushed.statusCode()).isEqualTo(202);
         assertThat(Json.mapper().readTree(pushed.body()).get("accepted").asInt()).isEqualTo(1_500);
-        // all valid: in the compact bus form, 1,500 readings in it
+        // all valid: in the compact bus form, in an envelope of the pushes written together (one here)
         javax.jms.Message raw = broker.receive(Destinations.READINGS_RAW, 10_000);
         assertThat(raw).isInstanceOf(javax.jms.BytesMessage.class);
         byte[] body = new byte[(int) ((javax.jms.BytesMessage) raw).getBodyLength()];
         ((javax.jms.BytesMessage) raw).readBytes(body);
-        assertThat(io.homegrid.model.bus.ReadingBatchCodec.decode(body).readings()).hasSize(1_500);
+        assertThat(raw.getStringProperty("form")).isEqualTo(io.homegrid.model.bus.ReadingBatchCodec.FORM_MANY);
+        var parts = io.homegrid.model.bus.ReadingBatchCodec.decodeMany(body);
+        assertThat(parts).singleElement().satisfies(part -> {
+            assertThat(part.gateway()).isEqualTo("gw-1");
+            assertThat(io.homegrid.model.bus.ReadingBatchCodec.decode(part.batch()).readings()).hasSize(1_500);
+        });
         assertThat(post("/api/v1/gateways/gw-1/readings", PushBodies.powerBatch("gw-1", 2_001)).statusCode()).isEqualTo(413);
     }
 
