@@ -61,7 +61,7 @@ class BusComponentTest {
         } finally {
             component.deactivate();
         }
-        assertThat(bundle.unregistered()).hasSize(2);
+        assertThat(bundle.unregistered()).hasSize(3);
         assertThat(component.service().embeddedBrokerRunning()).isFalse();
     }
 }
