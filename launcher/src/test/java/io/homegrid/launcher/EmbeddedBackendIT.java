@@ -325,7 +325,8 @@ class EmbeddedBackendIT {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
-        assertThat(health.json().get("checks").findValuesAsText("status")).containsOnly("UP").hasSize(3);
+        assertThat(health.json().get("checks").findValuesAsText("status")).containsOnly("UP").hasSize(4);
+        assertThat(health.json().at("/checks/ingest/detail").asText()).matches("lag \\d+\\.\\d s \\(bound 60 s\\), broker store \\d+ % \\(bound 70 %\\)");
     }
 
     @Test
