@@ -55,6 +55,21 @@ class BackPressureTest {
     }
 
     @Test
+    void theBrokerStoreIsAskedAtMostOnceASecondHoweverManyPushesAsk() {
+        AtomicInteger asked = new AtomicInteger();
+        BackPressure sampled = new BackPressure(() -> stats(lag), () -> (BrokerLoad) () -> {
+            asked.incrementAndGet();
+            return 10;
+        }, PushSettings.DEFAULT);
+
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(sampled.refusal()).isEmpty();
+        }
+
+        assertThat(asked.get()).isBetween(1, 2);
+    }
+
+    @Test
     void servicesThatAreAwayCountAsNoPressure() {
         BackPressure alone = new BackPressure(() -> null, () -> null, PushSettings.DEFAULT);
 
