@@ -33,6 +33,7 @@ public final class PersistenceConnector implements IngestStats, AutoCloseable {
     public static final String SERVICE = "persistence";
 
     private final ReadingsHandler readings;
+    private final QueueBatchConsumer readingsConsumer;
     private final List<QueueBatchConsumer> consumers;
     private final PartitionMaintenance maintenance;
 
@@ -44,9 +45,9 @@ public final class PersistenceConnector implements IngestStats, AutoCloseable {
         ReadingPartitions partitions = new ReadingPartitions(dataSource, clock, settings.rawRetention());
         this.readings = new ReadingsHandler(new JdbcReadingWriter(dataSource, partitions));
         this.maintenance = new PartitionMaintenance(partitions, PersistenceSettings.MAINTENANCE_EVERY);
-        this.consumers = List.of(
-                new QueueBatchConsumer(connectionFactory, readingsQueue(), settings.consumers(),
-                        settings.maxReadingsPerCommit(), Headers.READINGS, readings),
+        this.readingsConsumer = new QueueBatchConsumer(connectionFactory, readingsQueue(), settings.consumers(),
+                settings.maxReadingsPerCommit(), Headers.READINGS, readings);
+        this.consumers = List.of(readingsConsumer,
                 new QueueBatchConsumer(connectionFactory, Destinations.READINGS_INVALID, 1, 500, null,
                         new InvalidReadingsHandler(new InvalidReadingStore(entityManagerFactory))),
                 new QueueBatchConsumer(connectionFactory, Destinations.DEVICES, 1, 500, null,
@@ -95,7 +96,7 @@ public final class PersistenceConnector implements IngestStats, AutoCloseable {
 
     @Override
     public Duration lag() {
-        return consumers.get(0).lag();
+        return readingsConsumer.lag();
     }
 
     @Override

@@ -162,6 +162,10 @@ public final class JdbcReadingWriter {
         }
     }
 
+    /**
+     * Stores the fresh readings that are still kept raw. Answers how many readings were stored:
+     * all of them, since those past the raw retention are stored in the rollups only.
+     */
     private int insertReadings(Connection connection, List<Keyed> fresh) throws SQLException {
         List<Keyed> kept = fresh.stream().filter(row -> partitions.keepsRaw(row.time())).toList();
         int n = kept.size();
@@ -187,7 +191,6 @@ public final class JdbcReadingWriter {
                     seqs, replays);
             statement.executeUpdate();
         }
-        // Readings past the raw retention are stored only in the rollups, and count as stored.
         return fresh.size();
     }
 

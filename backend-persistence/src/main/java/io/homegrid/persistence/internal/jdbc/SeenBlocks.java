@@ -76,7 +76,9 @@ final class SeenBlocks {
             lock.setArray(2, connection.createArrayOf("int8", numbers));
             try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
-                    blocks.put(new BlockKey(rs.getInt(1), rs.getLong(2)), bits(rs.getBytes(3)));
+                    // PostgreSQL's set_bit numbers bits from the low end of each byte, as BitSet
+                    // does: bit n is byte n/8, bit n%8.
+                    blocks.put(new BlockKey(rs.getInt(1), rs.getLong(2)), BitSet.valueOf(rs.getBytes(3)));
                 }
             }
         }
@@ -115,11 +117,6 @@ final class SeenBlocks {
             update.setArray(3, connection.createArrayOf("bytea", seen));
             update.executeUpdate();
         }
-    }
-
-    /** PostgreSQL's set_bit numbers bits from the low end of each byte, as BitSet does: bit n is byte n/8, bit n%8. */
-    private static BitSet bits(byte[] seen) {
-        return BitSet.valueOf(seen);
     }
 
     private static byte[] bytes(BitSet bits) {

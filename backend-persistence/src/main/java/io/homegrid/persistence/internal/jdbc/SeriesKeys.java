@@ -6,9 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -98,14 +98,11 @@ final class SeriesKeys {
 
     /** Makes sure every series given has a cached key; their gateways must be resolved already. */
     void resolveSeries(Collection<SeriesName> names) throws SQLException {
-        Map<SeriesName, SeriesName> missing = new TreeMap<>((a, b) -> {
-            int c = Integer.compare(a.gateway(), b.gateway());
-            c = c != 0 ? c : a.device().compareTo(b.device());
-            return c != 0 ? c : a.sensor().compareTo(b.sensor());
-        });
+        TreeSet<SeriesName> missing = new TreeSet<>(Comparator.comparingInt(SeriesName::gateway)
+                .thenComparing(SeriesName::device).thenComparing(SeriesName::sensor));
         for (SeriesName name : names) {
             if (!series.containsKey(name)) {
-                missing.put(name, name);
+                missing.add(name);
             }
         }
         if (missing.isEmpty()) {
@@ -115,7 +112,7 @@ final class SeriesKeys {
         List<Object> devices = new ArrayList<>();
         List<Object> sensors = new ArrayList<>();
         List<Object> units = new ArrayList<>();
-        for (SeriesName name : missing.keySet()) {
+        for (SeriesName name : missing) {
             keys.add(name.gateway());
             devices.add(name.device());
             sensors.add(name.sensor().id());

@@ -87,7 +87,8 @@ public final class ParserRoute extends RouteBuilder {
             return;
         }
         if (ReadingBatchCodec.FORM.equals(exchange.getMessage().getHeader(Headers.FORM, String.class))) {
-            // Validated and normalised by the push interface under the same limits: routed as it is.
+            // Validated and normalised by the push interface under the same limits (only the
+            // services' broker user may write readings.raw): routed as it is.
             exchange.setProperty(VALID, exchange.getMessage().getMandatoryBody(byte[].class));
             if (gateway != null) {
                 exchange.getMessage().setHeader(Headers.GROUP, gateway);

@@ -39,8 +39,9 @@ public final class BackPressure implements HealthCheck {
     private final Duration maxLag;
     private final int maxStorePercent;
     private volatile boolean refusing;
-    private final java.util.concurrent.atomic.AtomicLong storeSampledAt = new java.util.concurrent.atomic.AtomicLong();
-    private volatile boolean storeSampled;
+    /** When the store was last read; one interval back at first, so that the first push reads it. */
+    private final java.util.concurrent.atomic.AtomicLong storeSampledAt =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - STORE_SAMPLE_NANOS);
     private volatile int storePercent;
 
     /** @param persistence and broker: suppliers answering null while the service is away */
@@ -109,10 +110,9 @@ public final class BackPressure implements HealthCheck {
     private int storePercent() {
         long now = System.nanoTime();
         long last = storeSampledAt.get();
-        if ((!storeSampled || now - last >= STORE_SAMPLE_NANOS) && storeSampledAt.compareAndSet(last, now)) {
+        if (now - last >= STORE_SAMPLE_NANOS && storeSampledAt.compareAndSet(last, now)) {
             BrokerLoad load = broker.get();
             storePercent = load == null ? 0 : load.storePercentUsage();
-            storeSampled = true;
         }
         return storePercent;
     }

@@ -99,7 +99,6 @@ public final class GroupCommit implements BusPublisher {
         void await(Lane lane) {
             boolean interrupted = false;
             while (true) {
-                boolean mustLead;
                 synchronized (this) {
                     while (!done && !leads) {
                         try {
@@ -120,11 +119,8 @@ public final class GroupCommit implements BusPublisher {
                         return;
                     }
                     leads = false;
-                    mustLead = true;
                 }
-                if (mustLead) {
-                    lane.lead();
-                }
+                lane.lead();
             }
         }
     }
