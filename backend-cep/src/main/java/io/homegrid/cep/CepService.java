@@ -2,6 +2,7 @@ package io.homegrid.cep;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ import io.homegrid.model.json.Json;
 /**
  * The CEP service on the bus: parsed readings arrive push-based from its own durable queue
  * behind the {@code readings.parsed} virtual topic (one household's readings in order, by
- * message group), outputs leave on {@code cep.out}. The one assembly that both the DS component
+ * message group: the gateway's, or the push lane's that a gateway never changes), outputs leave on {@code cep.out}. The one assembly that both the DS component
  * and the embedded launcher start, through {@link #start(CepSettings, ConnectionFactory, DataSource, Clock)}.
  */
 public final class CepService implements AutoCloseable {
@@ -102,12 +103,14 @@ public final class CepService implements AutoCloseable {
 
     private void onMessage(Message message) {
         try {
-            ReadingBatch batch = batch(message);
+            List<ReadingBatch> batches = batches(message);
             if (message.propertyExists(Headers.ORIGINAL_TIME) && message.propertyExists(Headers.REPLAY)) {
-                engine.acceptIsolated(batch, message.getLongProperty(Headers.REPLAY),
-                        Instant.ofEpochMilli(message.getLongProperty(Headers.ORIGINAL_TIME)));
+                for (ReadingBatch batch : batches) {
+                    engine.acceptIsolated(batch, message.getLongProperty(Headers.REPLAY),
+                            Instant.ofEpochMilli(message.getLongProperty(Headers.ORIGINAL_TIME)));
+                }
             } else {
-                engine.accept(batch);
+                batches.forEach(engine::accept);
             }
         } catch (Exception e) {
             // A batch the parser let through is valid by construction: this is a bug, not input.
@@ -115,14 +118,18 @@ public final class CepService implements AutoCloseable {
         }
     }
 
-    /** The compact form the push interface sends (bytes), or JSON (replays, and messages from before it). */
-    private static ReadingBatch batch(Message message) throws Exception {
+    /**
+     * The compact forms the push interface sends (bytes: one batch, or several gateways' batches
+     * written together), or JSON (replays, and messages from before them).
+     */
+    private static List<ReadingBatch> batches(Message message) throws Exception {
         if (message instanceof BytesMessage bytes) {
             byte[] body = new byte[(int) bytes.getBodyLength()];
             bytes.readBytes(body);
-            return ReadingBatchCodec.decode(body);
+            return ReadingBatchCodec.decodeAll(body);
         }
-        return READER.readValue(((TextMessage) message).getText());
+        ReadingBatch batch = READER.readValue(((TextMessage) message).getText());
+        return List.of(batch);
     }
 
     @Override

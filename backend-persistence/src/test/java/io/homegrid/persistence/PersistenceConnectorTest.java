@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import javax.jms.BytesMessage;
+import javax.jms.Connection;
+import javax.jms.Session;
 import javax.jms.TextMessage;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
@@ -29,6 +32,7 @@ import io.homegrid.model.SensorDescription;
 import io.homegrid.model.SensorKind;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
+import io.homegrid.model.bus.ReadingBatchCodec;
 import io.homegrid.model.json.Json;
 import io.homegrid.sql.SchemaMigrator;
 import io.homegrid.testing.TestBroker;
@@ -73,6 +77,28 @@ class PersistenceConnectorTest {
             assertThat(g.id()).isEqualTo("gw-1");
             assertThat(g.devices()).isEqualTo(1);
         });
+    }
+
+    /** Issue 13: concurrent pushes written together reach persistence as one envelope of several gateways' batches. */
+    @Test
+    void storesEveryBatchOfAnEnvelopeOfSeveralGateways() throws Exception {
+        var one = batch("gw-1", power("d1", 10, T0, 1));
+        var two = batch("gw-2", power("d2", 20, T0, 1), power("d2", 30, T0.plusSeconds(2), 2));
+        byte[] envelope = ReadingBatchCodec.encodeMany(List.of(
+                new ReadingBatchCodec.Part("gw-1", 1, ReadingBatchCodec.encode(one)),
+                new ReadingBatchCodec.Part("gw-2", 2, ReadingBatchCodec.encode(two))));
+        try (Connection connection = broker.connectionFactory().createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(envelope);
+            message.setStringProperty(Headers.FORM, ReadingBatchCodec.FORM_MANY);
+            message.setIntProperty(Headers.READINGS, 3);
+            session.createProducer(session.createQueue(PersistenceConnector.readingsQueue())).send(message);
+        }
+
+        await().untilAsserted(() -> assertThat(repository.readingCount()).isEqualTo(3));
+        assertThat(connector.readingsStored()).isEqualTo(3);
+        assertThat(repository.gateways()).extracting(g -> g.id()).containsExactlyInAnyOrder("gw-1", "gw-2");
     }
 
     @Test

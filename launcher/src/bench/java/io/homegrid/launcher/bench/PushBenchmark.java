@@ -100,8 +100,15 @@ public final class PushBenchmark {
                     concurrency);
             List<String> rows = new ArrayList<>();
             // bench.singles=false: batches only, for A/B runs of a lever that are short enough to repeat
-            Phase singles = Boolean.parseBoolean(System.getProperty("bench.singles", "true"))
-                    ? bench.phase("single-reading requests", readings, 1, concurrency) : null;
+            boolean measureSingles = Boolean.parseBoolean(System.getProperty("bench.singles", "true"));
+            // bench.warmupSingles: single-reading pushes first, unmeasured. Their path (one request,
+            // one tiny batch) compiles other code than batches do; without it the JIT compiles
+            // through the whole measured phase and takes most of a core (JFR: 7-8 s a 10 s window).
+            int warmupSingles = Integer.getInteger("bench.warmupSingles", Math.min(readings, 20_000));
+            if (measureSingles && warmupSingles > 0) {
+                bench.phase("warm-up, single-reading requests (not measured)", warmupSingles, 1, concurrency);
+            }
+            Phase singles = measureSingles ? bench.phase("single-reading requests", readings, 1, concurrency) : null;
             if (singles != null) {
                 rows.add(singles.row());
             }
@@ -113,6 +120,9 @@ public final class PushBenchmark {
             String authentication = "backend".equals(mode) ? AuthenticationCost.report(jdbcUrl(log), databasePassword,
                     bench.gatewayAuth[0], singles == null ? Double.NaN : singles.acceptedRequestsPerSecond(),
                     batched.acceptedRequestsPerSecond()) : "";
+            // bench.httpCeiling=false leaves out the bare HTTPS servers' ceiling for single pushes
+            String http = singles != null && Boolean.parseBoolean(System.getProperty("bench.httpCeiling", "true"))
+                    ? HttpCeiling.report(readings, concurrency, singles.acceptedRequestsPerSecond()) : "";
             String replay = "backend".equals(mode) && !Boolean.getBoolean("bench.noReplay") ? ReplayThroughput.report(server,
                     jdbcUrl(log), databasePassword, gateways, benchStart, batched.storedPerSecond()) : "";
             System.out.println();
@@ -123,6 +133,7 @@ public final class PushBenchmark {
             rows.forEach(System.out::println);
             System.out.print(ceiling);
             System.out.print(authentication);
+            System.out.print(http);
             System.out.print(replay);
         } finally {
             backend.destroy();
@@ -208,6 +219,8 @@ public final class PushBenchmark {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         long stored = System.nanoTime() - start;
+        // The phase's wall-clock window, to cut a profile of the backend (JFR) to one phase
+        System.out.printf("phase '%s': %s to %s%n", name, Instant.now().minusNanos(stored), Instant.now());
         double cpuMicrosPerReading = (cpuNanos(pid) - cpuBefore) / 1e3 / ((double) requests * batch);
         rss.stopSampling();
         Arrays.sort(latencies);

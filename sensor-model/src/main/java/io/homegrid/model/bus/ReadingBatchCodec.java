@@ -34,7 +34,8 @@ public final class ReadingBatchCodec {
     /**
      * The value of {@link Headers#FORM} on a message that carries several such batches, of any
      * gateways, each kept whole: what the push interface sends when concurrent pushes share one
-     * broker write, and the parser splits again by gateway.
+     * broker write. It stays one message up to persistence and CEP (its JMS group is its push
+     * lane, which a gateway never changes, so each gateway's batches stay in order).
      */
     public static final String FORM_MANY = "validated-many-v1";
     private static final byte FORMAT = 1;
@@ -132,6 +133,23 @@ public final class ReadingBatchCodec {
         } catch (IOException | NegativeArraySizeException | OutOfMemoryError e) {
             throw new IllegalArgumentException("not reading batches in the compact form: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The batches in either compact form: one for {@link #FORM}, each part's for {@link #FORM_MANY}.
+     *
+     * @throws IllegalArgumentException if the bytes are in neither form
+     */
+    public static List<ReadingBatch> decodeAll(byte[] body) {
+        if (body.length > 0 && body[0] == FORMAT_MANY) {
+            List<Part> parts = decodeMany(body);
+            List<ReadingBatch> batches = new ArrayList<>(parts.size());
+            for (Part part : parts) {
+                batches.add(decode(part.batch()));
+            }
+            return batches;
+        }
+        return List.of(decode(body));
     }
 
     /** @throws IllegalArgumentException if the bytes are not a batch in this form */

@@ -45,6 +45,21 @@ class ReadingBatchCodecTest {
         assertThatThrownBy(() -> ReadingBatchCodec.decodeMany(first)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** What persistence and CEP read: either form, as the batches it carries. */
+    @Test
+    void decodeAllReadsOneBatchOrAnEnvelopeOfThem() {
+        ReadingBatch one = new ReadingBatch("gw-1", List.of(new Reading("d", SensorKind.POWER, 1, "W", Instant.EPOCH, 1)));
+        ReadingBatch two = new ReadingBatch("gw-2", List.of(new Reading("e", SensorKind.POWER, 2, "W", Instant.EPOCH, 4)));
+        byte[] envelope = ReadingBatchCodec.encodeMany(List.of(
+                new ReadingBatchCodec.Part("gw-1", 1, ReadingBatchCodec.encode(one)),
+                new ReadingBatchCodec.Part("gw-2", 1, ReadingBatchCodec.encode(two))));
+
+        assertThat(ReadingBatchCodec.decodeAll(ReadingBatchCodec.encode(one))).containsExactly(one);
+        assertThat(ReadingBatchCodec.decodeAll(envelope)).containsExactly(one, two);
+        assertThatThrownBy(() -> ReadingBatchCodec.decodeAll(new byte[] {7})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format 7");
+    }
+
     @Test
     void anEmptyBatchRoundTrips() {
         ReadingBatch empty = new ReadingBatch("gw-1", List.of());

@@ -65,6 +65,24 @@ class CepComponentTest {
                 "time":"%s","seq":1}]}""".formatted(Instant.now()), "JMSXGroupID", "gw-1");
         await().atMost(Duration.ofSeconds(20)).until(() -> component.service().engine().processedReadings() == 1);
 
+        // Issue 13: several gateways' batches written together arrive as one envelope; each is taken
+        var now = Instant.now();
+        var two = new io.homegrid.model.ReadingBatch("gw-2", java.util.List.of(
+                new io.homegrid.model.Reading("d2", io.homegrid.model.SensorKind.POWER, 20, "W", now, 1)));
+        var three = new io.homegrid.model.ReadingBatch("gw-3", java.util.List.of(
+                new io.homegrid.model.Reading("d3", io.homegrid.model.SensorKind.POWER, 30, "W", now, 1),
+                new io.homegrid.model.Reading("d3", io.homegrid.model.SensorKind.POWER, 31, "W", now.plusSeconds(1), 2)));
+        try (javax.jms.Connection connection = broker.connectionFactory().createConnection();
+                javax.jms.Session session = connection.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE)) {
+            javax.jms.BytesMessage message = session.createBytesMessage();
+            message.writeBytes(io.homegrid.model.bus.ReadingBatchCodec.encodeMany(java.util.List.of(
+                    new io.homegrid.model.bus.ReadingBatchCodec.Part("gw-2", 1, io.homegrid.model.bus.ReadingBatchCodec.encode(two)),
+                    new io.homegrid.model.bus.ReadingBatchCodec.Part("gw-3", 2, io.homegrid.model.bus.ReadingBatchCodec.encode(three)))));
+            message.setStringProperty("JMSXGroupID", "push-lane-1");
+            session.createProducer(session.createQueue(CepService.readingsQueue())).send(message);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> component.service().engine().processedReadings() == 4);
+
         component.deactivate();
         assertThat(bundle.unregistered()).hasSize(1);
     }

@@ -29,7 +29,11 @@ public final class ReadingsHandler implements BatchHandler {
     public void handle(List<Body> bodies) throws Exception {
         List<ReadingBatch> batches = new ArrayList<>(bodies.size());
         for (Body body : bodies) {
-            batches.add(body.isBytes() ? ReadingBatchCodec.decode(body.bytes()) : READER.readValue(body.text()));
+            if (body.isBytes()) {
+                batches.addAll(ReadingBatchCodec.decodeAll(body.bytes()));
+            } else {
+                batches.add(READER.readValue(body.text()));
+            }
         }
         WriteResult result = writer.write(batches);
         stored.addAndGet(result.inserted());

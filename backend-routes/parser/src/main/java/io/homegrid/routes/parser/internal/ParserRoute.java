@@ -22,7 +22,6 @@ public final class ParserRoute extends RouteBuilder {
     public static final String ROUTE_ID = "sensor-data-parser";
     private static final String VALID = "homegridValid";
     private static final String INVALID = "homegridInvalid";
-    private static final String PARTS = "homegridParts";
 
     private final SensorDataParser parser;
     private final String component;
@@ -51,14 +50,6 @@ public final class ParserRoute extends RouteBuilder {
                 + "&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers)
             .routeId(ROUTE_ID)
             .process(this::parse)
-            // Batches of several gateways that the push interface wrote together: one message per
-            // gateway again, each in its gateway's JMS group, in the same transaction.
-            .filter(exchangeProperty(PARTS).isNotNull())
-                .split(exchangeProperty(PARTS))
-                    .process(ParserRoute::part)
-                    .to(component + ":topic:" + Destinations.READINGS_PARSED + "?deliveryPersistent=true")
-                .end()
-            .end()
             .filter(exchangeProperty(VALID).isNotNull())
                 .setBody(exchangeProperty(VALID))
                 .to(component + ":topic:" + Destinations.READINGS_PARSED + "?deliveryPersistent=true")
@@ -70,20 +61,14 @@ public final class ParserRoute extends RouteBuilder {
             .end();
     }
 
-    private static void part(Exchange exchange) {
-        ReadingBatchCodec.Part part = exchange.getMessage().getBody(ReadingBatchCodec.Part.class);
-        exchange.getMessage().setBody(part.batch());
-        exchange.getMessage().setHeader(Headers.FORM, ReadingBatchCodec.FORM);
-        exchange.getMessage().setHeader(Headers.GATEWAY, part.gateway());
-        exchange.getMessage().setHeader(Headers.GROUP, part.gateway());
-        exchange.getMessage().setHeader(Headers.READINGS, part.readings());
-    }
-
     private void parse(Exchange exchange) throws Exception {
         String gateway = exchange.getMessage().getHeader(Headers.GATEWAY, String.class);
         if (ReadingBatchCodec.FORM_MANY.equals(exchange.getMessage().getHeader(Headers.FORM, String.class))) {
-            // Only routing is left: the push interface validated every batch under the same limits.
-            exchange.setProperty(PARTS, ReadingBatchCodec.decodeMany(exchange.getMessage().getMandatoryBody(byte[].class)));
+            // Several gateways' batches the push interface validated and wrote together: routed
+            // whole, in their push lane's JMS group. Split per gateway here, one push of one reading
+            // again cost a persistent message and two queue copies of its own downstream, and
+            // singles were stored slower than they were accepted (issue 13).
+            exchange.setProperty(VALID, exchange.getMessage().getMandatoryBody(byte[].class));
             return;
         }
         if (ReadingBatchCodec.FORM.equals(exchange.getMessage().getHeader(Headers.FORM, String.class))) {

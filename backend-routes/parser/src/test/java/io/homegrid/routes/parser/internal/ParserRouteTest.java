@@ -112,9 +112,12 @@ class ParserRouteTest {
         assertThat(routed.getIntProperty(Headers.READINGS)).isEqualTo(1);
     }
 
-    /** Issue 13: batches the push interface wrote together go on as one message per gateway, each in its group. */
+    /**
+     * Issue 13: batches the push interface wrote together go on as the one message they came in,
+     * in the push lane's JMS group (a gateway's lane never changes, so its batches stay in order).
+     */
     @Test
-    void splitsAnEnvelopeOfSeveralGatewaysBatchesByGateway() throws Exception {
+    void routesAnEnvelopeOfSeveralGatewaysBatchesWholeInItsLanesGroup() throws Exception {
         ReadingBatch one = new ReadingBatch("gw-1", java.util.List.of(new io.homegrid.model.Reading("d1",
                 io.homegrid.model.SensorKind.POWER, 1, "W", Instant.parse("2026-11-22T00:59:00Z"), 1)));
         ReadingBatch two = new ReadingBatch("gw-2", java.util.List.of(new io.homegrid.model.Reading("d2",
@@ -133,20 +136,15 @@ class ParserRouteTest {
             session.createProducer(session.createQueue(Destinations.READINGS_RAW)).send(message);
         }
 
-        java.util.List<ReadingBatch> routed = new java.util.ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            javax.jms.BytesMessage out = (javax.jms.BytesMessage) parsed.receive(10_000);
-            byte[] body = new byte[(int) out.getBodyLength()];
-            out.readBytes(body);
-            ReadingBatch batch = io.homegrid.model.bus.ReadingBatchCodec.decode(body);
-            routed.add(batch);
-            assertThat(out.getStringProperty(Headers.GROUP)).isEqualTo(batch.gateway());
-            assertThat(out.getStringProperty(Headers.GATEWAY)).isEqualTo(batch.gateway());
-            assertThat(out.getStringProperty(Headers.FORM)).isEqualTo(io.homegrid.model.bus.ReadingBatchCodec.FORM);
-            assertThat(out.getIntProperty(Headers.READINGS)).isEqualTo(1);
-            assertThat(out.getLongProperty(Headers.RECEIVED)).isEqualTo(1234L);
-        }
-        assertThat(routed).containsExactly(one, two);
+        javax.jms.BytesMessage out = (javax.jms.BytesMessage) parsed.receive(10_000);
+        byte[] body = new byte[(int) out.getBodyLength()];
+        out.readBytes(body);
+        assertThat(io.homegrid.model.bus.ReadingBatchCodec.decodeAll(body)).containsExactly(one, two);
+        assertThat(out.getStringProperty(Headers.GROUP)).isEqualTo("push-lane-0");
+        assertThat(out.getStringProperty(Headers.FORM)).isEqualTo(io.homegrid.model.bus.ReadingBatchCodec.FORM_MANY);
+        assertThat(out.getIntProperty(Headers.READINGS)).isEqualTo(2);
+        assertThat(out.getLongProperty(Headers.RECEIVED)).isEqualTo(1234L);
+        assertThat(parsed.receive(500)).as("one message, not one per gateway").isNull();
     }
 
     /**
