@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.homegrid.model.CepOutput;
 import io.homegrid.model.InvalidReading;
 import io.homegrid.model.SensorKind;
+import io.homegrid.persistence.analysis.PowerRollups;
 
 /** Read side of the Sensor Data Repository. Every method answers from PostgreSQL. */
 public interface SensorDataRepository {
@@ -53,6 +54,9 @@ public interface SensorDataRepository {
 
     /** @param replay an isolated replay's aggregates instead of the household's own; null: its own */
     List<CepOutput> aggregates(String gateway, Instant from, Instant to, int limit, Long replay);
+
+    /** The power rollups the household analyses read (energy, profiles, day views, top consumers). */
+    PowerRollups power();
 
     /** Total readings stored (an estimate above a million rows, so that it stays cheap). */
     long readingCount();

@@ -24,13 +24,13 @@ class SchemaMigratorTest {
     void createsTheSchemaOnAnEmptyDatabase() throws Exception {
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("6");
+        assertThat(version).isEqualTo("7");
         assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading", "cep_output", "cep_statement",
                 "household", "app_user", "gateway_registration", "application", "access_grant", "audit_entry", "token_key",
                 "replay", "replay_reading", "series", "reading_row", "reading_seen", "reading_minute", "reading_hour",
                 "reading_day",
                 SchemaMigrator.HISTORY_TABLE);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(7);
     }
 
     @Test
@@ -40,9 +40,9 @@ class SchemaMigratorTest {
 
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("6");
+        assertThat(version).isEqualTo("7");
         assertThat(tables()).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(7);
     }
 
     @Test
@@ -50,9 +50,9 @@ class SchemaMigratorTest {
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
 
-        assertThat(first.get()).isEqualTo("6");
-        assertThat(second.get()).isEqualTo("6");
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(6);
+        assertThat(first.get()).isEqualTo("7");
+        assertThat(second.get()).isEqualTo("7");
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(7);
     }
 
     @Test
@@ -128,6 +128,29 @@ class SchemaMigratorTest {
                 + " WHERE s.device_id = 'd1' AND m.bucket = '2026-11-30T23:59:00Z' AND m.sum = 40 AND m.max = 30")).isEqualTo(2);
         assertThat(count("SELECT sum(n) FROM reading_day d JOIN series s USING (series_id) WHERE s.device_id = 'd1'"
                 + " AND d.bucket = '2026-12-01T00:00:00Z'")).isEqualTo(2);
+    }
+
+    /** Issue 14: v7 counts the measured minutes of every coarser rollup and adds the quarter-hour level. */
+    @Test
+    void rollupsFromBeforeV7LearnHowManyOfTheirMinutesWereMeasured() throws Exception {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            for (int v = 1; v <= 5; v++) {
+                s.execute(SchemaMigrator.read(Migrations.packaged().get(v - 1).file()));
+            }
+            s.executeUpdate("INSERT INTO reading (gateway_id, seq, device_id, sensor, value, unit, measured_at, replay_id)"
+                    + " VALUES ('gw-a', 1, 'd1', 'power', 10, 'W', '2026-11-30T10:00:10Z', NULL),"
+                    + " ('gw-a', 2, 'd1', 'power', 30, 'W', '2026-11-30T10:00:50Z', NULL),"
+                    + " ('gw-a', 3, 'd1', 'power', 50, 'W', '2026-11-30T10:07:00Z', NULL),"
+                    + " ('gw-a', 4, 'd1', 'power', 70, 'W', '2026-11-30T10:31:00Z', NULL)");
+            s.execute(SchemaMigrator.read("V6__narrow_partitioned_readings.sql"));
+            s.execute(SchemaMigrator.read("V7__rollup_coverage.sql"));
+        }
+
+        assertThat(count("SELECT minutes FROM reading_hour WHERE bucket = '2026-11-30T10:00:00Z'")).isEqualTo(3);
+        assertThat(count("SELECT minutes FROM reading_day WHERE bucket = '2026-11-30T00:00:00Z'")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM reading_quarter")).isEqualTo(2);
+        assertThat(count("SELECT minutes * 1000 + n FROM reading_quarter WHERE bucket = '2026-11-30T10:00:00Z' AND sum = 90"))
+                .isEqualTo(2003);
     }
 
     private List<String> tables() throws Exception {

@@ -22,6 +22,7 @@ import io.homegrid.persistence.internal.jdbc.JdbcCepOutputs;
 import io.homegrid.persistence.internal.jdbc.JdbcReadingQueries;
 import io.homegrid.persistence.internal.jpa.DeviceEntity;
 import io.homegrid.persistence.internal.jpa.DeviceSensor;
+import io.homegrid.persistence.analysis.PowerRollups;
 import io.homegrid.persistence.internal.jpa.EntityQueries;
 import io.homegrid.persistence.internal.jpa.GatewayEntity;
 import io.homegrid.persistence.internal.jpa.InvalidReadingStore;
@@ -33,13 +34,20 @@ public final class RepositoryImpl implements SensorDataRepository {
     private final JdbcReadingQueries readings;
     private final InvalidReadingStore invalid;
     private final JdbcCepOutputs cep;
+    private final PowerRollups power;
 
     public RepositoryImpl(EntityQueries entities, JdbcReadingQueries readings, InvalidReadingStore invalid,
-            JdbcCepOutputs cep) {
+            JdbcCepOutputs cep, PowerRollups power) {
         this.entities = entities;
         this.readings = readings;
         this.invalid = invalid;
         this.cep = cep;
+        this.power = power;
+    }
+
+    @Override
+    public PowerRollups power() {
+        return power;
     }
 
     @Override

@@ -203,8 +203,8 @@ class JdbcReadingWriterTest {
         first.get();
         second.get();
 
-        for (String[] level : new String[][] {{"reading_minute", "1 minute"}, {"reading_hour", "1 hour"},
-            {"reading_day", "1 day"}}) {
+        for (String[] level : new String[][] {{"reading_minute", "1 minute"}, {"reading_quarter", "15 minutes"},
+            {"reading_hour", "1 hour"}, {"reading_day", "1 day"}}) {
             assertThat(count("SELECT count(*) FROM (SELECT series_id, date_bin('" + level[1] + "', measured_at,"
                     + " timestamptz '1970-01-01 00:00:00+00') AS bucket, count(*) AS n, sum(value) AS sum, min(value) AS min,"
                     + " max(value) AS max FROM reading_row GROUP BY 1, 2) raw FULL JOIN " + level[0] + " r USING (series_id, bucket)"
@@ -213,6 +213,15 @@ class JdbcReadingWriterTest {
         }
         assertThat(count("SELECT count(*) FROM reading")).isEqualTo(count("SELECT count(DISTINCT (gateway_id, seq)) FROM reading"));
         assertThat(count("SELECT sum(n) FROM reading_day")).isEqualTo(count("SELECT count(*) FROM reading"));
+        // Issue 14: each coarser level knows how many of its minutes hold a reading, however the writes met
+        for (String[] level : new String[][] {{"reading_quarter", "15 minutes"}, {"reading_hour", "1 hour"},
+            {"reading_day", "1 day"}}) {
+            assertThat(count("SELECT count(*) FROM (SELECT series_id, date_bin('" + level[1] + "', measured_at,"
+                    + " timestamptz '1970-01-01 00:00:00+00') AS bucket,"
+                    + " count(DISTINCT date_trunc('minute', measured_at)) AS minutes FROM reading_row GROUP BY 1, 2) raw"
+                    + " FULL JOIN " + level[0] + " r USING (series_id, bucket) WHERE r.minutes IS DISTINCT FROM raw.minutes"))
+                    .as(level[0] + " minutes").isZero();
+        }
     }
 
     /** Issue 13: buckets from rollups plus the raw edges give what the raw rows alone give, at any alignment. */

@@ -29,6 +29,7 @@ import io.homegrid.routes.rest.internal.GatewayRegistrationResource;
 import io.homegrid.routes.rest.internal.GatewayQueryResource;
 import io.homegrid.routes.rest.internal.GrantResource;
 import io.homegrid.routes.rest.internal.HealthResource;
+import io.homegrid.routes.rest.internal.HouseholdAnalyses;
 import io.homegrid.routes.rest.internal.HouseholdResource;
 import io.homegrid.routes.rest.internal.InvalidReadingsResource;
 import io.homegrid.routes.rest.internal.LiveResource;
@@ -66,7 +67,7 @@ public final class RestApi {
                 new CepAdminResource(access, cep),
                 new LiveResource(access, commands, limits.liveStreamsPerIdentity(), held),
                 new TokenResource(control),
-                new HouseholdResource(access),
+                new HouseholdResource(access, new HouseholdAnalyses(access, repository, clock)),
                 new GatewayRegistrationResource(access),
                 new GrantResource(access),
                 new ApplicationResource(access),

@@ -86,6 +86,15 @@ public final class Access {
         return household(caller, household, scope, device, sensor, "device", "device '" + device + "'");
     }
 
+    /**
+     * Reading a household's data of this scope on this sensor kind (the analyses: power): its people,
+     * operators, and applications it granted; 404 for everybody else.
+     */
+    public Reach household(Caller caller, String household, Scope scope, String sensor) {
+        requireHousehold(household);
+        return household(caller, household, scope, null, sensor, "householdId", "household '" + household + "'");
+    }
+
     private Reach household(Caller caller, String household, Scope scope, String device, String sensor, String field,
             String what) {
         if (caller instanceof Caller.User user && (user.operator() || user.memberOf(household))) {

@@ -11,6 +11,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -18,20 +19,29 @@ import javax.ws.rs.core.SecurityContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.homegrid.persistence.analysis.DayView;
+import io.homegrid.persistence.analysis.EnergyAnalysis;
+import io.homegrid.persistence.analysis.TopConsumers;
+import io.homegrid.persistence.analysis.WeekdayProfile;
 import io.homegrid.security.Caller;
 import io.homegrid.security.Household;
 import io.homegrid.security.Role;
 import io.homegrid.security.UserAccount;
 
-/** Households (created by operators) and their people (managed by the household's admins). */
+/**
+ * Households (created by operators), their people (managed by the household's admins) and their
+ * analyses (read by their people and granted applications).
+ */
 @Path("/api/v1/households")
 @Produces(MediaType.APPLICATION_JSON)
 public final class HouseholdResource {
 
     private final Access access;
+    private final HouseholdAnalyses analyses;
 
-    public HouseholdResource(Access access) {
+    public HouseholdResource(Access access, HouseholdAnalyses analyses) {
         this.access = access;
+        this.analyses = analyses;
     }
 
     @POST
@@ -94,5 +104,41 @@ public final class HouseholdResource {
                 role, household);
         access.control().audit().record(admin, household, "user.create", account.username() + " (" + role.wire() + ")", "ok");
         return Response.status(201).entity(account).build();
+    }
+
+    /** Issue 14: energy per local bucket, with what was not measured ({@link HouseholdAnalyses}). */
+    @GET
+    @Path("{householdId}/energy")
+    public EnergyAnalysis.Report energy(@PathParam("householdId") String household, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("bucket") String bucket, @QueryParam("tz") String tz,
+            @QueryParam("device") List<String> devices, @QueryParam("by") String by, @Context SecurityContext security) {
+        return analyses.energy(CallerContext.of(security), household, from, to, bucket, tz, devices, by);
+    }
+
+    /** Issue 14, the paper's Figure 3: average power per weekday and local slot over the last weeks. */
+    @GET
+    @Path("{householdId}/profile")
+    public WeekdayProfile.Report profile(@PathParam("householdId") String household, @QueryParam("weeks") String weeks,
+            @QueryParam("slot") String slot, @QueryParam("tz") String tz, @QueryParam("device") List<String> devices,
+            @QueryParam("by") String by, @Context SecurityContext security) {
+        return analyses.profile(CallerContext.of(security), household, weeks, slot, tz, devices, by);
+    }
+
+    /** Issue 14, the paper's Figure 4: one local day, device by device. */
+    @GET
+    @Path("{householdId}/day")
+    public DayView.Report day(@PathParam("householdId") String household, @QueryParam("date") String date,
+            @QueryParam("bucket") String bucket, @QueryParam("tz") String tz, @QueryParam("device") List<String> devices,
+            @Context SecurityContext security) {
+        return analyses.day(CallerContext.of(security), household, date, bucket, tz, devices);
+    }
+
+    /** Issue 14: devices ranked by energy, with cost, share and standby. */
+    @GET
+    @Path("{householdId}/consumers")
+    public TopConsumers.Report consumers(@PathParam("householdId") String household, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("tariff") String tariff, @QueryParam("tz") String tz,
+            @QueryParam("device") List<String> devices, @Context SecurityContext security) {
+        return analyses.consumers(CallerContext.of(security), household, from, to, tariff, tz, devices);
     }
 }

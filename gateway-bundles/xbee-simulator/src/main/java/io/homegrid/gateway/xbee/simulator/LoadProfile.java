@@ -10,25 +10,25 @@ import java.util.Random;
 public enum LoadProfile {
     FRIDGE("smart-plug", "Fridge") {
         @Override
-        double watts(LocalTime time, double phase, Random noise) {
+        public double watts(LocalTime time, double phase, Random noise) {
             return cycling(time, phase, 40, 15, 85, 2, noise);
         }
     },
     FREEZER("smart-plug", "Freezer") {
         @Override
-        double watts(LocalTime time, double phase, Random noise) {
+        public double watts(LocalTime time, double phase, Random noise) {
             return cycling(time, phase, 60, 25, 110, 2, noise);
         }
     },
     TV("smart-plug", "TV") {
         @Override
-        double watts(LocalTime time, double phase, Random noise) {
+        public double watts(LocalTime time, double phase, Random noise) {
             return between(time, 18, 0, 23, 30) ? 95 + noise.nextGaussian() * 4 : 0.5;
         }
     },
     WASHING_MACHINE("smart-plug", "Washing machine") {
         @Override
-        double watts(LocalTime time, double phase, Random noise) {
+        public double watts(LocalTime time, double phase, Random noise) {
             int start = 10 * 60 + (int) (phase * 480);
             int minute = time.toSecondOfDay() / 60 - start;
             if (minute < 0 || minute >= 95) {
@@ -42,7 +42,7 @@ public enum LoadProfile {
     },
     KETTLE("smart-plug", "Kettle") {
         @Override
-        double watts(LocalTime time, double phase, Random noise) {
+        public double watts(LocalTime time, double phase, Random noise) {
             int minute = time.toSecondOfDay() / 60;
             for (int boil : new int[] {7 * 60, 12 * 60 + 30, 16 * 60, 20 * 60 + 15}) {
                 if (minute >= boil && minute < boil + 3) {
@@ -54,19 +54,19 @@ public enum LoadProfile {
     },
     LAMP("smart-plug", "Lamp") {
         @Override
-        double watts(LocalTime time, double phase, Random noise) {
+        public double watts(LocalTime time, double phase, Random noise) {
             return between(time, 17, 0, 23, 0) || between(time, 6, 30, 7, 30) ? 40 : 0;
         }
     },
     COMPUTER("smart-plug", "Computer") {
         @Override
-        double watts(LocalTime time, double phase, Random noise) {
+        public double watts(LocalTime time, double phase, Random noise) {
             return between(time, 9, 0, 18, 0) ? 60 + Math.abs(noise.nextGaussian()) * 40 : 1.5;
         }
     },
     ROUTER("smart-plug", "Router") {
         @Override
-        double watts(LocalTime time, double phase, Random noise) {
+        public double watts(LocalTime time, double phase, Random noise) {
             return 8 + noise.nextGaussian() * 0.3;
         }
     };
@@ -87,7 +87,13 @@ public enum LoadProfile {
         return defaultName;
     }
 
-    abstract double watts(LocalTime time, double phase, Random noise);
+    /**
+     * What the appliance draws at this local time of day, its relay on: public so that tests can
+     * compute what a seeded household must have drawn, independently of the path that stored it.
+     *
+     * @param phase the plug's phase, 0 to 1
+     */
+    public abstract double watts(LocalTime time, double phase, Random noise);
 
     private static double cycling(LocalTime time, double phase, int periodMinutes, int onMinutes, double on,
             double off, Random noise) {
