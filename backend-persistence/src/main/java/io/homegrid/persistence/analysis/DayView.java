@@ -59,8 +59,8 @@ public final class DayView {
             }
             acc.put(device, perBucket);
         }
-        for (PowerBucket row : source.power(gateways, included, from, to, level)) {
-            acc.get(row.device())[EnergyAnalysis.index(boundaries, row.start())].add(row);
+        for (PowerGroup row : source.grouped(gateways, included, boundaries, null, level)) {
+            acc.get(row.device())[row.group()].add(row);
         }
         List<DeviceSeries> series = new ArrayList<>();
         for (Map.Entry<String, Acc[]> device : acc.entrySet()) {
@@ -98,7 +98,7 @@ public final class DayView {
         private double max = Double.NEGATIVE_INFINITY;
         private long minutes;
 
-        void add(PowerBucket row) {
+        void add(PowerGroup row) {
             n += row.n();
             sum += row.sum();
             min = Math.min(min, row.min());

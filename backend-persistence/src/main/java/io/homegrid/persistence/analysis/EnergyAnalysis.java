@@ -61,10 +61,9 @@ public final class EnergyAnalysis {
             energy.put(device, new double[buckets]);
             measured.put(device, new long[buckets]);
         }
-        for (PowerBucket row : source.power(gateways, included, from, to, level)) {
-            int i = index(boundaries, row.start());
-            energy.get(row.device())[i] += row.energyWh();
-            measured.get(row.device())[i] += row.minutes();
+        for (PowerGroup row : source.grouped(gateways, included, boundaries, null, level)) {
+            energy.get(row.device())[row.group()] += row.energyWh();
+            measured.get(row.device())[row.group()] += row.minutes();
         }
 
         List<Bucket> out = new ArrayList<>(buckets);
@@ -101,11 +100,5 @@ public final class EnergyAnalysis {
         }
         return new Report(zone.getId(), Devices.local(from, zone), Devices.local(to, zone), width.id(), level.name(),
                 total, missing, perDevice, out);
-    }
-
-    /** The bucket of [b0, b1), [b1, b2), … that holds {@code time}, which lies in [b0, last). */
-    static int index(List<Instant> boundaries, Instant time) {
-        int i = Collections.binarySearch(boundaries, time);
-        return i >= 0 ? i : -i - 2;
     }
 }

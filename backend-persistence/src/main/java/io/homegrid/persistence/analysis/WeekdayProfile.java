@@ -43,8 +43,17 @@ public final class WeekdayProfile {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant to = today.atStartOfDay(zone).toInstant();
         Instant from = today.minusWeeks(weeks).atStartOfDay(zone).toInstant();
-        Resolution level = Resolution.coarsestFor(new LocalBuckets(slot, zone).boundaries(from, to, Integer.MAX_VALUE - 1));
+        List<Instant> boundaries = new LocalBuckets(slot, zone).boundaries(from, to, Integer.MAX_VALUE - 1);
+        Resolution level = Resolution.coarsestFor(boundaries);
         int slots = (int) (86_400 / slot.seconds());
+        // Each slot of the weeks to its weekday and time of day; the database sums the weeks' rollup
+        // buckets into those, so only 7 × slots rows a device come back.
+        int[] profileIndex = new int[boundaries.size() - 1];
+        for (int i = 0; i < profileIndex.length; i++) {
+            ZonedDateTime local = boundaries.get(i).atZone(zone);
+            profileIndex[i] = (local.getDayOfWeek().getValue() - 1) * slots
+                    + (int) (local.toLocalTime().toSecondOfDay() / slot.seconds());
+        }
         List<String> included = Devices.included(source, gateways, devices);
         Map<String, Sums[]> sums = new LinkedHashMap<>();
         for (String device : included) {
@@ -54,11 +63,8 @@ public final class WeekdayProfile {
             }
             sums.put(device, perSlot);
         }
-        for (PowerBucket row : source.power(gateways, included, from, to, level)) {
-            ZonedDateTime local = row.start().atZone(zone);
-            int index = (local.getDayOfWeek().getValue() - 1) * slots
-                    + (int) (local.toLocalTime().toSecondOfDay() / slot.seconds());
-            sums.get(row.device())[index].add(row);
+        for (PowerGroup row : source.grouped(gateways, included, boundaries, profileIndex, level)) {
+            sums.get(row.device())[row.group()].add(row);
         }
 
         List<Slot> household = new ArrayList<>(7 * slots);
@@ -102,7 +108,7 @@ public final class WeekdayProfile {
         private double sum;
         private long minutes;
 
-        void add(PowerBucket row) {
+        void add(PowerGroup row) {
             n += row.n();
             sum += row.sum();
             minutes += row.minutes();

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,9 +19,6 @@ import java.util.concurrent.Callable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.homegrid.launcher.internal.EmbeddedDatabase;
-import io.homegrid.model.Reading;
-import io.homegrid.model.ReadingBatch;
-import io.homegrid.model.SensorKind;
 import io.homegrid.persistence.analysis.DayView;
 import io.homegrid.persistence.analysis.EnergyAnalysis;
 import io.homegrid.persistence.analysis.LocalBuckets;
@@ -30,8 +26,6 @@ import io.homegrid.persistence.analysis.Tariff;
 import io.homegrid.persistence.analysis.TopConsumers;
 import io.homegrid.persistence.analysis.WeekdayProfile;
 import io.homegrid.persistence.internal.jdbc.JdbcPowerRollups;
-import io.homegrid.persistence.internal.jdbc.JdbcReadingWriter;
-import io.homegrid.persistence.internal.jdbc.ReadingPartitions;
 import io.homegrid.sql.SchemaMigrator;
 
 /**
@@ -45,9 +39,8 @@ import io.homegrid.sql.SchemaMigrator;
  */
 public final class AnalysisBenchmark {
 
-    private static final int PLUGS = 15;
-    private static final int EVERY_SECONDS = 2;
-    private static final int READINGS_PER_WRITE = 5_000;
+    private static final int PLUGS = PlugHousehold.PLUGS;
+    private static final int EVERY_SECONDS = PlugHousehold.EVERY_SECONDS;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final List<String> GATEWAYS = List.of("gw-bench");
 
@@ -58,23 +51,24 @@ public final class AnalysisBenchmark {
         int weeks = Integer.getInteger("bench.weeks", 4);
         Path dir = Files.createTempDirectory("homegrid-analysis-bench");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir)) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setUrl(database.jdbcUrl());
-            dataSource.setUser(database.user());
-            dataSource.setPassword(database.password());
+            PGSimpleDataSource dataSource = PlugHousehold.dataSource(database);
             SchemaMigrator.migrate(dataSource);
             LocalDate today = LocalDate.now(BERLIN);
             Instant from = today.minusWeeks(weeks).atStartOfDay(BERLIN).toInstant();
             Instant to = today.atStartOfDay(BERLIN).toInstant();
             long started = System.nanoTime();
-            long stored = load(dataSource, from, to);
+            long stored = PlugHousehold.load(dataSource, GATEWAYS.get(0), from,
+                    (to.getEpochSecond() - from.getEpochSecond()) / PlugHousehold.EVERY_SECONDS * PlugHousehold.PLUGS);
             System.out.printf(Locale.ROOT, "stored %,d readings (%d plugs every %d s, %d weeks) in %.0f s%n", stored, PLUGS,
                     EVERY_SECONDS, weeks, (System.nanoTime() - started) / 1e9);
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("ANALYZE");
             }
 
-            JdbcPowerRollups rollups = new JdbcPowerRollups(dataSource);
+            // The product's pool, as the REST resources have it: a connection per analysis is not the cost to measure
+            com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
+            pool.setDataSource(dataSource);
+            JdbcPowerRollups rollups = new JdbcPowerRollups(pool);
             Instant now = Instant.now();
             LocalDate yesterday = today.minusDays(1);
             Tariff tariff = Tariff.parse("0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.35,0.35,0.35,0.35,0.35,0.35,0.35,0.35,0.35,0.35,0.35,"
@@ -98,10 +92,21 @@ public final class AnalysisBenchmark {
 
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 String devices = "ARRAY[" + String.join(",", plugs().stream().map(p -> "'" + p + "'").toList()) + "]";
-                explain(s, "the profile's query (quarter-hour rollup, " + weeks + " weeks)", "reading_quarter",
-                        "least(sum(u.minutes), 15)::int", devices, from, to);
-                explain(s, "the day view's query (minute rollup, one day)", "reading_minute", "1", devices,
-                        yesterday.atStartOfDay(BERLIN).toInstant(), today.atStartOfDay(BERLIN).toInstant());
+                List<Instant> slots = new LocalBuckets(LocalBuckets.Width.QUARTER_HOUR, BERLIN).boundaries(from, to,
+                        Integer.MAX_VALUE - 1);
+                int[] profileSlots = new int[slots.size() - 1];
+                for (int i = 0; i < profileSlots.length; i++) {
+                    java.time.ZonedDateTime local = slots.get(i).atZone(BERLIN);
+                    profileSlots[i] = (local.getDayOfWeek().getValue() - 1) * 96 + local.toLocalTime().toSecondOfDay() / 900;
+                }
+                explain(s, "the profile's query (quarter-hour rollup, " + weeks + " weeks, summed per weekday slot)",
+                        "reading_quarter", "sum(u.minutes)", "u.minutes", devices, slots, profileSlots);
+                List<Instant> fiveMinutes = new LocalBuckets(LocalBuckets.Width.FIVE_MINUTES, BERLIN).boundaries(
+                        yesterday.atStartOfDay(BERLIN).toInstant(), today.atStartOfDay(BERLIN).toInstant(), 1_500);
+                int[] identity = new int[fiveMinutes.size() - 1];
+                Arrays.setAll(identity, i -> i);
+                explain(s, "the day view's query (minute rollup, one day, summed per 5 minutes)", "reading_minute",
+                        "count(*)", "1", devices, fiveMinutes, identity);
                 try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM reading_row), (SELECT count(*) FROM"
                         + " reading_minute), (SELECT count(*) FROM reading_quarter), (SELECT count(*) FROM reading_hour)")) {
                     rs.next();
@@ -120,24 +125,6 @@ public final class AnalysisBenchmark {
         return plugs;
     }
 
-    private static long load(PGSimpleDataSource dataSource, Instant from, Instant to) throws SQLException {
-        JdbcReadingWriter writer = new JdbcReadingWriter(dataSource, new ReadingPartitions(dataSource, Clock.systemUTC(),
-                Duration.ofDays(90)));
-        long readings = (to.getEpochSecond() - from.getEpochSecond()) / EVERY_SECONDS * PLUGS;
-        long seq = 0;
-        long stored = 0;
-        while (seq < readings) {
-            List<Reading> batch = new ArrayList<>(READINGS_PER_WRITE);
-            for (int i = 0; i < READINGS_PER_WRITE && seq < readings; i++, seq++) {
-                Instant time = from.plusSeconds(seq / PLUGS * EVERY_SECONDS).plusMillis(seq % PLUGS * 37);
-                double watts = 20 + (seq * 7919 % 2000) / 10.0;
-                batch.add(new Reading("plug-" + seq % PLUGS, SensorKind.POWER, watts, "W", time, seq + 1));
-            }
-            stored += writer.write(List.of(new ReadingBatch(GATEWAYS.get(0), batch))).inserted();
-        }
-        return stored;
-    }
-
     private static void row(String name, String level, int targetMs, Callable<Object> analysis) throws Exception {
         double[] ms = new double[21];
         for (int i = -5; i < ms.length; i++) {
@@ -152,14 +139,34 @@ public final class AnalysisBenchmark {
                 targetMs == 0 ? "" : "< " + targetMs + " ms");
     }
 
-    private static void explain(Statement s, String title, String table, String minutes, String devices, Instant from,
-            Instant to) throws SQLException {
+    private static String seriesIds(Statement s, String devices) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT series_id FROM series WHERE sensor = 'power' AND device_id = ANY ("
+                + devices + ")")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return "ARRAY[" + String.join(",", ids) + "]";
+    }
+
+    /** The plan of {@code JdbcPowerRollups.grouped}'s query, with these boundaries and groups written out. */
+    private static void explain(Statement s, String title, String table, String minutes, String perBucketMinutes,
+            String devices, List<Instant> boundaries, int[] groups) throws SQLException {
+        StringBuilder thresholds = new StringBuilder("ARRAY[");
+        StringBuilder groupOf = new StringBuilder("ARRAY[");
+        for (int i = 0; i < groups.length; i++) {
+            thresholds.append(i == 0 ? "" : ",").append(boundaries.get(i).getEpochSecond()).append(".0");
+            groupOf.append(i == 0 ? "" : ",").append(groups[i]);
+        }
         System.out.printf("%n%s:%n```%n", title);
         try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON)"
-                + " SELECT s.device_id, u.bucket, sum(u.n), sum(u.sum), min(u.min), max(u.max), " + minutes
-                + " FROM " + table + " u JOIN series s ON s.series_id = u.series_id JOIN gateway g ON g.gateway_key = s.gateway_key"
-                + " WHERE g.gateway_id = ANY (ARRAY['gw-bench']) AND s.device_id = ANY (" + devices + ") AND s.sensor = 'power'"
-                + " AND u.bucket >= '" + from + "' AND u.bucket < '" + to + "' GROUP BY 1, 2 ORDER BY 2, 1")) {
+                + " SELECT u.series_id, (" + groupOf + "]::int[])[width_bucket(extract(epoch FROM u.bucket)::float8, "
+                + thresholds + "]::float8[])], sum(u.n), sum(u.sum), min(u.min), max(u.max), " + minutes
+                + ", sum(u.sum / u.n * " + perBucketMinutes + ") / 60"
+                + " FROM " + table + " u WHERE u.series_id = ANY (" + seriesIds(s, devices) + ")"
+                + " AND u.bucket >= '" + boundaries.get(0) + "' AND u.bucket < '" + boundaries.get(boundaries.size() - 1)
+                + "' GROUP BY 1, 2")) {
             while (rs.next()) {
                 System.out.println(rs.getString(1));
             }

@@ -7,25 +7,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
-import javax.sql.DataSource;
-
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.homegrid.launcher.internal.EmbeddedDatabase;
-import io.homegrid.model.Reading;
-import io.homegrid.model.ReadingBatch;
-import io.homegrid.model.SensorKind;
-import io.homegrid.persistence.internal.jdbc.JdbcReadingWriter;
-import io.homegrid.persistence.internal.jdbc.ReadingPartitions;
 import io.homegrid.sql.SchemaMigrator;
 
 /**
@@ -38,9 +29,8 @@ import io.homegrid.sql.SchemaMigrator;
  */
 public final class StorageBenchmark {
 
-    private static final int PLUGS = 15;
-    private static final int EVERY_SECONDS = 2;
-    private static final int READINGS_PER_WRITE = 5_000;
+    private static final int PLUGS = PlugHousehold.PLUGS;
+    private static final int EVERY_SECONDS = PlugHousehold.EVERY_SECONDS;
 
     private StorageBenchmark() {
     }
@@ -49,17 +39,14 @@ public final class StorageBenchmark {
         int days = Integer.getInteger("bench.days", 2);
         Path dir = Files.createTempDirectory("homegrid-storage-bench");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir)) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setUrl(database.jdbcUrl());
-            dataSource.setUser(database.user());
-            dataSource.setPassword(database.password());
+            PGSimpleDataSource dataSource = PlugHousehold.dataSource(database);
             SchemaMigrator.migrate(dataSource);
             Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days - 1L));
             long readings = (long) days * 86_400 / EVERY_SECONDS * PLUGS;
 
             long cpuBefore = processCpuNanos();
             long wallBefore = System.nanoTime();
-            long stored = load(dataSource, start, readings);
+            long stored = PlugHousehold.load(dataSource, "gw-bench", start, readings);
             double seconds = (System.nanoTime() - wallBefore) / 1e9;
             double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / stored;
             try (Connection c = connect(database); Statement s = c.createStatement()) {
@@ -70,23 +57,6 @@ public final class StorageBenchmark {
                 plans(s, start);
             }
         }
-    }
-
-    private static long load(DataSource dataSource, Instant start, long readings) throws SQLException {
-        JdbcReadingWriter writer = new JdbcReadingWriter(dataSource, new ReadingPartitions(dataSource, Clock.systemUTC(),
-                Duration.ofDays(90)));
-        long seq = 0;
-        long stored = 0;
-        while (seq < readings) {
-            List<Reading> batch = new ArrayList<>(READINGS_PER_WRITE);
-            for (int i = 0; i < READINGS_PER_WRITE && seq < readings; i++, seq++) {
-                Instant time = start.plusSeconds(seq / PLUGS * EVERY_SECONDS).plusMillis(seq % PLUGS * 37);
-                double watts = 20 + (seq * 7919 % 2000) / 10.0;
-                batch.add(new Reading("plug-" + seq % PLUGS, SensorKind.POWER, watts, "W", time, seq + 1));
-            }
-            stored += writer.write(List.of(new ReadingBatch("gw-bench", batch))).inserted();
-        }
-        return stored;
     }
 
     private static void copyIntoV1Layout(Statement s) throws SQLException {
