@@ -110,7 +110,15 @@ public final class CepService implements AutoCloseable {
                             Instant.ofEpochMilli(message.getLongProperty(Headers.ORIGINAL_TIME)));
                 }
             } else {
-                batches.forEach(engine::accept);
+                for (ReadingBatch batch : batches) {
+                    try {
+                        engine.accept(batch);
+                    } catch (RuntimeException e) {
+                        // One gateway's batch must not cost the others in its envelope theirs.
+                        LOG.error("[{}] CEP could not take a batch of {} reading(s)", batch.gateway(),
+                                batch.readings().size(), e);
+                    }
+                }
             }
         } catch (Exception e) {
             // A batch the parser let through is valid by construction: this is a bug, not input.

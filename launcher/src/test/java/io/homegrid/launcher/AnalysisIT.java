@@ -237,6 +237,32 @@ class AnalysisIT {
         assertThat(autumn.get("total")).hasSize(25);
     }
 
+    /** A grant's history limit holds for the devices it names, not for those another grant of the same application names. */
+    @Test
+    void anApplicationReadsEachDeviceOnlyAsFarBackAsTheGrantThatNamesIt() throws Exception {
+        io.homegrid.security.AccessControl control = backend.access().access();
+        String secret = control.directory().registerApplication("energy-coach", "An energy coach");
+        control.directory().grant(new io.homegrid.security.Grant(0, household, "energy-coach",
+                java.util.Set.of(io.homegrid.security.Scope.AGGREGATES_READ), java.util.Set.of("fridge"), java.util.Set.of(),
+                null, null, null, null));
+        control.directory().grant(new io.homegrid.security.Grant(0, household, "energy-coach",
+                java.util.Set.of(io.homegrid.security.Scope.AGGREGATES_READ), java.util.Set.of("tv"), java.util.Set.of(),
+                Duration.ofDays(1), null, null, null));
+        Http coach = http.as("Bearer " + control.clientToken("energy-coach", secret).value());
+
+        JsonNode weeks = coach.get("/api/v1/households/" + household + "/energy?from=" + from + "&to=" + to + "&bucket=1d")
+                .json();
+        List<String> devices = new ArrayList<>();
+        weeks.get("devices").forEach(device -> devices.add(device.get("device").asText()));
+        assertThat(devices).containsExactly("fridge");
+        Instant now = Instant.now();
+        JsonNode recent = coach.get("/api/v1/households/" + household + "/energy?from=" + now.minus(Duration.ofHours(12))
+                + "&to=" + now).json();
+        List<String> recentDevices = new ArrayList<>();
+        recent.get("devices").forEach(device -> recentDevices.add(device.get("device").asText()));
+        assertThat(recentDevices).containsExactlyInAnyOrder("fridge", "tv");
+    }
+
     @Test
     void badParametersAreRefusedNamingTheField() throws Exception {
         String base = "/api/v1/households/" + household;
@@ -250,6 +276,12 @@ class AnalysisIT {
         assertRefused(base + "/energy?from=" + to + "&to=" + from, "to");
         assertRefused(base + "/consumers?from=" + from + "&to=" + to + "&tariff=cheap", "tariff");
         assertRefused(base + "/consumers?from=" + from + "&to=" + to + "&tariff=0.1,0.2", "tariff");
+        assertRefused(base + "/day?date=0001-01-01", "date");
+        assertRefused(base + "/energy?from=1900-01-01T00:00:00Z&to=" + to, "from");
+        assertRefused(base + "/day?date=2026-11-30&tz=%2B05:30:15", "tz");
+        // the longest local day so far: 27 hours, cut in minutes
+        JsonNode casey = resident.get(base + "/day?date=2023-03-09&tz=Antarctica/Casey&bucket=1m").json();
+        assertThat(casey.get("hours").asInt()).isEqualTo(27);
         Http.Answer tooFine = resident.get(base + "/energy?from=2020-01-01T00:00:00Z&to=2024-01-01T00:00:00Z&bucket=15m");
         assertThat(tooFine.json().get("reason").asText()).contains("allowed here: 1d, 1w, 1M");
     }

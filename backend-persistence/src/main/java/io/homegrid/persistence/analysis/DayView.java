@@ -15,8 +15,8 @@ import java.util.Map;
  */
 public final class DayView {
 
-    /** Buckets a day may be cut into at most: a minute's are 1,500 on a 25-hour day. */
-    private static final int MAX_BUCKETS = 1_500;
+    /** Buckets a day may be cut into at most: minutes of a 30-hour day (the longest so far had 27). */
+    private static final int MAX_BUCKETS = 1_800;
 
     /** @param powerW the mean of the device's readings in the bucket */
     public record Point(String start, double powerW, double minW, double maxW, long measuredMinutes) {

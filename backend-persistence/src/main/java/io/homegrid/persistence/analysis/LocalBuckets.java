@@ -63,6 +63,15 @@ public final class LocalBuckets {
         }
     }
 
+    /** A zone whose offset in the period is not a whole number of minutes (local mean time, before 1972 at the latest). */
+    public static final class UnalignedZone extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnalignedZone(String message) {
+            super(message);
+        }
+    }
+
     private final Width width;
     private final ZoneId zone;
 
@@ -110,7 +119,7 @@ public final class LocalBuckets {
         List<Instant> boundaries = new ArrayList<>();
         boundaries.add(from);
         for (Instant start = next(floor(from)); start.isBefore(to); start = next(start)) {
-            if (boundaries.size() > limit) {
+            if (boundaries.size() >= limit) {
                 throw new TooManyBuckets("more than " + limit + " buckets of " + width.id());
             }
             boundaries.add(start);

@@ -28,15 +28,19 @@ public enum Resolution {
         return time.getNano() == 0 && Math.floorMod(time.getEpochSecond(), seconds) == 0;
     }
 
-    /** The coarsest level every boundary lies on; MINUTE if the boundaries are whole minutes at least. */
+    /**
+     * The coarsest level every boundary lies on.
+     *
+     * @throws LocalBuckets.UnalignedZone if some boundary is not even a whole minute
+     */
     public static Resolution coarsestFor(Collection<Instant> boundaries) {
         Resolution[] levels = values();
-        for (int i = levels.length - 1; i > 0; i--) {
+        for (int i = levels.length - 1; i >= 0; i--) {
             Resolution level = levels[i];
             if (boundaries.stream().allMatch(level::aligned)) {
                 return level;
             }
         }
-        return MINUTE;
+        throw new LocalBuckets.UnalignedZone("local boundaries that are not whole minutes");
     }
 }

@@ -50,6 +50,17 @@ public final class Access {
                     && (grant.sensors().isEmpty() || sensor != null && grant.sensors().contains(sensor)));
         }
 
+        /**
+         * Whether one grant lets the caller read this sensor of the device under this scope from
+         * {@code from} on: a grant's history limit holds for the devices it names, not for those
+         * another grant names.
+         */
+        boolean reads(String device, String sensor, Scope scope, Instant from, Instant now) {
+            return full() || grants.stream().anyMatch(grant -> grant.covers(scope, device, sensor)
+                    && (grant.sensors().isEmpty() || sensor != null && grant.sensors().contains(sensor))
+                    && !from.isBefore(grant.earliest(now)));
+        }
+
         /** Refuses a period that starts before what the caller's grants let it read. */
         void since(Instant from, Instant now) {
             Instant earliest = earliest(now);

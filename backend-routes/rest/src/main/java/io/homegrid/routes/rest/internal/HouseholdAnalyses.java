@@ -43,6 +43,9 @@ public final class HouseholdAnalyses {
             LocalBuckets.Width.FIVE_MINUTES, LocalBuckets.Width.QUARTER_HOUR, LocalBuckets.Width.HALF_HOUR,
             LocalBuckets.Width.HOUR);
     static final int MAX_WEEKS = 104;
+    /** What analyses may ask about: readings are never older, and PostgreSQL keeps no later times. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
     /** Energy and consumer periods: at most about five years. */
     static final Duration MAX_PERIOD = Duration.ofDays(5 * 366);
 
@@ -64,12 +67,12 @@ public final class HouseholdAnalyses {
         Instant start = minute(required(from, "from"), "from");
         Instant end = minute(required(to, "to"), "to");
         period(start, end);
-        scoped.reach().since(start, clock.instant());
+        Set<String> readable = scoped.devices(start, clock.instant());
         LocalBuckets.Width width = width(bucket, "bucket", LocalBuckets.Width.HOUR, ENERGY_BUCKETS);
         ZoneId zone = zone(tz, scoped.household());
         try {
-            return new EnergyAnalysis(repository.power()).energy(scoped.gateways(), scoped.devices(), start, end, width,
-                    zone, byDevice(by));
+            return inZone(() -> new EnergyAnalysis(repository.power()).energy(scoped.gateways(), readable, start, end, width,
+                    zone, byDevice(by)));
         } catch (LocalBuckets.TooManyBuckets tooMany) {
             throw ApiException.badRequest("bucket", "'" + width.id() + "' cuts this period into more than "
                     + EnergyAnalysis.MAX_BUCKETS + " buckets; allowed here: " + allowed(start, end, zone));
@@ -83,9 +86,9 @@ public final class HouseholdAnalyses {
         int n = QueryParams.boundedInt(weeks, "weeks", 4, MAX_WEEKS);
         ZoneId zone = zone(tz, scoped.household());
         Instant now = clock.instant();
-        scoped.reach().since(LocalDate.ofInstant(now, zone).minusWeeks(n).atStartOfDay(zone).toInstant(), now);
-        return new WeekdayProfile(repository.power()).profile(scoped.gateways(), scoped.devices(), n,
-                width(slot, "slot", LocalBuckets.Width.QUARTER_HOUR, PROFILE_SLOTS), zone, now, byDevice(by));
+        Set<String> readable = scoped.devices(LocalDate.ofInstant(now, zone).minusWeeks(n).atStartOfDay(zone).toInstant(), now);
+        return inZone(() -> new WeekdayProfile(repository.power()).profile(scoped.gateways(), readable, n,
+                width(slot, "slot", LocalBuckets.Width.QUARTER_HOUR, PROFILE_SLOTS), zone, now, byDevice(by)));
     }
 
     /** Figure 4: one local day, each device's power per bucket and the household's total. */
@@ -99,9 +102,16 @@ public final class HouseholdAnalyses {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("date", "'" + date + "' is not a date such as 2026-11-30");
         }
-        scoped.reach().since(local.atStartOfDay(zone).toInstant(), clock.instant());
-        return new DayView(repository.power()).day(scoped.gateways(), scoped.devices(), local,
-                width(bucket, "bucket", LocalBuckets.Width.FIVE_MINUTES, DAY_BUCKETS), zone);
+        if (local.getYear() < 1970 || local.getYear() >= 2200) {
+            throw ApiException.badRequest("date", "must lie between 1970 and 2199");
+        }
+        Set<String> readable = scoped.devices(local.atStartOfDay(zone).toInstant(), clock.instant());
+        try {
+            return inZone(() -> new DayView(repository.power()).day(scoped.gateways(), readable, local,
+                    width(bucket, "bucket", LocalBuckets.Width.FIVE_MINUTES, DAY_BUCKETS), zone));
+        } catch (LocalBuckets.TooManyBuckets tooMany) {
+            throw ApiException.badRequest("bucket", "'" + bucket + "' cuts this day into too many buckets; choose a wider one");
+        }
     }
 
     /** Devices ranked by energy over [from, to), with cost at {@code tariff}, share and standby energy. */
@@ -111,20 +121,55 @@ public final class HouseholdAnalyses {
         Instant start = minute(required(from, "from"), "from");
         Instant end = minute(required(to, "to"), "to");
         period(start, end);
-        scoped.reach().since(start, clock.instant());
+        Set<String> readable = scoped.devices(start, clock.instant());
         Tariff price;
         try {
             price = Tariff.parse(required(tariff, "tariff"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("tariff", e.getMessage());
         }
-        return new TopConsumers(repository.power()).rank(scoped.gateways(), scoped.devices(), start, end, price,
-                zone(tz, scoped.household()));
+        return inZone(() -> new TopConsumers(repository.power()).rank(scoped.gateways(), readable, start, end, price,
+                zone(tz, scoped.household())));
     }
 
-    /** Who may read what of the household: its gateways, and the devices asked for that the caller may see. */
-    private record Scoped(io.homegrid.security.Household household, Access.Reach reach, List<String> gateways,
-            Set<String> devices) {
+    /** Who asks about which household: its gateways, and the devices asked for (null: all). */
+    private final class Scoped {
+        private final io.homegrid.security.Household household;
+        private final Access.Reach reach;
+        private final List<String> gateways;
+        private final Set<String> asked;
+
+        Scoped(io.homegrid.security.Household household, Access.Reach reach, List<String> gateways, Set<String> asked) {
+            this.household = household;
+            this.reach = reach;
+            this.gateways = gateways;
+            this.asked = asked;
+        }
+
+        io.homegrid.security.Household household() {
+            return household;
+        }
+
+        List<String> gateways() {
+            return gateways;
+        }
+
+        /**
+         * The devices the caller may read from {@code from} on (null: all of them): for an
+         * application, those a grant of its names with a history that reaches back that far.
+         *
+         * @throws ApiException 403 when no grant reaches back that far at all
+         */
+        Set<String> devices(Instant from, Instant now) {
+            reach.since(from, now);
+            if (reach.full()) {
+                return asked;
+            }
+            return repository.power().powerDevices(gateways).stream()
+                    .filter(device -> asked == null || asked.contains(device))
+                    .filter(device -> reach.reads(device, POWER, Scope.AGGREGATES_READ, from, now))
+                    .collect(Collectors.toSet());
+        }
     }
 
     private Scoped scoped(String household, Caller caller, List<String> asked) {
@@ -132,18 +177,20 @@ public final class HouseholdAnalyses {
         io.homegrid.security.Household known = access.control().directory().household(household).orElseThrow();
         List<String> gateways = access.control().directory().gateways(household).stream()
                 .map(GatewayRegistration::gateway).toList();
-        Set<String> devices = asked == null || asked.isEmpty() ? null : Set.copyOf(asked);
-        if (devices != null) {
-            devices.forEach(device -> QueryParams.id(device, "device"));
+        if (asked != null) {
+            asked.forEach(device -> QueryParams.id(device, "device"));
         }
-        if (!reach.full()) {
-            // An application sees only the devices and sensor its grants name.
-            Set<String> visible = repository.power().powerDevices(gateways).stream()
-                    .filter(device -> reach.device(device) && reach.sensor(device, POWER, Scope.AGGREGATES_READ))
-                    .collect(Collectors.toSet());
-            devices = devices == null ? visible : devices.stream().filter(visible::contains).collect(Collectors.toSet());
+        return new Scoped(known, reach, gateways, asked == null || asked.isEmpty() ? null : Set.copyOf(asked));
+    }
+
+    /** Runs an analysis, answering 400 for a zone whose offset in the period is not whole minutes. */
+    private static <T> T inZone(java.util.function.Supplier<T> analysis) {
+        try {
+            return analysis.get();
+        } catch (LocalBuckets.UnalignedZone e) {
+            throw ApiException.badRequest("tz", "its offset in this period is not a whole number of minutes (local mean"
+                    + " time): ask in UTC, or about a later period");
         }
-        return new Scoped(known, reach, gateways, devices);
     }
 
     private static boolean byDevice(String by) {
@@ -165,7 +212,11 @@ public final class HouseholdAnalyses {
 
     /** An instant taken to its minute: the analyses' finest resolution. */
     private static Instant minute(String value, String name) {
-        return QueryParams.instant(value, name, null).truncatedTo(ChronoUnit.MINUTES);
+        Instant time = QueryParams.instant(value, name, null).truncatedTo(ChronoUnit.MINUTES);
+        if (time.isBefore(EARLIEST) || !time.isBefore(LATEST)) {
+            throw ApiException.badRequest(name, "must lie between " + EARLIEST + " and " + LATEST);
+        }
+        return time;
     }
 
     private static void period(Instant from, Instant to) {
