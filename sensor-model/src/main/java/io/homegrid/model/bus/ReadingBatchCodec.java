@@ -35,7 +35,8 @@ public final class ReadingBatchCodec {
      * The value of {@link Headers#FORM} on a message that carries several such batches, of any
      * gateways, each kept whole: what the push interface sends when concurrent pushes share one
      * broker write. It stays one message up to persistence and CEP (its JMS group is its push
-     * lane, which a gateway never changes, so each gateway's wholly valid batches stay in order).
+     * lane, which a gateway never changes and its JSON batches travel in too, so each gateway's
+     * batches stay in order).
      */
     public static final String FORM_MANY = "validated-many-v1";
     private static final byte FORMAT = 1;

@@ -13,6 +13,14 @@ public interface BusPublisher {
     void publish(String queue, String gateway, String body, int readings);
 
     /**
+     * The same, in the JMS message group named (not the gateway's): so that a gateway's documents
+     * share the group its other batches travel in. Publishers without groups ignore it.
+     */
+    default void publish(String queue, String gateway, String group, String body, int readings) {
+        publish(queue, gateway, body, readings);
+    }
+
+    /**
      * A batch of readings already validated and normalised, in the compact bus form
      * ({@link io.homegrid.model.bus.ReadingBatchCodec}); same durability as {@link #publish}.
      */

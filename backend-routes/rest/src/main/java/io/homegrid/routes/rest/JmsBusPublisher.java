@@ -37,6 +37,11 @@ public final class JmsBusPublisher implements BusPublisher, GroupCommit.Writer {
     }
 
     @Override
+    public void publish(String queue, String gateway, String group, String body, int readings) {
+        send(queue, gateway, group, readings, session -> session.createTextMessage(body));
+    }
+
+    @Override
     public void publishValidated(String queue, String gateway, byte[] batch, int readings) {
         send(queue, gateway, gateway, readings, session -> {
             BytesMessage message = session.createBytesMessage();

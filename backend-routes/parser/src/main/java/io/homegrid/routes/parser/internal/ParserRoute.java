@@ -75,9 +75,7 @@ public final class ParserRoute extends RouteBuilder {
             // Validated and normalised by the push interface under the same limits (only the
             // services' broker user may write readings.raw): routed as it is.
             exchange.setProperty(VALID, exchange.getMessage().getMandatoryBody(byte[].class));
-            if (gateway != null) {
-                exchange.getMessage().setHeader(Headers.GROUP, gateway);
-            }
+            groupByGateway(exchange, gateway);
             return;
         }
         Long replay = exchange.getMessage().getHeader(Headers.REPLAY, Long.class);
@@ -90,7 +88,15 @@ public final class ParserRoute extends RouteBuilder {
         if (!outcome.invalid().isEmpty()) {
             exchange.setProperty(INVALID, Json.mapper().writeValueAsString(outcome.invalid()));
         }
-        if (gateway != null) {
+        groupByGateway(exchange, gateway);
+    }
+
+    /**
+     * A message that came in a group (the push interface's lane, which also carries the gateway's
+     * enveloped batches) keeps it; others, such as replays, go in their gateway's.
+     */
+    private static void groupByGateway(Exchange exchange, String gateway) {
+        if (gateway != null && exchange.getMessage().getHeader(Headers.GROUP) == null) {
             exchange.getMessage().setHeader(Headers.GROUP, gateway);
         }
     }

@@ -112,6 +112,17 @@ class ParserRouteTest {
         assertThat(routed.getIntProperty(Headers.READINGS)).isEqualTo(1);
     }
 
+    /** A JSON batch (one with refusals) keeps the push lane's group it came in: ordered with its gateway's envelopes. */
+    @Test
+    void aJsonBatchKeepsTheGroupItCameIn() throws Exception {
+        broker.send(Destinations.READINGS_RAW, """
+                {"readings":[{"device":"d1","sensor":"power","value":5,"time":"2026-11-22T00:59:00Z","seq":1}]}""",
+                Headers.GATEWAY, "gw-1", Headers.GROUP, "push-lane-2");
+
+        javax.jms.Message valid = parsed.receive(10_000);
+        assertThat(valid.getStringProperty(Headers.GROUP)).isEqualTo("push-lane-2");
+    }
+
     /**
      * Issue 13: batches the push interface wrote together go on as the one message they came in,
      * in the push lane's JMS group (a gateway's lane never changes, so its batches stay in order).

@@ -17,7 +17,8 @@ import io.homegrid.routes.rest.BusUnavailableException;
  * only after the write that carried its batch: 202 still means on disk.
  *
  * <p>A gateway always uses the same lane, and a lane's writes are one JMS message group, so one
- * gateway's batches stay in order. Everything else goes to the publisher unchanged.
+ * gateway's batches stay in order; its JSON batches (those with refusals) go in that group too.
+ * Everything else goes to the publisher unchanged.
  */
 public final class GroupCommit implements BusPublisher {
 
@@ -49,9 +50,21 @@ public final class GroupCommit implements BusPublisher {
         }
     }
 
+    /**
+     * A batch with refused readings travels as JSON, in its gateway's lane group all the same: a
+     * gateway's batches, of either form, then reach the parser and CEP in the order pushed.
+     */
     @Override
     public void publish(String queue, String gateway, String body, int readings) {
-        publisher.publish(queue, gateway, body, readings);
+        if (this.queue.equals(queue)) {
+            publisher.publish(queue, gateway, lane(gateway).group, body, readings);
+        } else {
+            publisher.publish(queue, gateway, body, readings);
+        }
+    }
+
+    private Lane lane(String gateway) {
+        return lanes[Math.floorMod(gateway.hashCode(), lanes.length)];
     }
 
     @Override
@@ -60,7 +73,7 @@ public final class GroupCommit implements BusPublisher {
             publisher.publishValidated(queue, gateway, batch, readings);
             return;
         }
-        Lane lane = lanes[Math.floorMod(gateway.hashCode(), lanes.length)];
+        Lane lane = lane(gateway);
         Pending mine = new Pending(new ReadingBatchCodec.Part(gateway, readings, batch));
         if (lane.add(mine)) {
             lane.lead();

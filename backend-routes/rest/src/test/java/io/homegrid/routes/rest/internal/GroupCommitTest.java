@@ -133,6 +133,36 @@ class GroupCommitTest {
         assertThat(writes).isEmpty();
     }
 
+    /** A batch with refusals goes as JSON, in its gateway's lane group: ordered with the gateway's other batches. */
+    @Test
+    void aJsonBatchGoesInItsGatewaysLaneGroupAndOtherQueuesAsTheyAre() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        BusPublisher recording = new BusPublisher() {
+            @Override
+            public void publish(String queue, String gateway, String body, int readings) {
+                sent.add(queue + " " + gateway + " (its own group)");
+            }
+
+            @Override
+            public void publish(String queue, String gateway, String group, String body, int readings) {
+                sent.add(queue + " " + gateway + " " + group);
+            }
+
+            @Override
+            public void publishValidated(String queue, String gateway, byte[] batch, int readings) {
+                throw new AssertionError("not expected");
+            }
+        };
+        GroupCommit lanes = new GroupCommit(recording, writer, RAW, 4, 1_000);
+
+        lanes.publish(RAW, "gw-7", "{}", 1);
+        lanes.publishValidated(RAW, "gw-7", new byte[0], 1);
+        lanes.publish("devices.updates", "gw-7", "{}", 1);
+
+        assertThat(sent.get(0)).isEqualTo(RAW + " gw-7 " + groups.get(0));
+        assertThat(sent.get(1)).isEqualTo("devices.updates gw-7 (its own group)");
+    }
+
     private static BusPublisher unused() {
         return new BusPublisher() {
             @Override
