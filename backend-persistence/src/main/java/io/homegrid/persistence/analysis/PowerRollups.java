@@ -11,14 +11,8 @@ public interface PowerRollups {
     List<String> powerDevices(Collection<String> gateways);
 
     /**
-     * The power buckets of these devices of these gateways in [from, to) at this level, in no order;
-     * {@code from} and {@code to} must lie on the level's boundaries.
-     */
-    List<PowerBucket> power(Collection<String> gateways, Collection<String> devices, Instant from, Instant to,
-            Resolution level);
-
-    /**
-     * The same buckets summed in the database per device and group: a bucket in
+     * The power rollup buckets of these devices of these gateways at this level, summed in the
+     * database per device and group: a bucket in
      * [boundaries[i], boundaries[i+1]) belongs to group {@code groups[i]}, or to group {@code i}
      * when {@code groups} is null. The boundaries lie on the level's; the last one ends the period.
      */

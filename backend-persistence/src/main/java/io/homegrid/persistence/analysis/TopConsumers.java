@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * A household's devices ranked by energy over a period, with their cost at a tariff (flat, or
  * priced per local hour), their share of the household's measured energy, and their standby
- * energy: the device's baseline (the median of its lowest reading in each rollup bucket: what it
- * draws while "off") held over every minute it was measured, capped by the bucket's mean.
+ * energy: the device's baseline (the median of its lowest reading in each local hour: what it
+ * draws while "off") held over every minute it was measured, capped by the hour's mean.
  */
 public final class TopConsumers {
 
@@ -35,34 +35,31 @@ public final class TopConsumers {
     /** @param from a whole minute; so is {@code to} */
     public Report rank(Collection<String> gateways, Collection<String> devices, Instant from, Instant to, Tariff tariff,
             ZoneId zone) {
-        // Local hours cut the period so that each rollup bucket has one price.
-        Resolution level = Resolution.coarsestFor(new LocalBuckets(LocalBuckets.Width.HOUR, zone)
-                .boundaries(from, to, Integer.MAX_VALUE - 1));
-        if (level == Resolution.DAY) {
-            level = Resolution.HOUR;
-        }
+        // Local hours cut the period, so that each group has one price.
+        List<Instant> hours = new LocalBuckets(LocalBuckets.Width.HOUR, zone).boundaries(from, to, Integer.MAX_VALUE - 1);
+        Resolution level = Resolution.coarsestFor(hours);
         List<String> included = Devices.included(source, gateways, devices);
-        Map<String, List<PowerBucket>> rows = new LinkedHashMap<>();
+        Map<String, List<PowerGroup>> rows = new LinkedHashMap<>();
         for (String device : included) {
             rows.put(device, new ArrayList<>());
         }
-        for (PowerBucket row : source.power(gateways, included, from, to, level)) {
+        for (PowerGroup row : source.grouped(gateways, included, hours, null, level)) {
             rows.get(row.device()).add(row);
         }
         long periodMinutes = (to.getEpochSecond() - from.getEpochSecond()) / 60;
         List<Consumer> unranked = new ArrayList<>();
-        for (Map.Entry<String, List<PowerBucket>> device : rows.entrySet()) {
+        for (Map.Entry<String, List<PowerGroup>> device : rows.entrySet()) {
             double energy = 0;
             double cost = 0;
             long minutes = 0;
-            for (PowerBucket row : device.getValue()) {
+            for (PowerGroup row : device.getValue()) {
                 energy += row.energyWh();
-                cost += row.energyWh() / 1_000 * tariff.price(row.start().atZone(zone).getHour());
+                cost += row.energyWh() / 1_000 * tariff.price(hours.get(row.group()).atZone(zone).getHour());
                 minutes += row.minutes();
             }
             double baseline = baseline(device.getValue());
             double standby = 0;
-            for (PowerBucket row : device.getValue()) {
+            for (PowerGroup row : device.getValue()) {
                 standby += Math.min(baseline, row.meanW()) * row.minutes() / 60.0;
             }
             unranked.add(new Consumer(0, device.getKey(), energy, cost, 0, baseline, standby, minutes,
@@ -81,12 +78,12 @@ public final class TopConsumers {
                 totalCost, ranked);
     }
 
-    /** The median of the buckets' minimum readings; 0 for a device with none. */
-    static double baseline(List<PowerBucket> rows) {
+    /** The median of the hours' minimum readings; 0 for a device with none. */
+    static double baseline(List<PowerGroup> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
-        double[] lows = rows.stream().mapToDouble(PowerBucket::min).sorted().toArray();
+        double[] lows = rows.stream().mapToDouble(PowerGroup::min).sorted().toArray();
         int mid = lows.length / 2;
         return lows.length % 2 == 1 ? lows[mid] : (lows[mid - 1] + lows[mid]) / 2;
     }

@@ -18,8 +18,8 @@ class EnergyAnalysisTest {
     @Test
     void aSilentStretchCountsAsMissingNotAsItsLastValue() {
         // 1,000 W measured for the first 30 minutes of the first hour, then nothing until the second hour
-        PowerRollups rollups = source(List.of(new PowerBucket("oven", T0, 60, 60_000, 1_000, 1_000, 30),
-                new PowerBucket("oven", T0.plusSeconds(3_600), 120, 60_000, 500, 500, 60)));
+        PowerRollups rollups = source(List.of(new Row("oven", T0, 60, 60_000, 1_000, 1_000, 30),
+                new Row("oven", T0.plusSeconds(3_600), 120, 60_000, 500, 500, 60)));
 
         EnergyAnalysis.Report report = new EnergyAnalysis(rollups).energy(List.of("gw"), null, T0, T0.plusSeconds(7_200),
                 LocalBuckets.Width.HOUR, ZoneOffset.UTC, true);
@@ -54,21 +54,19 @@ class EnergyAnalysisTest {
         assertThat(TopConsumers.baseline(List.of())).isZero();
     }
 
-    private static PowerBucket row(double min) {
-        return new PowerBucket("d", T0, 1, min, min, min, 1);
+    private static PowerGroup row(double min) {
+        return new PowerGroup("d", 0, 1, min, min, min, 1, min / 60);
     }
 
-    private static PowerRollups source(List<PowerBucket> rows) {
+    /** One rollup bucket of a device, as the stub source below holds it. */
+    private record Row(String device, Instant start, long n, double sum, double min, double max, int minutes) {
+    }
+
+    private static PowerRollups source(List<Row> rows) {
         return new PowerRollups() {
             @Override
             public List<String> powerDevices(Collection<String> gateways) {
                 return List.of("oven");
-            }
-
-            @Override
-            public List<PowerBucket> power(Collection<String> gateways, Collection<String> devices, Instant from,
-                    Instant to, Resolution level) {
-                return rows;
             }
 
             /** What the database does, for rows that each fall in their own interval. */
@@ -78,7 +76,7 @@ class EnergyAnalysisTest {
                 return rows.stream().map(row -> {
                     int i = -java.util.Collections.binarySearch(boundaries, row.start().plusMillis(1)) - 2;
                     return new PowerGroup(row.device(), groups == null ? i : groups[i], row.n(), row.sum(), row.min(),
-                            row.max(), row.minutes(), row.energyWh());
+                            row.max(), row.minutes(), row.sum() / row.n() * row.minutes() / 60);
                 }).toList();
             }
         };

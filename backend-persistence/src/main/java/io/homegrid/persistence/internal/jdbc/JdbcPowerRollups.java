@@ -17,7 +17,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.homegrid.persistence.RepositoryException;
-import io.homegrid.persistence.analysis.PowerBucket;
 import io.homegrid.persistence.analysis.PowerGroup;
 import io.homegrid.persistence.analysis.PowerRollups;
 import io.homegrid.persistence.analysis.Resolution;
@@ -28,18 +27,6 @@ public final class JdbcPowerRollups implements PowerRollups {
     private static final String DEVICES = """
             SELECT DISTINCT s.device_id FROM series s JOIN gateway g ON g.gateway_key = s.gateway_key
             WHERE g.gateway_id = ANY (?) AND s.sensor = 'power' ORDER BY 1""";
-
-    /**
-     * A device that moved between gateways has a series on each: their buckets add up. The bucket
-     * comes as epoch seconds, because decoding tens of thousands of timestamptz texts was most of
-     * a four-week profile's time; and in no order, which lets PostgreSQL aggregate by hash.
-     */
-    private static final String POWER = """
-            SELECT s.device_id, extract(epoch FROM u.bucket)::bigint, sum(u.n), sum(u.sum), min(u.min), max(u.max), %s
-            FROM %s u JOIN series s ON s.series_id = u.series_id JOIN gateway g ON g.gateway_key = s.gateway_key
-            WHERE g.gateway_id = ANY (?) AND s.device_id = ANY (?) AND s.sensor = 'power'
-              AND u.bucket >= ? AND u.bucket < ?
-            GROUP BY 1, u.bucket""";
 
     /**
      * width_bucket finds each rollup bucket's interval among the boundaries, and the groups array
@@ -77,38 +64,6 @@ public final class JdbcPowerRollups implements PowerRollups {
             return devices;
         } catch (SQLException e) {
             throw new RepositoryException("cannot list the power devices of " + gateways.size() + " gateway(s)", e);
-        }
-    }
-
-    @Override
-    public List<PowerBucket> power(Collection<String> gateways, Collection<String> devices, Instant from, Instant to,
-            Resolution level) {
-        if (!level.aligned(from) || !level.aligned(to)) {
-            throw new IllegalArgumentException("[" + from + ", " + to + ") does not lie on " + level + " boundaries");
-        }
-        if (devices.isEmpty()) {
-            return List.of();
-        }
-        // A minute row is one measured minute, whichever series it came from.
-        String sql = POWER.formatted(level == Resolution.MINUTE ? "1"
-                : "least(sum(u.minutes), " + level.seconds() / 60 + ")::int", table(level));
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", gateways.toArray()));
-            statement.setArray(2, connection.createArrayOf("text", devices.toArray()));
-            statement.setObject(3, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            statement.setObject(4, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-            statement.setFetchSize(10_000);
-            List<PowerBucket> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new PowerBucket(rs.getString(1), Instant.ofEpochSecond(rs.getLong(2)), rs.getLong(3),
-                            rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getInt(7)));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new RepositoryException("cannot read the power rollups of " + devices.size() + " device(s)", e);
         }
     }
 

@@ -46,8 +46,7 @@ public final class Access {
 
         /** Whether the caller may read this sensor kind of the device under this scope. */
         boolean sensor(String device, String sensor, Scope scope) {
-            return full() || grants.stream().anyMatch(grant -> grant.covers(scope, device, sensor)
-                    && (grant.sensors().isEmpty() || sensor != null && grant.sensors().contains(sensor)));
+            return full() || grants.stream().anyMatch(grant -> covers(grant, device, sensor, scope));
         }
 
         /**
@@ -56,9 +55,14 @@ public final class Access {
          * another grant names.
          */
         boolean reads(String device, String sensor, Scope scope, Instant from, Instant now) {
-            return full() || grants.stream().anyMatch(grant -> grant.covers(scope, device, sensor)
-                    && (grant.sensors().isEmpty() || sensor != null && grant.sensors().contains(sensor))
+            return full() || grants.stream().anyMatch(grant -> covers(grant, device, sensor, scope)
                     && !from.isBefore(grant.earliest(now)));
+        }
+
+        /** A grant that names sensors covers only those: a request for all of them (null) is not covered. */
+        private static boolean covers(Grant grant, String device, String sensor, Scope scope) {
+            return grant.covers(scope, device, sensor)
+                    && (grant.sensors().isEmpty() || sensor != null && grant.sensors().contains(sensor));
         }
 
         /** Refuses a period that starts before what the caller's grants let it read. */
