@@ -1,5 +1,7 @@
 package io.homegrid.bus;
 
+import java.util.List;
+
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.pool.PooledConnectionFactory;
 import org.slf4j.Logger;
@@ -64,6 +66,11 @@ public final class BusService implements BrokerLoad, AutoCloseable {
     @Override
     public int storePercentUsage() {
         return broker == null ? 0 : broker.storePercentUsage();
+    }
+
+    @Override
+    public List<DestinationStats> destinations() {
+        return broker == null || !broker.isStarted() ? List.of() : broker.destinations();
     }
 
     @Override

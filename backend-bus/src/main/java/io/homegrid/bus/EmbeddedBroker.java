@@ -1,11 +1,16 @@
 package io.homegrid.bus;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.region.Destination;
 import org.apache.activemq.broker.region.DestinationInterceptor;
+import org.apache.activemq.broker.region.DestinationStatistics;
 import org.apache.activemq.broker.region.virtual.VirtualDestination;
 import org.apache.activemq.broker.region.virtual.VirtualDestinationInterceptor;
 import org.apache.activemq.broker.region.virtual.VirtualTopic;
@@ -124,6 +129,22 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Percent of the store limit the persistent messages use. */
     public int storePercentUsage() {
         return broker.getSystemUsage().getStoreUsage().getPercentUsage();
+    }
+
+    /** Every destination but the broker's own advisory topics, which no service reads. */
+    public List<DestinationStats> destinations() {
+        List<DestinationStats> stats = new ArrayList<>();
+        for (Map.Entry<ActiveMQDestination, Destination> entry
+                : broker.getRegionBroker().getDestinationMap().entrySet()) {
+            ActiveMQDestination name = entry.getKey();
+            if (name.isTemporary() || name.getPhysicalName().startsWith("ActiveMQ.Advisory")) {
+                continue;
+            }
+            DestinationStatistics counts = entry.getValue().getDestinationStatistics();
+            stats.add(new DestinationStats(name.getPhysicalName(), name.isTopic(), counts.getMessages().getCount(),
+                    counts.getEnqueues().getCount(), counts.getDequeues().getCount(), counts.getConsumers().getCount()));
+        }
+        return stats;
     }
 
     public boolean isStarted() {

@@ -151,6 +151,7 @@ class AccessMatrixIT {
                 get("/api/v1/invalid-readings?gateway=gw-a",      "401 200 404 200 200 200 404 403 403"),
                 get("/api/v1/invalid-readings",                   "401 403 403 403 200 403 403 403 403"),
                 get("/api/v1/stats",                              "401 403 403 403 200 403 403 403 403"),
+                get("/metrics",                                   "401 403 403 403 200 403 403 403 403"),
                 live("/api/v1/live?gateway=gw-a",                 "401 200 404 200 200 403 404 403 403"),
                 live("/api/v1/live",                              "401 200 200 200 200 200 200 403 403"),
                 post("/api/v1/devices/" + PLUG + "/relay", who -> "{\"on\":false}",

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +73,45 @@ class EmbeddedBackendIT {
         assertThat(latest.at("/readings/0/value").asDouble()).isEqualTo(95);
         JsonNode gateways = http.get("/api/v1/gateways").json().get("gateways");
         assertThat(gateways.findValuesAsText("id")).contains(gw);
+    }
+
+    @Test
+    void metricsParseAsPrometheusTextAndTheirCountersMoveWithAPush() throws Exception {
+        String gw = newGateway();
+        String pushes = "homegrid_http_requests_seconds_count{method=\"POST\",status=\"202\","
+                + "uri=\"/api/v1/gateways/{gatewayId}/readings\"}";
+        Map<String, Double> before = PrometheusText.parse(metrics().text());
+
+        assertThat(http.post("/api/v1/gateways/" + gw + "/readings", batch(gw, power(gw + "-plug", 10, 1, 3),
+                power(gw + "-plug", 11, 2, 2), reading(gw + "-plug", "power", "-1", "W", Instant.now(), 3))).status())
+                .isEqualTo(202);
+
+        await().untilAsserted(() -> {
+            Map<String, Double> after = PrometheusText.parse(metrics().text());
+            assertThat(after.get("homegrid_readings_stored_total") - before.get("homegrid_readings_stored_total"))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(after.get(pushes) - before.getOrDefault(pushes, 0.0)).isEqualTo(1);
+        });
+        Map<String, Double> after = PrometheusText.parse(metrics().text());
+        assertThat(delta(before, after, "homegrid_push_readings_total{outcome=\"accepted\"}")).isGreaterThanOrEqualTo(2);
+        assertThat(delta(before, after, "homegrid_push_readings_total{outcome=\"refused\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after,
+                "homegrid_destination_enqueued_total{destination=\"readings.raw\",type=\"queue\"}")).isPositive();
+        assertThat(after).containsKeys("homegrid_persistence_lag_seconds", "homegrid_live_connections",
+                "homegrid_replays{state=\"running\"}", "jvm_threads_live_threads");
+        assertThat(after.keySet()).anyMatch(key -> key.startsWith("jvm_memory_used_bytes{"));
+    }
+
+    private static Http.Answer metrics() throws Exception {
+        Http.Answer answer = http.get("/metrics");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).startsWith("text/plain").contains("version=0.0.4");
+        return answer;
+    }
+
+    private static double delta(Map<String, Double> before, Map<String, Double> after, String key) {
+        assertThat(after).containsKey(key);
+        return after.get(key) - before.getOrDefault(key, 0.0);
     }
 
     @Test

@@ -144,6 +144,11 @@ public class BackendInKarafIT {
         HttpResponse<String> latest = get("/api/v1/devices/gw-karaf-plug-0/latest");
         assertEquals(200, latest.statusCode());
         assertTrue(latest.body(), latest.body().contains("\"gateway\":\"gw-karaf\""));
+        // Micrometer and the Prometheus client travel inside the REST bundle (its bnd.bnd)
+        HttpResponse<String> metrics = get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body(), metrics.body().contains("homegrid_readings_stored_total ")
+                && metrics.body().contains("homegrid_destination_enqueued_total{destination=\"readings.raw\""));
     }
 
     /**

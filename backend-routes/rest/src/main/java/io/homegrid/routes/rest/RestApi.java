@@ -37,6 +37,11 @@ import io.homegrid.routes.rest.internal.RelayResource;
 import io.homegrid.routes.rest.internal.ReplayResource;
 import io.homegrid.routes.rest.internal.StatsResource;
 import io.homegrid.routes.rest.internal.TokenResource;
+import io.homegrid.routes.rest.internal.MetricsResource;
+import io.homegrid.routes.rest.internal.metrics.PlatformMetrics;
+import io.homegrid.routes.rest.internal.metrics.RequestMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** The JAX-RS resources and providers of the backend's REST API, for whichever server hosts them. */
 public final class RestApi {
@@ -50,12 +55,18 @@ public final class RestApi {
      */
     public static List<Object> resources(AccessControl control, BusPublisher publisher, SensorDataRepository repository,
             IngestStats ingest, List<HealthCheck> health, PushSettings push, RequestLimits limits, Clock clock,
-            ConnectionFactory commands, StatementAdmin cep, ReplayClient replays, BackPressure pressure) {
+            ConnectionFactory commands, StatementAdmin cep, ReplayClient replays, BackPressure pressure,
+            PlatformMetrics metrics) {
         CommandBus commandBus = new CommandBus(commands);
         Access access = new Access(control);
         ConcurrentRequests.Budget held = new ConcurrentRequests.Budget(limits.heldRequests());
+        LiveResource live = new LiveResource(access, commands, limits.liveStreamsPerIdentity(), held);
+        Gauge.builder("homegrid.live.connections", live, LiveResource::openStreams)
+                .description("live streams (Server-Sent Events) open").register(metrics.registry());
+        Gauge.builder("homegrid.held.requests", held, ConcurrentRequests.Budget::held)
+                .description("long-held requests open: live streams and command polls").register(metrics.registry());
         return List.of(
-                new DataPushResource(access, publisher, push, clock, pressure),
+                new DataPushResource(access, publisher, push, clock, pressure, metrics.registry()),
                 new GatewayQueryResource(access, repository, clock),
                 new DeviceQueryResource(access, repository, clock),
                 new InvalidReadingsResource(access, repository),
@@ -65,19 +76,21 @@ public final class RestApi {
                 new CommandChannelResource(access, commandBus, limits.commandPollsPerGateway(), held),
                 new EventsResource(access, repository, clock),
                 new CepAdminResource(access, cep),
-                new LiveResource(access, commands, limits.liveStreamsPerIdentity(), held),
+                live,
                 new TokenResource(control),
                 new HouseholdResource(access, new HouseholdAnalyses(access, repository, clock)),
                 new GatewayRegistrationResource(access),
                 new GrantResource(access),
                 new ApplicationResource(access),
                 new AuditResource(access, clock),
-                new ReplayResource(access, replays, repository, clock));
+                new ReplayResource(access, replays, repository, clock),
+                new MetricsResource(access, metrics));
     }
 
     /** @param control asked who calls every resource method that is not {@code @Public} */
-    public static List<Object> providers(AccessControl control, RequestLimits limits) {
+    public static List<Object> providers(AccessControl control, RequestLimits limits, MeterRegistry metrics) {
         return List.of(
+                new RequestMetrics(metrics),
                 new JacksonJsonProvider(Json.mapper()),
                 new AuthenticationFilter(control, limits),
                 new ErrorMappers.Api(),

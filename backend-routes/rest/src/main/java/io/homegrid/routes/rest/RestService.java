@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.routes.rest.internal.BackPressure;
 import io.homegrid.routes.rest.internal.GroupCommit;
+import io.homegrid.routes.rest.internal.metrics.PlatformMetrics;
 
 /**
  * The REST API service: the one assembly that both the DS component and the embedded launcher
@@ -25,10 +26,12 @@ public final class RestService implements AutoCloseable {
 
     private final Bus bus;
     private final RestServer server;
+    private final PlatformMetrics metrics;
 
-    private RestService(Bus bus, RestServer server) {
+    private RestService(Bus bus, RestServer server, PlatformMetrics metrics) {
         this.bus = bus;
         this.server = server;
+        this.metrics = metrics;
     }
 
     public static RestService start(RestSettings settings, RestDependencies dependencies, Clock clock) {
@@ -39,6 +42,8 @@ public final class RestService implements AutoCloseable {
     public static RestService start(RestSettings settings, RestDependencies dependencies, Clock clock,
             HttpTransportSetup transport) {
         Bus bus = createBus();
+        PlatformMetrics metrics = new PlatformMetrics(dependencies.persistence(), dependencies.broker(),
+                dependencies.parser(), dependencies.replays());
         try {
             transport.prepare(bus);
             BackPressure pressure = new BackPressure(dependencies.persistence(), dependencies.broker(), settings.push());
@@ -48,12 +53,13 @@ public final class RestService implements AutoCloseable {
             RestServer server = RestServer.start(bus, settings.addresses(),
                     RestApi.resources(dependencies.access(), publisher(dependencies.bus()), dependencies.repository(),
                             dependencies.ingest(), health, settings.push(), settings.requests(), clock, dependencies.bus(),
-                            dependencies.cep(), dependencies.replays(), pressure),
-                    RestApi.providers(dependencies.access(), settings.requests()));
+                            dependencies.cep(), dependencies.replays(), pressure, metrics),
+                    RestApi.providers(dependencies.access(), settings.requests(), metrics.registry()));
             transport.started(bus);
             LOG.info("REST API at {}", settings.addresses());
-            return new RestService(bus, server);
+            return new RestService(bus, server, metrics);
         } catch (RuntimeException e) {
+            metrics.close();
             bus.shutdown(true);
             throw e;
         }
@@ -86,5 +92,6 @@ public final class RestService implements AutoCloseable {
     public void close() {
         server.close();
         bus.shutdown(true);
+        metrics.close();
     }
 }

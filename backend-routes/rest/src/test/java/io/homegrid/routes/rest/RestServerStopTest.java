@@ -1,5 +1,6 @@
 package io.homegrid.routes.rest;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,7 +60,7 @@ class RestServerStopTest {
         server = RestServer.start(bus, base + "/",
                 List.of(new CommandChannelResource(new Access(identities.access()), new CommandBus(pool), 2, held),
                         new LiveResource(new Access(identities.access()), pool, 5, held)),
-                RestApi.providers(identities.access(), RequestLimits.DEFAULT));
+                RestApi.providers(identities.access(), RequestLimits.DEFAULT, new SimpleMeterRegistry()));
     }
 
     @AfterEach

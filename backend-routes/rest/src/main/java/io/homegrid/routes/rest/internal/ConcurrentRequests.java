@@ -20,7 +20,7 @@ public final class ConcurrentRequests {
             this.limit = limit;
         }
 
-        int held() {
+        public int held() {
             return held.get();
         }
     }
@@ -35,6 +35,7 @@ public final class ConcurrentRequests {
     private final int perIdentity;
     private final Budget budget;
     private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
 
     ConcurrentRequests(String what, int perIdentity, Budget budget) {
         this.what = what;
@@ -46,6 +47,11 @@ public final class ConcurrentRequests {
      * Takes a slot for the identity, or refuses with 429 when it holds {@code perIdentity} already
      * or the server holds as many requests as it may.
      */
+    /** Requests of this kind held now, by every identity. */
+    int open() {
+        return total.get();
+    }
+
     Slot take(String identity) {
         AtomicInteger count = open.computeIfAbsent(identity, id -> new AtomicInteger());
         if (count.incrementAndGet() > perIdentity) {
@@ -59,8 +65,10 @@ public final class ConcurrentRequests {
             throw new ApiException(429, "Authorization", "the server holds " + budget.limit
                     + " live streams and command polls already; retry later");
         }
+        total.incrementAndGet();
         // Counters stay: one per identity that ever held a request is little, and removing them races.
         return () -> {
+            total.decrementAndGet();
             budget.held.decrementAndGet();
             count.decrementAndGet();
         };

@@ -19,6 +19,8 @@ import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.homegrid.model.DeviceBatch;
 import io.homegrid.model.DeviceDescription;
 import io.homegrid.model.PushResult;
@@ -45,6 +47,7 @@ public final class DataPushResource {
 
     /** Some readings were refused: 422 when none at all was accepted, 202 otherwise. */
     private static final int NOTHING_ACCEPTED = 422;
+    private static final String READINGS_METER = "homegrid.push.readings";
 
     private final Access access;
     private final BusPublisher publisher;
@@ -52,10 +55,16 @@ public final class DataPushResource {
     private final BatchReader<DeviceDescription> devices;
     private final int maxBodyBytes;
     private final BackPressure pressure;
+    private final Counter acceptedReadings;
+    private final Counter refusedReadings;
 
     public DataPushResource(Access access, BusPublisher publisher, PushSettings settings, Clock clock,
-            BackPressure pressure) {
+            BackPressure pressure, MeterRegistry metrics) {
         this.pressure = pressure;
+        this.acceptedReadings = Counter.builder(READINGS_METER).tag("outcome", "accepted")
+                .description("pushed readings, by whether they were accepted").register(metrics);
+        this.refusedReadings = Counter.builder(READINGS_METER).tag("outcome", "refused")
+                .description("pushed readings, by whether they were accepted").register(metrics);
         this.access = access;
         this.publisher = publisher;
         this.readings = BatchReader.readings(clock, settings.limits());
@@ -75,6 +84,8 @@ public final class DataPushResource {
         }
         byte[] bytes = BodyReader.read(body, contentLength, maxBodyBytes);
         CheckedBatch<Reading> batch = check(readings, gateway, bytes);
+        acceptedReadings.increment(batch.accepted().size());
+        refusedReadings.increment(batch.rejected().size());
         if (batch.rejected().isEmpty()) {
             // Every reading is valid: the bus carries them decoded once, and nobody parses JSON again.
             publisher.publishValidated(Destinations.READINGS_RAW, gateway,

@@ -155,6 +155,11 @@ public final class LiveResource implements AutoCloseable {
     }
 
     /** Ends the live streams when the server stops. */
+    /** Live streams open now. */
+    public int openStreams() {
+        return streams.open();
+    }
+
     @Override
     public void close() {
         held.close();
