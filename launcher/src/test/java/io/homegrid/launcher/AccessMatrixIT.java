@@ -152,6 +152,9 @@ class AccessMatrixIT {
                 get("/api/v1/invalid-readings",                   "401 403 403 403 200 403 403 403 403"),
                 get("/api/v1/stats",                              "401 403 403 403 200 403 403 403 403"),
                 get("/metrics",                                   "401 403 403 403 200 403 403 403 403"),
+                get("/api/v1/openapi.json",                       "200 200 200 200 200 200 200 200 200"),
+                get("/api/docs",                                  "200 200 200 200 200 200 200 200 200"),
+                get("/api/docs/swagger-ui-bundle.js",             "200 200 200 200 200 200 200 200 200"),
                 live("/api/v1/live?gateway=gw-a",                 "401 200 404 200 200 403 404 403 403"),
                 live("/api/v1/live",                              "401 200 200 200 200 200 200 403 403"),
                 post("/api/v1/devices/" + PLUG + "/relay", who -> "{\"on\":false}",
@@ -214,6 +217,38 @@ class AccessMatrixIT {
         softly.assertAll();
 
         deniedCallsChangedNothing();
+        everyDocumentedOperationIsInTheMatrix(rows);
+    }
+
+    /**
+     * The matrix and the OpenAPI document list the same operations: an endpoint added to the code
+     * but not to the matrix (or not documented) fails here.
+     */
+    private void everyDocumentedOperationIsInTheMatrix(List<Row> rows) throws Exception {
+        JsonNode paths = http.anonymous().get("/api/v1/openapi.json").json().get("paths");
+        Set<String> documented = new java.util.TreeSet<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(verb -> documented.add(verb.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+        assertThat(documented).as("operations documented").hasSizeGreaterThan(40);
+        Set<String> untested = new java.util.TreeSet<>(documented);
+        Set<String> undocumented = new java.util.TreeSet<>();
+        for (Row row : rows) {
+            String method = "LIVE".equals(row.method()) ? "GET" : row.method();
+            String path = row.path().replaceAll("\\?.*", "");
+            List<String> matching = documented.stream().filter(operation -> matches(operation, method, path)).toList();
+            if (matching.isEmpty()) {
+                undocumented.add(method + " " + path);
+            }
+            untested.removeAll(matching);
+        }
+        assertThat(undocumented).as("matrix rows the OpenAPI document does not list").isEmpty();
+        assertThat(untested).as("documented operations with no row in the access matrix").isEmpty();
+    }
+
+    private static boolean matches(String operation, String method, String path) {
+        String[] parts = operation.split(" ", 2);
+        String pattern = java.util.regex.Pattern.quote(parts[1]).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+        return parts[0].equals(method) && path.matches(pattern);
     }
 
     private void deniedCallsChangedNothing() throws Exception {

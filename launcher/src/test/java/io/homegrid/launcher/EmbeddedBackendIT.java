@@ -31,6 +31,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.homegrid.launcher.internal.FreePorts;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /** The embedded backend over HTTP, as a gateway and an application use it, checked against PostgreSQL. */
 class EmbeddedBackendIT {
@@ -100,6 +105,41 @@ class EmbeddedBackendIT {
         assertThat(after).containsKeys("homegrid_persistence_lag_seconds", "homegrid_live_connections",
                 "homegrid_replays{state=\"running\"}", "jvm_threads_live_threads");
         assertThat(after.keySet()).anyMatch(key -> key.startsWith("jvm_memory_used_bytes{"));
+    }
+
+    @Test
+    void theOpenApiDocumentValidatesAndDescribesEveryKindOfEndpoint() throws Exception {
+        Http.Answer document = http.anonymous().get("/api/v1/openapi.json");
+        assertThat(document.status()).isEqualTo(200);
+
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document.text(), null, options);
+        assertThat(parsed.getMessages()).as("swagger-parser's findings").isEmpty();
+        OpenAPI api = parsed.getOpenAPI();
+        assertThat(api.getOpenapi()).startsWith("3.0");
+        assertThat(api.getPaths()).containsKeys("/api/v1/gateways/{gatewayId}/readings",
+                "/api/v1/households/{householdId}/profile", "/api/v1/replays/{id}", "/metrics", "/health");
+        assertThat(api.getPaths().get("/api/v1/gateways/{gatewayId}/readings").getPost()).isNotNull();
+        assertThat(api.getPaths().get("/api/v1/households/{householdId}/profile").getGet().getParameters())
+                .extracting(Parameter::getName).contains("weeks", "slot", "tz", "by");
+        assertThat(api.getComponents().getSecuritySchemes()).containsKeys("bearer", "basic");
+        assertThat(api.getPaths().get("/health").getGet().getSecurity()).as("public: no credentials").isEmpty();
+        assertThat(api.getPaths().get("/metrics").getGet().getSecurity()).as("the document's default").isNull();
+    }
+
+    @Test
+    void swaggerUiShowsTheDocumentAndServesOnlyItsOwnFiles() throws Exception {
+        Http anyone = http.anonymous();
+        Http.Answer page = anyone.get("/api/docs");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+        assertThat(page.text()).contains("data-spec=\"/api/v1/openapi.json\"", "src=\"/api/docs/swagger-ui-bundle.js\"");
+        assertThat(anyone.get("/api/docs/swagger-ui-bundle.js").text()).contains("SwaggerUIBundle");
+        assertThat(anyone.get("/api/docs/homegrid-docs.js").text()).contains("root.dataset.spec");
+        assertThat(anyone.get("/api/docs/index.html").status()).isEqualTo(404);
+        assertThat(anyone.get("/api/docs/..%2F..%2Fhealth").status()).isEqualTo(404);
     }
 
     private static Http.Answer metrics() throws Exception {

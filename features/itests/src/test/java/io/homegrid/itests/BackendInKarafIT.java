@@ -149,6 +149,11 @@ public class BackendInKarafIT {
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body(), metrics.body().contains("homegrid_readings_stored_total ")
                 && metrics.body().contains("homegrid_destination_enqueued_total{destination=\"readings.raw\""));
+        // swagger-core's reader and Swagger UI's files travel inside it too
+        HttpResponse<String> document = get("/api/v1/openapi.json");
+        assertEquals(200, document.statusCode());
+        assertTrue(document.body().contains("\"/api/v1/households/{householdId}/profile\""));
+        assertEquals(200, get("/api/docs/swagger-ui-bundle.js").statusCode());
     }
 
     /**

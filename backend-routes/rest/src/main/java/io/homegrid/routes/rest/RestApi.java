@@ -1,6 +1,7 @@
 package io.homegrid.routes.rest;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.jms.ConnectionFactory;
@@ -38,6 +39,8 @@ import io.homegrid.routes.rest.internal.ReplayResource;
 import io.homegrid.routes.rest.internal.StatsResource;
 import io.homegrid.routes.rest.internal.TokenResource;
 import io.homegrid.routes.rest.internal.MetricsResource;
+import io.homegrid.routes.rest.internal.docs.DocsResource;
+import io.homegrid.routes.rest.internal.docs.OpenApiResource;
 import io.homegrid.routes.rest.internal.metrics.PlatformMetrics;
 import io.homegrid.routes.rest.internal.metrics.RequestMetrics;
 import io.micrometer.core.instrument.Gauge;
@@ -65,7 +68,7 @@ public final class RestApi {
                 .description("live streams (Server-Sent Events) open").register(metrics.registry());
         Gauge.builder("homegrid.held.requests", held, ConcurrentRequests.Budget::held)
                 .description("long-held requests open: live streams and command polls").register(metrics.registry());
-        return List.of(
+        List<Object> api = new ArrayList<>(List.of(
                 new DataPushResource(access, publisher, push, clock, pressure, metrics.registry()),
                 new GatewayQueryResource(access, repository, clock),
                 new DeviceQueryResource(access, repository, clock),
@@ -84,7 +87,12 @@ public final class RestApi {
                 new ApplicationResource(access),
                 new AuditResource(access, clock),
                 new ReplayResource(access, replays, repository, clock),
-                new MetricsResource(access, metrics));
+                new MetricsResource(access, metrics),
+                new DocsResource()));
+        List<Class<?>> documented = new ArrayList<>(api.stream().<Class<?>>map(Object::getClass).toList());
+        documented.add(OpenApiResource.class);
+        api.add(new OpenApiResource(documented));
+        return List.copyOf(api);
     }
 
     /** @param control asked who calls every resource method that is not {@code @Public} */

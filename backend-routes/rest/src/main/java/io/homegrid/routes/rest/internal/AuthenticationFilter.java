@@ -74,7 +74,6 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     private boolean isPublic() {
         return resource != null && resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(Public.class)
-                        || resource.getResourceClass().isAnnotationPresent(Public.class));
+                && (Public.ON.test(resource.getResourceMethod()) || resource.getResourceClass().isAnnotationPresent(Public.class));
     }
 }

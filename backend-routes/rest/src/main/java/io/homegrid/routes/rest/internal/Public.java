@@ -9,4 +9,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Public {
+
+    /** Whether a resource method is public: annotated itself, or in a public resource class. */
+    java.util.function.Predicate<java.lang.reflect.Method> ON = method -> method.isAnnotationPresent(Public.class)
+            || method.getDeclaringClass().isAnnotationPresent(Public.class);
 }
