@@ -46,6 +46,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     private final BuiltInStatements builtIns = BuiltInStatements.read();
     private final AddedStatements added;
     private final Households households;
+    private final VirtualDeviceGroups groups;
 
     public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store, Clock clock) {
         this(settings, sink, store, GatewayHouseholds.NONE, clock);
@@ -54,6 +55,13 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     /** @param gatewayHouseholds where a household's own statements run */
     public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store,
             GatewayHouseholds gatewayHouseholds, Clock clock) {
+        this(settings, sink, store, gatewayHouseholds, VirtualDeviceGroups.NONE, clock);
+    }
+
+    /** @param groups each household's virtual devices, whose totals the engine sums every minute */
+    public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store,
+            GatewayHouseholds gatewayHouseholds, VirtualDeviceGroups groups, Clock clock) {
+        this.groups = groups;
         this.settings = settings;
         this.clock = clock;
         EsperRuntimes runtimes = new EsperRuntimes(settings);
@@ -156,7 +164,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
 
     /** A new household gets the built-in statements, then those added, as if it had been there all along. */
     private void setUp(Household household) {
-        builtIns.deployTo(household);
+        builtIns.deployTo(household, groups);
         added.deployTo(household);
     }
 }

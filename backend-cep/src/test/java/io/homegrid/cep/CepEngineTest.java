@@ -54,6 +54,32 @@ class CepEngineTest {
     }
 
     @Test
+    void sumsEachVirtualDevicesMembersIntoItsOwnStreamThatStatementsRead() throws Exception {
+        engine.close();
+        Map<String, Map<String, java.util.Set<String>>> groups = Map.of("gw", Map.of(
+                "kitchen", java.util.Set.of("A", "B"), "tv", java.util.Set.of("C"), "empty", java.util.Set.of("Z")));
+        engine = new CepEngine(SETTINGS, outputs::add, store, GatewayHouseholds.NONE,
+                gateway -> groups.getOrDefault(gateway, Map.of()), Clock.fixed(T0, ZoneOffset.UTC));
+        engine.start();
+        engine.add("big-kitchen", "select virtualDevice, watts from VirtualDevicePowerMinute(virtualDevice = 'kitchen', "
+                + "watts > 150)");
+        send("gw", power("A", 100, 1, 1), power("A", 200, 31, 2), power("B", 50, 10, 3), power("C", 80, 12, 4),
+                power("D", 1000, 14, 5));
+
+        engine.advanceTo(T0.plusSeconds(121));
+
+        List<CepOutput> totals = outputs.stream().filter(o -> o.statement().equals("virtual-device-power-1m")).toList();
+        assertThat(totals).extracting(o -> o.values().get("virtualDevice") + " " + o.values().get("watts") + " W of "
+                + o.values().get("devices")).containsExactlyInAnyOrder("kitchen 200.0 W of 2", "tv 80.0 W of 1");
+        assertThat(totals).allSatisfy(total -> {
+            assertThat(total.kind()).isEqualTo(CepOutput.AGGREGATE);
+            assertThat(total.gateway()).isEqualTo("gw");
+            assertThat(total.values()).containsEntry("minuteStart", T0.toString());
+        });
+        assertThat(single("big-kitchen").values()).containsEntry("watts", 200.0);
+    }
+
+    @Test
     void reportsADeviceSwitchingOnAndOff() {
         send("gw", power("C", 2, 1, 1), power("C", 80, 3, 2), power("C", 90, 5, 3), power("C", 1, 7, 4));
 

@@ -26,7 +26,8 @@ public final class SensorDataRepositories {
     public static SensorDataRepository create(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
         return new RepositoryImpl(new EntityQueries(entityManagerFactory), new JdbcReadingQueries(dataSource),
                 new InvalidReadingStore(entityManagerFactory), new JdbcCepOutputs(dataSource),
-                new io.homegrid.persistence.internal.jdbc.JdbcPowerRollups(dataSource));
+                new io.homegrid.persistence.internal.jdbc.JdbcPowerRollups(dataSource),
+                new io.homegrid.persistence.internal.jdbc.JdbcVirtualDevices(dataSource));
     }
 
     /**

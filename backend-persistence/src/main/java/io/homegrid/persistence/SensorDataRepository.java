@@ -8,6 +8,7 @@ import io.homegrid.model.CepOutput;
 import io.homegrid.model.InvalidReading;
 import io.homegrid.model.SensorKind;
 import io.homegrid.persistence.analysis.PowerRollups;
+import io.homegrid.persistence.analysis.VirtualDevices;
 
 /** Read side of the Sensor Data Repository. Every method answers from PostgreSQL. */
 public interface SensorDataRepository {
@@ -57,6 +58,9 @@ public interface SensorDataRepository {
 
     /** The power rollups the household analyses read (energy, profiles, day views, top consumers). */
     PowerRollups power();
+
+    /** The households' virtual devices (named groups of their devices). */
+    VirtualDevices virtualDevices();
 
     /** Total readings stored (an estimate above a million rows, so that it stays cheap). */
     long readingCount();

@@ -183,6 +183,17 @@ class AccessMatrixIT {
                 get("/api/v1/households/A/day?date=2026-11-30",   "401 200 404 200 200 403 404 403 403"),
                 get("/api/v1/households/A/consumers?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&tariff=0.32",
                                                                   "401 200 404 200 200 403 404 403 403"),
+                get("/api/v1/households/A/virtual-devices",     "401 200 404 200 200 403 404 403 403"),
+                post("/api/v1/households/A/virtual-devices", who -> "{\"name\":\"vd-by-" + who.toLowerCase()
+                        + "\",\"devices\":[\"" + PLUG + "\"]}",     "401 403 404 201 201 404 404 404 404"),
+                get("/api/v1/households/A/virtual-devices/vd-by-operator", "401 200 404 200 200 403 404 403 403"),
+                get("/api/v1/households/A/virtual-devices/vd-by-operator/energy?from=2026-11-01T00:00:00Z"
+                        + "&to=2026-11-02T00:00:00Z",             "401 200 404 200 200 403 404 403 403"),
+                get("/api/v1/households/A/virtual-devices/vd-by-operator/profile?weeks=1",
+                                                                  "401 200 404 200 200 403 404 403 403"),
+                get("/api/v1/households/A/virtual-devices/vd-by-operator/day?date=2026-11-30",
+                                                                  "401 200 404 200 200 403 404 403 403"),
+                delete("/api/v1/households/A/virtual-devices/vd-by-admina", "401 403 404 204 404 404 404 404 404"),
                 post("/api/v1/households/A/gateways", who -> "{\"gateway\":\"gw-by-" + who + "\",\"name\":\"n\","
                         + "\"location\":{\"lat\":52.5,\"lon\":13.4}}", "401 403 404 201 201 404 404 404 404"),
                 post("/api/v1/households/A/gateways/gw-a-spare/secret", who -> "",

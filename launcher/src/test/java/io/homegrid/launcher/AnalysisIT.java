@@ -57,6 +57,7 @@ class AnalysisIT {
     private static EmbeddedBackend backend;
     private static Http http;
     private static Http resident;
+    private static Http admin;
     private static String household;
     private static Instant from;
     private static Instant to;
@@ -74,6 +75,7 @@ class AnalysisIT {
         AccessFixture fixture = AccessFixture.around(backend.access());
         fixture.gatewaySecret(GATEWAY, household);
         resident = http.as(fixture.person("analyst", Role.RESIDENT, household));
+        admin = http.as(fixture.person("boss", Role.HOUSEHOLD_ADMIN, household));
 
         LocalDate today = LocalDate.now(BERLIN);
         to = today.atStartOfDay(BERLIN).toInstant();
@@ -261,6 +263,48 @@ class AnalysisIT {
         List<String> recentDevices = new ArrayList<>();
         recent.get("devices").forEach(device -> recentDevices.add(device.get("device").asText()));
         assertThat(recentDevices).containsExactlyInAnyOrder("fridge", "tv");
+    }
+
+    @Test
+    void aVirtualDeviceIsQueriedLikeADeviceAndHoldsOnlyTheHouseholdsOwnDevices() throws Exception {
+        String base = "/api/v1/households/" + household + "/virtual-devices";
+        Http.Answer created = admin.post(base, "{\"name\":\"kitchen\",\"devices\":[\"fridge\",\"kettle\"]}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("devices")).extracting(JsonNode::asText).containsExactly("fridge", "kettle");
+        assertThat(resident.get(base).json().get("virtualDevices")).extracting(d -> d.get("name").asText())
+                .containsExactly("kitchen");
+
+        JsonNode energy = resident.get(base + "/kitchen/energy?from=" + from + "&to=" + to + "&bucket=1w").json();
+        assertThat(energy.get("devices")).extracting(d -> d.get("device").asText()).containsExactlyInAnyOrder("fridge",
+                "kettle");
+        assertThat(energy.get("energyWh").asDouble()).isCloseTo(energyWh("fridge", from, to) + energyWh("kettle", from, to),
+                within(1.0));
+        JsonNode day = resident.get(base + "/kitchen/day?date=" + LocalDate.now(BERLIN).minusDays(2)).json();
+        assertThat(day.get("devices")).extracting(d -> d.get("device").asText()).containsExactlyInAnyOrder("fridge",
+                "kettle");
+        JsonNode profile = resident.get(base + "/kitchen/profile?weeks=" + WEEKS + "&slot=1h&by=device").json();
+        assertThat(profile.get("devices").properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("fridge", "kettle");
+
+        // another household's device (a gateway of the default household) cannot join
+        assertThat(http.post("/api/v1/gateways/gw-elsewhere/readings", batch("gw-elsewhere",
+                reading("elsewhere-plug", "power", "5", "W", Instant.now().minusSeconds(5), 1))).status()).isEqualTo(202);
+        await().until(() -> http.get("/api/v1/gateways/gw-elsewhere/devices").status() == 200);
+        Http.Answer foreign = admin.post(base, "{\"name\":\"sneaky\",\"devices\":[\"tv\",\"elsewhere-plug\"]}");
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.json().get("field").asText()).isEqualTo("devices");
+        assertThat(foreign.json().get("reason").asText()).contains("'elsewhere-plug' is not a device of this household");
+        assertThat(admin.post(base, "{\"name\":\"Kitchen!\",\"devices\":[\"tv\"]}").json().get("field").asText())
+                .isEqualTo("name");
+        assertThat(admin.post(base, "{\"name\":\"nothing\",\"devices\":[]}").json().get("field").asText())
+                .isEqualTo("devices");
+        assertThat(admin.post(base, "{\"name\":\"kitchen\",\"devices\":[\"tv\"]}").status()).isEqualTo(409);
+        assertThat(resident.post(base, "{\"name\":\"mine\",\"devices\":[\"tv\"]}").status()).isEqualTo(403);
+
+        assertThat(admin.delete(base + "/kitchen").status()).isEqualTo(204);
+        Http.Answer gone = resident.get(base + "/kitchen/energy?from=" + from + "&to=" + to);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.json().get("field").asText()).isEqualTo("name");
     }
 
     @Test

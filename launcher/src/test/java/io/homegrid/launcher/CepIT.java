@@ -65,6 +65,11 @@ class CepIT {
                 reading("B", "power", "50", "W", minute.plusSeconds(10), 3),
                 reading("C", "power", "2", "W", minute.plusSeconds(20), 4),
                 reading("C", "power", "80", "W", minute.plusSeconds(40), 5));
+        // A and B grouped as a virtual device before the minute closes (its members must be stored devices)
+        await().until(() -> http.get("/api/v1/gateways/" + gw + "/devices").json().path("devices").size() == 3);
+        String household = backend.access().access().directory().gateway(gw).orElseThrow().household();
+        assertThat(http.post("/api/v1/households/" + household + "/virtual-devices", "{\"name\":\"ab-" + gw
+                + "\",\"devices\":[\"A\",\"B\"]}").status()).isEqualTo(201);
         // later readings move event time on: the first minute closes, then the household total
         push(gw, reading("C", "power", "80", "W", minute.plusSeconds(70), 6));
         push(gw, reading("C", "power", "80", "W", minute.plusSeconds(130), 7));
@@ -76,6 +81,9 @@ class CepIT {
             assertThat(value(aggregates, "device-power-1m", "B", "watts")).isEqualTo(50.0);
             // A 150 + B 50 + C (2 and 80 W: 41)
             assertThat(value(aggregates, "household-power-1m", null, "watts")).isEqualTo(241.0);
+            // the virtual device's own stream: A 150 + B 50
+            assertThat(value(aggregates, "virtual-device-power-1m", null, "watts")).isEqualTo(200.0);
+            assertThat(aggregates.findValues("virtualDevice")).extracting(JsonNode::asText).containsOnly("ab-" + gw);
         });
         JsonNode events = http.get("/api/v1/events?gateway=" + gw + "&type=device-switch&from=" + minute + "&to="
                 + minute.plusSeconds(300)).json().get("events");

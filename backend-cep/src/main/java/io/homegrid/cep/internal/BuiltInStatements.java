@@ -15,6 +15,7 @@ import com.espertech.esper.runtime.client.EPDeployException;
 
 import io.homegrid.cep.InvalidStatementException;
 import io.homegrid.cep.StatementInfo;
+import io.homegrid.cep.VirtualDeviceGroups;
 
 /**
  * The statements that come with homegrid, kept as one EPL module ({@code default-statements.epl})
@@ -55,9 +56,12 @@ public final class BuiltInStatements {
         }
     }
 
-    public void deployTo(Household household) {
+    /** @param groups the household's virtual devices, whose totals the engine adds after each minute */
+    public void deployTo(Household household, VirtualDeviceGroups groups) {
         try {
-            household.deploy(compiled, names);
+            String deployment = household.deploy(compiled, names);
+            household.listen(deployment, VirtualDeviceTotals.STATEMENT,
+                    new VirtualDeviceTotals(() -> groups.of(household.gateway())));
         } catch (EPDeployException e) {
             throw new IllegalStateException("cannot deploy the built-in statements for " + household.gateway(), e);
         }

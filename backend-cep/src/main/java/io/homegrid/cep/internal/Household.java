@@ -63,6 +63,11 @@ public final class Household implements AutoCloseable {
         return deployment.getDeploymentId();
     }
 
+    /** Adds a listener to one statement of a deployment. */
+    public void listen(String deploymentId, String statement, UpdateListener listener) {
+        runtime.getDeploymentService().getStatement(deploymentId, statement).addListener(listener);
+    }
+
     public String gateway() {
         return gateway;
     }

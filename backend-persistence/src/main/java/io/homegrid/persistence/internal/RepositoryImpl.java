@@ -23,6 +23,7 @@ import io.homegrid.persistence.internal.jdbc.JdbcReadingQueries;
 import io.homegrid.persistence.internal.jpa.DeviceEntity;
 import io.homegrid.persistence.internal.jpa.DeviceSensor;
 import io.homegrid.persistence.analysis.PowerRollups;
+import io.homegrid.persistence.analysis.VirtualDevices;
 import io.homegrid.persistence.internal.jpa.EntityQueries;
 import io.homegrid.persistence.internal.jpa.GatewayEntity;
 import io.homegrid.persistence.internal.jpa.InvalidReadingStore;
@@ -35,9 +36,11 @@ public final class RepositoryImpl implements SensorDataRepository {
     private final InvalidReadingStore invalid;
     private final JdbcCepOutputs cep;
     private final PowerRollups power;
+    private final VirtualDevices virtualDevices;
 
     public RepositoryImpl(EntityQueries entities, JdbcReadingQueries readings, InvalidReadingStore invalid,
-            JdbcCepOutputs cep, PowerRollups power) {
+            JdbcCepOutputs cep, PowerRollups power, VirtualDevices virtualDevices) {
+        this.virtualDevices = virtualDevices;
         this.entities = entities;
         this.readings = readings;
         this.invalid = invalid;
@@ -48,6 +51,11 @@ public final class RepositoryImpl implements SensorDataRepository {
     @Override
     public PowerRollups power() {
         return power;
+    }
+
+    @Override
+    public VirtualDevices virtualDevices() {
+        return virtualDevices;
     }
 
     @Override

@@ -38,6 +38,7 @@ import io.homegrid.routes.rest.internal.RelayResource;
 import io.homegrid.routes.rest.internal.ReplayResource;
 import io.homegrid.routes.rest.internal.StatsResource;
 import io.homegrid.routes.rest.internal.TokenResource;
+import io.homegrid.routes.rest.internal.VirtualDeviceApi;
 import io.homegrid.routes.rest.internal.MetricsResource;
 import io.homegrid.routes.rest.internal.docs.DocsResource;
 import io.homegrid.routes.rest.internal.docs.OpenApiResource;
@@ -63,6 +64,7 @@ public final class RestApi {
         CommandBus commandBus = new CommandBus(commands);
         Access access = new Access(control);
         ConcurrentRequests.Budget held = new ConcurrentRequests.Budget(limits.heldRequests());
+        HouseholdAnalyses analyses = new HouseholdAnalyses(access, repository, clock);
         LiveResource live = new LiveResource(access, commands, limits.liveStreamsPerIdentity(), held);
         Gauge.builder("homegrid.live.connections", live, LiveResource::openStreams)
                 .description("live streams (Server-Sent Events) open").register(metrics.registry());
@@ -81,7 +83,7 @@ public final class RestApi {
                 new CepAdminResource(access, cep),
                 live,
                 new TokenResource(control),
-                new HouseholdResource(access, new HouseholdAnalyses(access, repository, clock)),
+                new HouseholdResource(access, analyses, new VirtualDeviceApi(access, repository, analyses, clock)),
                 new GatewayRegistrationResource(access),
                 new GrantResource(access),
                 new ApplicationResource(access),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.homegrid.persistence.analysis.DayView;
 import io.homegrid.persistence.analysis.EnergyAnalysis;
 import io.homegrid.persistence.analysis.TopConsumers;
+import io.homegrid.persistence.analysis.VirtualDevice;
 import io.homegrid.persistence.analysis.WeekdayProfile;
 import io.homegrid.security.Caller;
 import io.homegrid.security.Household;
@@ -38,8 +40,10 @@ public final class HouseholdResource {
 
     private final Access access;
     private final HouseholdAnalyses analyses;
+    private final VirtualDeviceApi virtualDevices;
 
-    public HouseholdResource(Access access, HouseholdAnalyses analyses) {
+    public HouseholdResource(Access access, HouseholdAnalyses analyses, VirtualDeviceApi virtualDevices) {
+        this.virtualDevices = virtualDevices;
         this.access = access;
         this.analyses = analyses;
     }
@@ -140,5 +144,64 @@ public final class HouseholdResource {
             @QueryParam("to") String to, @QueryParam("tariff") String tariff, @QueryParam("tz") String tz,
             @QueryParam("device") List<String> devices, @Context SecurityContext security) {
         return analyses.consumers(CallerContext.of(security), household, from, to, tariff, tz, devices);
+    }
+
+    /** Issue 14: the household's virtual devices, named groups of its devices ({@link VirtualDeviceApi}). */
+    @GET
+    @Path("{householdId}/virtual-devices")
+    public Map<String, List<VirtualDevice>> virtualDevices(@PathParam("householdId") String household,
+            @Context SecurityContext security) {
+        return virtualDevices.list(CallerContext.of(security), household);
+    }
+
+    /** {@code {"name":"kitchen","devices":["kettle","oven","fridge"]}} → 201; household admins. */
+    @POST
+    @Path("{householdId}/virtual-devices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addVirtualDevice(@PathParam("householdId") String household, JsonNode body,
+            @Context SecurityContext security) {
+        return Response.status(201).entity(virtualDevices.create(CallerContext.of(security), household, body)).build();
+    }
+
+    @GET
+    @Path("{householdId}/virtual-devices/{name}")
+    public VirtualDevice virtualDevice(@PathParam("householdId") String household, @PathParam("name") String name,
+            @Context SecurityContext security) {
+        return virtualDevices.one(CallerContext.of(security), household, name);
+    }
+
+    @DELETE
+    @Path("{householdId}/virtual-devices/{name}")
+    public Response removeVirtualDevice(@PathParam("householdId") String household, @PathParam("name") String name,
+            @Context SecurityContext security) {
+        virtualDevices.delete(CallerContext.of(security), household, name);
+        return Response.noContent().build();
+    }
+
+    /** A virtual device's energy: the household's energy analysis on its members. */
+    @GET
+    @Path("{householdId}/virtual-devices/{name}/energy")
+    public EnergyAnalysis.Report virtualDeviceEnergy(@PathParam("householdId") String household,
+            @PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("bucket") String bucket, @QueryParam("tz") String tz, @QueryParam("by") String by,
+            @Context SecurityContext security) {
+        return virtualDevices.energy(CallerContext.of(security), household, name, from, to, bucket, tz, by);
+    }
+
+    @GET
+    @Path("{householdId}/virtual-devices/{name}/profile")
+    public WeekdayProfile.Report virtualDeviceProfile(@PathParam("householdId") String household,
+            @PathParam("name") String name, @QueryParam("weeks") String weeks, @QueryParam("slot") String slot,
+            @QueryParam("tz") String tz, @QueryParam("by") String by, @Context SecurityContext security) {
+        return virtualDevices.profile(CallerContext.of(security), household, name, weeks, slot, tz, by);
+    }
+
+    /** A virtual device's members over one local day, and their total: its power series. */
+    @GET
+    @Path("{householdId}/virtual-devices/{name}/day")
+    public DayView.Report virtualDeviceDay(@PathParam("householdId") String household, @PathParam("name") String name,
+            @QueryParam("date") String date, @QueryParam("bucket") String bucket, @QueryParam("tz") String tz,
+            @Context SecurityContext security) {
+        return virtualDevices.day(CallerContext.of(security), household, name, date, bucket, tz);
     }
 }
