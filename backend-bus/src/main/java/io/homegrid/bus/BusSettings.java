@@ -25,13 +25,17 @@ public record BusSettings(boolean embeddedBroker, String brokerName, Path dataDi
     public static final String DEFAULT_BROKER_URL = "failover:(tcp://localhost:61616)";
     public static final int DEFAULT_POOL_MAX_CONNECTIONS = 4;
     public static final String DEFAULT_SERVICES_USER = "homegrid";
-    /** The durable queues behind the virtual topics: persistence and CEP on readings.parsed, persistence on cep.out. */
+    /** The durable queues behind the virtual topics: persistence, CEP and sharing on readings.parsed, persistence and sharing on cep.out. */
     public static final String QUEUE_PERSISTENCE_READINGS = "consumer.persistence.readings.parsed";
     public static final String QUEUE_CEP_READINGS = "consumer.cep.readings.parsed";
     public static final String QUEUE_PERSISTENCE_CEP = "consumer.persistence.cep.out";
 
+    /** Data sharing's, on both virtual topics. */
+    public static final String QUEUE_SHARING_READINGS = "consumer.sharing.readings.parsed";
+    public static final String QUEUE_SHARING_CEP = "consumer.sharing.cep.out";
+
     public static final List<String> DEFAULT_DURABLE_QUEUES = List.of(QUEUE_PERSISTENCE_READINGS, QUEUE_CEP_READINGS,
-            QUEUE_PERSISTENCE_CEP);
+            QUEUE_PERSISTENCE_CEP, QUEUE_SHARING_READINGS, QUEUE_SHARING_CEP);
 
     /** An embedded broker keeping its store in {@code dataDirectory}. */
     public static BusSettings embedded(String brokerName, Path dataDirectory, EmbeddedBroker.Ports ports) {

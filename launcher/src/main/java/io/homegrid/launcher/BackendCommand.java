@@ -105,7 +105,7 @@ final class BackendCommand implements Callable<Integer> {
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
                 password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), defaults.limits(),
                 defaults.maxBodyBytes(), maxIngestLagSeconds, parserConsumers, persistence(defaults.persistence()),
-                cep(defaults.cep()), httpPort, tlsKeyStore, tlsPasswordFile, requests());
+                cep(defaults.cep()), httpPort, tlsKeyStore, tlsPasswordFile, requests(), defaults.sharing());
         if (tlsKeyStore != null && tlsPasswordFile == null) {
             throw new ParameterException(spec.commandLine(), "--tls-keystore needs --tls-password-file");
         }

@@ -1,5 +1,6 @@
 package io.homegrid.launcher;
 
+import io.homegrid.sharing.SharingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,14 +33,14 @@ import io.homegrid.security.AccessSettings;
 public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
         EmbeddedBroker.Ports brokerPorts, Limits limits, int maxBodyBytes, int maxIngestLagSeconds, int parserConsumers,
         PersistenceSettings persistence, CepSettings cep, int httpPort, Path tlsKeyStore, Path tlsPasswordFile,
-        RequestLimits requests) {
+        RequestLimits requests, SharingSettings sharing) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     public static BackendConfig defaults(int port, Path dataDir) {
         return new BackendConfig(DEFAULT_HOST, port, dataDir, null, null, null, EmbeddedBroker.Ports.NONE, Limits.DEFAULT,
                 PushSettings.DEFAULT_MAX_BODY_BYTES, PushSettings.DEFAULT_MAX_INGEST_LAG_SECONDS, ParserSettings.DEFAULT_CONSUMERS, PersistenceSettings.DEFAULT,
-                CepSettings.DEFAULT, 0, null, null, RequestLimits.DEFAULT);
+                CepSettings.DEFAULT, 0, null, null, RequestLimits.DEFAULT, SharingSettings.DEFAULT);
     }
 
     /** Tokens and the first operator; a generated first password is kept beside the data. */
@@ -71,31 +72,36 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
 
     public BackendConfig withHttpPort(int loopbackPort) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence, cep, loopbackPort, tlsKeyStore, tlsPasswordFile, requests);
+                parserConsumers, persistence, cep, loopbackPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
     }
 
     public BackendConfig withMaxIngestLagSeconds(int seconds) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, seconds,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
     }
 
     public BackendConfig withPausePersistence(boolean paused) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence.withPaused(paused), cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
+                parserConsumers, persistence.withPaused(paused), cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
     }
 
     public BackendConfig withJdbc(String url, String user, String password) {
         return new BackendConfig(host, port, dataDir, url, user, password, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
     }
 
     public BackendConfig withBrokerPorts(EmbeddedBroker.Ports ports) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, ports, limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
+    }
+
+    public BackendConfig withSharing(SharingSettings settings) {
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, settings);
     }
 
     public BackendConfig withRequests(RequestLimits limits) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, this.limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, limits);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, limits, sharing);
     }
 }

@@ -23,6 +23,7 @@ import io.homegrid.launcher.internal.TlsMaterial;
 import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.PersistenceService;
 import io.homegrid.replay.ReplayClient;
+import io.homegrid.sharing.SharingService;
 import io.homegrid.replay.ReplayService;
 import io.homegrid.replay.ReplaySettings;
 import io.homegrid.routes.parser.ParserService;
@@ -92,6 +93,8 @@ public final class EmbeddedBackend implements AutoCloseable {
                     PersistenceService.start(config.persistence(), bus.plain(), dataSource, clock));
             CepService cep = resources.add("CEP", CepService.start(config.cep(), bus.plain(), dataSource, clock));
             resources.add("Replay Control", ReplayService.start(ReplaySettings.DEFAULT, bus.plain(), dataSource, clock));
+            SharingService sharing = resources.add("data sharing", SharingService.start(config.sharing(), bus.plain(),
+                    dataSource, access.access().directory(), clock));
             ParserService parser = resources.add("parser",
                     ParserService.start(config.parser(), new DefaultCamelContext(), bus.pooled(), clock));
             PersistenceConnector connector = persistence.connector();
@@ -100,7 +103,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             resources.add("REST API", RestService.start(config.rest(), new RestDependencies(bus.pooled(),
                     database == null ? pool : database.health(pool), persistence.repository(), connector, cep.admin(),
                     access.access(), parser::camel, () -> connector, new ReplayClient(dataSource, bus.pooled(), clock),
-                    () -> bus), clock,
+                    () -> bus, sharing), clock,
                     new HttpTransportSetup() {
                         @Override
                         public void prepare(Bus cxf) {

@@ -209,6 +209,11 @@ class AccessMatrixIT {
                 get("/api/v1/applications",                       "401 200 200 200 200 403 403 403 403"),
                 post("/api/v1/applications", who -> "{\"clientId\":\"app-by-" + who + "\",\"name\":\"n\"}",
                                                                   "401 403 403 403 201 403 403 403 403"),
+                put("/api/v1/applications/utility/webhook", who -> "{\"url\":\"https://hooks.invalid/" + who + "\"}",
+                                                                  "401 403 403 403 200 403 403 403 403"),
+                get("/api/v1/applications/utility/webhook",       "401 403 403 403 200 403 403 403 403"),
+                get("/api/v1/households/A/sharing",               "401 403 404 200 200 404 404 404 404"),
+                delete("/api/v1/applications/utility/webhook",    "401 403 403 403 204 403 403 403 403"),
                 get("/api/v1/audit",                              "401 403 403 200 200 403 403 403 403"),
                 get("/api/v1/audit?household=A",                  "401 403 404 200 200 404 404 404 404"),
                 post("/api/v1/replays", who -> window,            "401 403 403 202 202 403 403 403 403"),
@@ -399,6 +404,10 @@ class AccessMatrixIT {
         return new Row("GET", path, null, expected);
     }
 
+    private Row put(String path, java.util.function.Function<String, String> body, String expected) {
+        return new Row("PUT", path, body, expected);
+    }
+
     private Row delete(String path, String expected) {
         return new Row("DELETE", path, null, expected);
     }
@@ -423,6 +432,7 @@ class AccessMatrixIT {
             case "GET" -> as.get(path).status();
             case "DELETE" -> as.delete(path).status();
             case "POST" -> as.post(path, row.body().apply(who)).status();
+            case "PUT" -> as.put(path, row.body().apply(who)).status();
             default -> liveStatus(path, headers.get(who));
         };
     }

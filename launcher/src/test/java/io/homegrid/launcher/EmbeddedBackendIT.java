@@ -142,6 +142,28 @@ class EmbeddedBackendIT {
         assertThat(anyone.get("/api/docs/..%2F..%2Fhealth").status()).isEqualTo(404);
     }
 
+    @Test
+    void aWebhookMustBeAnHttpsUrlOfAKnownApplication() throws Exception {
+        assertThat(http.post("/api/v1/applications", "{\"clientId\":\"hooked\",\"name\":\"Hooked\"}").status())
+                .isEqualTo(201);
+
+        Http.Answer plain = http.put("/api/v1/applications/hooked/webhook", "{\"url\":\"http://service.example/in\"}");
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.json().get("field").asText()).isEqualTo("url");
+        assertThat(plain.json().get("reason").asText()).contains("https://");
+        assertThat(http.put("/api/v1/applications/hooked/webhook", "{\"url\":\"service.example\"}").json()
+                .get("field").asText()).isEqualTo("url");
+        assertThat(http.put("/api/v1/applications/hooked/webhook", "{}").json().get("field").asText()).isEqualTo("url");
+        Http.Answer unknown = http.put("/api/v1/applications/nobody/webhook", "{\"url\":\"https://service.example/in\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("clientId");
+        Http.Answer registered = http.put("/api/v1/applications/hooked/webhook", "{\"url\":\"https://service.example/in\"}");
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(java.util.Base64.getDecoder().decode(registered.json().get("signingKey").asText())).hasSize(32);
+        assertThat(http.get("/api/v1/applications/hooked/webhook").json().has("signingKey")).isFalse();
+    }
+
     private static Http.Answer metrics() throws Exception {
         Http.Answer answer = http.get("/metrics");
         assertThat(answer.status()).isEqualTo(200);

@@ -120,6 +120,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    public Answer put(String path, String body) throws IOException, InterruptedException {
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Answer delete(String path) throws IOException, InterruptedException {
         return send(path, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

@@ -30,7 +30,7 @@ class SchemaMigratorTest {
                 "replay", "replay_reading", "series", "reading_row", "reading_seen", "reading_minute", "reading_hour",
                 "reading_day",
                 SchemaMigrator.HISTORY_TABLE);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(9);
     }
 
     @Test
@@ -42,7 +42,7 @@ class SchemaMigratorTest {
 
         assertThat(version).isEqualTo("7");
         assertThat(tables()).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(9);
     }
 
     @Test
@@ -52,7 +52,7 @@ class SchemaMigratorTest {
 
         assertThat(first.get()).isEqualTo("7");
         assertThat(second.get()).isEqualTo("7");
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(9);
     }
 
     @Test

@@ -37,7 +37,7 @@ import io.homegrid.bus.BusSettings;
             description = "Queues the embedded broker creates at start, so that virtual-topic messages are kept for "
                     + "services that have not subscribed yet.")
     String[] durableQueues() default {BusSettings.QUEUE_PERSISTENCE_READINGS, BusSettings.QUEUE_CEP_READINGS,
-        BusSettings.QUEUE_PERSISTENCE_CEP};
+        BusSettings.QUEUE_PERSISTENCE_CEP, BusSettings.QUEUE_SHARING_READINGS, BusSettings.QUEUE_SHARING_CEP};
 
     @AttributeDefinition(name = "Broker URL",
             description = "External broker, when the embedded one is off, e.g. failover:(tcp://mq1:61616,tcp://mq2:61616).")

@@ -154,6 +154,9 @@ public class BackendInKarafIT {
         assertEquals(200, document.statusCode());
         assertTrue(document.body().contains("\"/api/v1/households/{householdId}/profile\""));
         assertEquals(200, get("/api/docs/swagger-ui-bundle.js").statusCode());
+        // the data sharing bundle offers its webhooks (503 while it is not running)
+        HttpResponse<String> sharing = get("/api/v1/households/default/sharing");
+        assertEquals(sharing.body(), 200, sharing.statusCode());
     }
 
     /**

@@ -14,6 +14,7 @@ import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.SensorDataRepository;
 import io.homegrid.replay.ReplayClient;
 import io.homegrid.security.AccessControl;
+import io.homegrid.sharing.Webhooks;
 import io.homegrid.routes.rest.internal.Access;
 import io.homegrid.routes.rest.internal.ApplicationResource;
 import io.homegrid.routes.rest.internal.AuditResource;
@@ -60,7 +61,7 @@ public final class RestApi {
     public static List<Object> resources(AccessControl control, BusPublisher publisher, SensorDataRepository repository,
             IngestStats ingest, List<HealthCheck> health, PushSettings push, RequestLimits limits, Clock clock,
             ConnectionFactory commands, StatementAdmin cep, ReplayClient replays, BackPressure pressure,
-            PlatformMetrics metrics) {
+            PlatformMetrics metrics, Webhooks webhooks) {
         CommandBus commandBus = new CommandBus(commands);
         Access access = new Access(control);
         ConcurrentRequests.Budget held = new ConcurrentRequests.Budget(limits.heldRequests());
@@ -83,10 +84,10 @@ public final class RestApi {
                 new CepAdminResource(access, cep),
                 live,
                 new TokenResource(control),
-                new HouseholdResource(access, analyses, new VirtualDeviceApi(access, repository, analyses, clock)),
+                new HouseholdResource(access, analyses, new VirtualDeviceApi(access, repository, analyses, clock), webhooks),
                 new GatewayRegistrationResource(access),
                 new GrantResource(access),
-                new ApplicationResource(access),
+                new ApplicationResource(access, webhooks),
                 new AuditResource(access, clock),
                 new ReplayResource(access, replays, repository, clock),
                 new MetricsResource(access, metrics),

@@ -13,6 +13,7 @@ import io.homegrid.persistence.IngestStats;
 import io.homegrid.persistence.SensorDataRepository;
 import io.homegrid.replay.ReplayClient;
 import io.homegrid.security.AccessControl;
+import io.homegrid.sharing.Webhooks;
 
 /**
  * What the REST API talks to. The parser and persistence may come and go in OSGi (their bundles
@@ -26,8 +27,9 @@ import io.homegrid.security.AccessControl;
  * @param repository answers queries, or fails with a 503 while the persistence service is away
  * @param replays    records replays and sends Replay Control their commands
  * @param broker     how full the broker's store is, null while unknown; pushes wait before it fills
+ * @param webhooks   the registered services' delivery endpoints (data sharing)
  */
 public record RestDependencies(ConnectionFactory bus, HealthCheck database, SensorDataRepository repository,
         IngestStats ingest, StatementAdmin cep, AccessControl access, Supplier<CamelContext> parser, Supplier<IngestStats> persistence,
-        ReplayClient replays, Supplier<BrokerLoad> broker) {
+        ReplayClient replays, Supplier<BrokerLoad> broker, Webhooks webhooks) {
 }

@@ -1,12 +1,16 @@
 package io.homegrid.routes.rest.internal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -17,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.homegrid.security.ApplicationAccount;
 import io.homegrid.security.Caller;
+import io.homegrid.sharing.Webhooks;
 
 /**
  * Third-party applications: registered by operators (the client secret is shown once), listed
@@ -27,9 +32,11 @@ import io.homegrid.security.Caller;
 public final class ApplicationResource {
 
     private final Access access;
+    private final Webhooks webhooks;
 
-    public ApplicationResource(Access access) {
+    public ApplicationResource(Access access, Webhooks webhooks) {
         this.access = access;
+        this.webhooks = webhooks;
     }
 
     @GET
@@ -51,5 +58,48 @@ public final class ApplicationResource {
         access.control().audit().record(operator, null, "application.register", clientId, "ok");
         return Response.status(201).entity(Map.of("clientId", clientId, "clientSecret", secret))
                 .header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * Issue 14, data sharing: {@code {"url":"https://…"}} gives the application a delivery endpoint
+     * (a new signing key each time, shown only here); what households grant it is pushed there.
+     */
+    @PUT
+    @Path("{clientId}/webhook")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response registerWebhook(@PathParam("clientId") String application, JsonNode body,
+            @Context SecurityContext security) {
+        Caller.User operator = access.operator(CallerContext.of(security), "register webhooks");
+        String url = JsonFields.of(body).text("url");
+        Webhooks.Registration registration;
+        try {
+            registration = webhooks.register(application, URI.create(url));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("url", e.getMessage());
+        } catch (Webhooks.UnknownApplication e) {
+            throw ApiException.notFound("clientId", e.getMessage());
+        }
+        access.control().audit().record(operator, null, "webhook.register", application + " " + registration.url(), "ok");
+        return Response.ok(registration).header("Cache-Control", "no-store").build();
+    }
+
+    /** How the application's deliveries go: waiting, delivered, the last error. */
+    @GET
+    @Path("{clientId}/webhook")
+    public Webhooks.Status webhook(@PathParam("clientId") String application, @Context SecurityContext security) {
+        access.operator(CallerContext.of(security), "read webhooks");
+        return webhooks.status(application).orElseThrow(() -> ApiException.notFound("clientId",
+                "application '" + application + "' has no webhook"));
+    }
+
+    @DELETE
+    @Path("{clientId}/webhook")
+    public Response removeWebhook(@PathParam("clientId") String application, @Context SecurityContext security) {
+        Caller.User operator = access.operator(CallerContext.of(security), "remove webhooks");
+        if (!webhooks.remove(application)) {
+            throw ApiException.notFound("clientId", "application '" + application + "' has no webhook");
+        }
+        access.control().audit().record(operator, null, "webhook.remove", application, "ok");
+        return Response.noContent().build();
     }
 }

@@ -29,6 +29,7 @@ import io.homegrid.security.Caller;
 import io.homegrid.security.Household;
 import io.homegrid.security.Role;
 import io.homegrid.security.UserAccount;
+import io.homegrid.sharing.Webhooks;
 
 /**
  * Households (created by operators), their people (managed by the household's admins) and their
@@ -41,8 +42,11 @@ public final class HouseholdResource {
     private final Access access;
     private final HouseholdAnalyses analyses;
     private final VirtualDeviceApi virtualDevices;
+    private final Webhooks webhooks;
 
-    public HouseholdResource(Access access, HouseholdAnalyses analyses, VirtualDeviceApi virtualDevices) {
+    public HouseholdResource(Access access, HouseholdAnalyses analyses, VirtualDeviceApi virtualDevices,
+            Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.virtualDevices = virtualDevices;
         this.access = access;
         this.analyses = analyses;
@@ -203,5 +207,14 @@ public final class HouseholdResource {
             @QueryParam("date") String date, @QueryParam("bucket") String bucket, @QueryParam("tz") String tz,
             @Context SecurityContext security) {
         return virtualDevices.day(CallerContext.of(security), household, name, date, bucket, tz);
+    }
+
+    /** Issue 14, data sharing: what each registered service received of this household, and how its deliveries go. */
+    @GET
+    @Path("{householdId}/sharing")
+    public Map<String, List<Webhooks.HouseholdStatus>> sharing(@PathParam("householdId") String household,
+            @Context SecurityContext security) {
+        access.admin(CallerContext.of(security), household, "see what the household shares");
+        return Map.of("services", webhooks.household(household));
     }
 }

@@ -22,6 +22,7 @@ import io.homegrid.persistence.SensorDataRepository;
 import io.homegrid.security.AccessControl;
 import io.homegrid.routes.rest.HealthChecks;
 import io.homegrid.bus.BrokerLoad;
+import io.homegrid.sharing.Webhooks;
 import io.homegrid.routes.rest.PushSettings;
 import io.homegrid.routes.rest.RestDependencies;
 import io.homegrid.replay.ReplayClient;
@@ -71,6 +72,9 @@ public final class RestApiComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile BrokerLoad broker;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Webhooks webhooks;
+
     private RestService service;
 
     static RestSettings settings(RestConfig config, Limits limits) {
@@ -90,7 +94,8 @@ public final class RestApiComponent {
                 ServiceProxy.of(StatementAdmin.class, () -> cep,
                         () -> new ApiException(503, "cep", "the CEP service is not running")),
                 access, () -> parser, () -> ingest, new ReplayClient(dataSource, connectionFactory, Clock.systemUTC()),
-                () -> broker);
+                () -> broker, ServiceProxy.of(Webhooks.class, () -> webhooks,
+                        () -> new ApiException(503, "sharing", "the data sharing service is not running")));
         service = RestService.start(settings(config, limits), dependencies, Clock.systemUTC());
     }
 
