@@ -38,7 +38,12 @@ public interface SensorDataRepository {
     List<ReadingBucket> buckets(String device, SensorKind sensor, Instant from, Instant to, BucketSize size);
 
     /** Readings the parser refused, newest first; {@code gateway} null for all gateways. */
-    List<InvalidReading> invalidReadings(String gateway, int limit);
+    default List<InvalidReading> invalidReadings(String gateway, int limit) {
+        return invalidReadings(gateway, null, limit);
+    }
+
+    /** @param before only those received at or before this (null: up to now), for the pages after the first */
+    List<InvalidReading> invalidReadings(String gateway, Instant before, int limit);
 
     /** CEP derived events in [from, to), oldest first; {@code gateway}, {@code statement} null for all. */
     default List<CepOutput> events(String gateway, String statement, Instant from, Instant to, int limit) {

@@ -14,5 +14,10 @@ public interface AuditLog {
      *
      * @param household null: every household's and the platform's entries
      */
-    List<AuditEntry> entries(String household, Instant since, int limit);
+    default List<AuditEntry> entries(String household, Instant since, int limit) {
+        return entries(household, since, null, limit);
+    }
+
+    /** @param before only entries at or before this (null: up to now), for the pages after the first */
+    List<AuditEntry> entries(String household, Instant since, Instant before, int limit);
 }

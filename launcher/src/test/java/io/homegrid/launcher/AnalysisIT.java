@@ -308,6 +308,41 @@ class AnalysisIT {
     }
 
     @Test
+    void theAnalysesComeAsCsvWithTheSameValuesAsTheirJson() throws Exception {
+        String base = "/api/v1/households/" + household;
+        String energy = base + "/energy?from=" + from + "&to=" + to + "&bucket=1w&by=device";
+        JsonNode json = resident.get(energy).json();
+        Http.Answer csv = resident.get(energy, "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("start,end,device,energyWh,missingMinutes");
+        // per (calendar) week: the household's row, then one per device
+        assertThat(lines).hasSize(1 + json.get("buckets").size() * (1 + APPLIANCES.size()));
+        List<Map<String, String>> rows = csvRows(csv.text());
+        assertThat(rows.get(0)).containsEntry("start", json.at("/buckets/0/start").asText()).containsEntry("device", "");
+        assertThat(Double.parseDouble(rows.get(0).get("energyWh"))).isEqualTo(json.at("/buckets/0/energyWh").asDouble());
+        for (Map<String, String> row : rows.subList(1, 1 + APPLIANCES.size())) {
+            assertThat(Double.parseDouble(row.get("energyWh"))).as(row.get("device"))
+                    .isEqualTo(json.at("/buckets/0/devices/" + row.get("device")).asDouble());
+        }
+
+        List<String> ranked = resident.get(base + "/consumers?from=" + from + "&to=" + to + "&tariff=0.32", "text/csv")
+                .text().lines().toList();
+        assertThat(ranked.get(0)).startsWith("rank,device,energyWh,cost,share");
+        JsonNode consumers = resident.get(base + "/consumers?from=" + from + "&to=" + to + "&tariff=0.32").json();
+        assertThat(csvRows(String.join("\n", ranked)).get(0)).containsEntry("rank", "1")
+                .containsEntry("device", consumers.at("/devices/0/device").asText());
+        assertThat(resident.get(base + "/day?date=" + LocalDate.now(BERLIN).minusDays(1) + "&bucket=1h", "text/csv").text()
+                .lines().findFirst().orElseThrow()).isEqualTo("start,end,device,powerW,minW,maxW,measuredMinutes,devicesMeasured");
+        assertThat(resident.get(base + "/profile?weeks=1&slot=1h", "text/csv").text().lines().count()).isEqualTo(1 + 7 * 24);
+        // an error stays JSON, naming the field
+        Http.Answer refused = resident.get(base + "/profile?weeks=0", "text/csv");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("field").asText()).isEqualTo("weeks");
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheField() throws Exception {
         String base = "/api/v1/households/" + household;
         assertRefused(base + "/profile?weeks=0", "weeks");
@@ -328,6 +363,16 @@ class AnalysisIT {
         assertThat(casey.get("hours").asInt()).isEqualTo(27);
         Http.Answer tooFine = resident.get(base + "/energy?from=2020-01-01T00:00:00Z&to=2024-01-01T00:00:00Z&bucket=15m");
         assertThat(tooFine.json().get("reason").asText()).contains("allowed here: 1d, 1w, 1M");
+    }
+
+    /** The rows of a CSV answer by its header, read with Jackson's CSV module. */
+    private static List<Map<String, String>> csvRows(String text) throws Exception {
+        com.fasterxml.jackson.dataformat.csv.CsvMapper mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        try (com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> rows = mapper
+                .readerForMapOf(String.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                .readValues(text)) {
+            return rows.readAll();
+        }
     }
 
     private static void assertRefused(String path, String field) throws Exception {

@@ -164,6 +164,83 @@ class EmbeddedBackendIT {
         assertThat(http.get("/api/v1/applications/hooked/webhook").json().has("signingKey")).isFalse();
     }
 
+    @Test
+    void rawReadingsPageThroughEveryReadingOnceEvenWhenSeveralShareAnInstant() throws Exception {
+        String gw = newGateway();
+        Instant t0 = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        List<String> readings = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // power and energy of each instant together: pages must split them without losing one
+            readings.add(reading(gw + "-plug", "power", Integer.toString(10 + i), "W", t0.plusSeconds(i), 2L * i + 1));
+            readings.add(reading(gw + "-plug", "energy", Integer.toString(100 + i), "Wh", t0.plusSeconds(i), 2L * i + 2));
+        }
+        assertThat(http.post("/api/v1/gateways/" + gw + "/readings", batch(gw, readings.toArray(String[]::new))).status())
+                .isEqualTo(202);
+        String base = "/api/v1/devices/" + gw + "-plug/readings?from=" + t0.minusSeconds(1) + "&to=" + t0.plusSeconds(30);
+        await().until(() -> http.get(base).json().get("readings").size() == 10);
+
+        List<Long> seqs = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = http.get(base + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("readings").forEach(reading -> seqs.add(reading.get("seq").asLong()));
+            cursor = page.hasNonNull("next") ? page.get("next").asText() : null;
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(pages).isEqualTo(4);
+        assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        Http.Answer forged = http.get(base + "&cursor=bm90LWEtY3Vyc29y");
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.json().get("field").asText()).isEqualTo("cursor");
+
+        Http.Answer csv = http.get(base + "&sensor=power", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("sensor,value,unit,time,seq");
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(1)).startsWith("power,10.0,W," + t0).endsWith(",1");
+    }
+
+    @Test
+    void listsHeldInMemoryAndRefusedReadingsPageWithANextCursor() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.post("/api/v1/households", "{\"name\":\"paged " + i + "\",\"timeZone\":\"UTC\"}").status())
+                    .isEqualTo(201);
+        }
+        List<String> all = new ArrayList<>();
+        http.get("/api/v1/households").json().get("households").forEach(h -> all.add(h.get("id").asText()));
+        List<String> paged = new ArrayList<>();
+        JsonNode page = http.get("/api/v1/households?limit=2").json();
+        while (true) {
+            page.get("households").forEach(h -> paged.add(h.get("id").asText()));
+            if (!page.hasNonNull("next")) {
+                break;
+            }
+            assertThat(page.get("households")).hasSize(2);
+            page = http.get("/api/v1/households?limit=2&cursor=" + page.get("next").asText()).json();
+        }
+        assertThat(paged).isEqualTo(all).hasSizeGreaterThanOrEqualTo(4);
+
+        String gw = newGateway();
+        for (int i = 1; i <= 3; i++) {
+            http.post("/api/v1/gateways/" + gw + "/readings", batch(gw, reading(gw + "-plug", "power", "-" + i, "W",
+                    Instant.now(), i)));
+        }
+        await().until(() -> http.get("/api/v1/invalid-readings?gateway=" + gw).json().get("invalidReadings").size() == 3);
+        List<Long> newestFirst = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode one = http.get("/api/v1/invalid-readings?gateway=" + gw + "&limit=1"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            one.get("invalidReadings").forEach(invalid -> newestFirst.add(invalid.get("seq").asLong()));
+            cursor = one.hasNonNull("next") ? one.get("next").asText() : null;
+        } while (cursor != null && newestFirst.size() < 10);
+        assertThat(newestFirst).containsExactlyInAnyOrder(1L, 2L, 3L);
+    }
+
     private static Http.Answer metrics() throws Exception {
         Http.Answer answer = http.get("/metrics");
         assertThat(answer.status()).isEqualTo(200);

@@ -105,6 +105,11 @@ public final class Http {
         return send(path, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET asking for this media type, e.g. {@code text/csv}. */
+    public Answer get(String path, String accept) throws IOException, InterruptedException {
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    }
+
     public Answer post(String path, String body) throws IOException, InterruptedException {
         return post(path, "application/json", body);
     }

@@ -24,12 +24,12 @@ class SchemaMigratorTest {
     void createsTheSchemaOnAnEmptyDatabase() throws Exception {
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("7");
+        assertThat(version).isEqualTo("9");
         assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading", "cep_output", "cep_statement",
                 "household", "app_user", "gateway_registration", "application", "access_grant", "audit_entry", "token_key",
                 "replay", "replay_reading", "series", "reading_row", "reading_seen", "reading_minute", "reading_hour",
                 "reading_day",
-                SchemaMigrator.HISTORY_TABLE);
+                SchemaMigrator.HISTORY_TABLE, "virtual_device", "webhook", "webhook_item", "webhook_household");
         assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(9);
     }
 
@@ -40,7 +40,7 @@ class SchemaMigratorTest {
 
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("7");
+        assertThat(version).isEqualTo("9");
         assertThat(tables()).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(9);
     }
@@ -50,8 +50,8 @@ class SchemaMigratorTest {
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
 
-        assertThat(first.get()).isEqualTo("7");
-        assertThat(second.get()).isEqualTo("7");
+        assertThat(first.get()).isEqualTo("9");
+        assertThat(second.get()).isEqualTo("9");
         assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(9);
     }
 

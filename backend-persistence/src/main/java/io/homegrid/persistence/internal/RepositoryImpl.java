@@ -107,8 +107,8 @@ public final class RepositoryImpl implements SensorDataRepository {
     }
 
     @Override
-    public List<InvalidReading> invalidReadings(String gateway, int limit) {
-        return invalid.recent(gateway, limit);
+    public List<InvalidReading> invalidReadings(String gateway, Instant before, int limit) {
+        return invalid.recent(gateway, before, limit);
     }
 
     @Override

@@ -38,10 +38,13 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public List<AuditEntry> entries(String household, Instant since, int limit) {
-        return jdbc.query("SELECT * FROM audit_entry WHERE (?::text IS NULL OR household_id = ?) AND at >= ?"
+    public List<AuditEntry> entries(String household, Instant since, Instant before, int limit) {
+        String upTo = before == null ? "" : " AND at <= ?";
+        Object[] parameters = before == null ? new Object[] {household, household, since, limit}
+                : new Object[] {household, household, since, before, limit};
+        return jdbc.query("SELECT * FROM audit_entry WHERE (?::text IS NULL OR household_id = ?) AND at >= ?" + upTo
                 + " ORDER BY at DESC, id DESC LIMIT ?", row -> new AuditEntry(Jdbc.instant(row, "at"), row.getString("actor"),
                         row.getString("household_id"), row.getString("action"), row.getString("target"),
-                        row.getString("outcome")), household, household, since, limit);
+                        row.getString("outcome")), parameters);
     }
 }

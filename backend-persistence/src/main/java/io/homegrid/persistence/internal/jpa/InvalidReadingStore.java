@@ -1,5 +1,6 @@
 package io.homegrid.persistence.internal.jpa;
 
+import java.time.Instant;
 import java.util.List;
 
 import javax.persistence.EntityManagerFactory;
@@ -30,14 +31,18 @@ public final class InvalidReadingStore {
         });
     }
 
-    public List<InvalidReading> recent(String gateway, int limit) {
+    /** @param before null: up to now */
+    public List<InvalidReading> recent(String gateway, Instant before, int limit) {
         return Transactions.readOnly(factory, em -> {
-            TypedQuery<InvalidReadingEntity> query = gateway == null
-                    ? em.createQuery("SELECT r FROM InvalidReadingEntity r ORDER BY r.received DESC, r.id DESC",
-                            InvalidReadingEntity.class)
-                    : em.createQuery("SELECT r FROM InvalidReadingEntity r WHERE r.gateway = :gateway"
-                            + " ORDER BY r.received DESC, r.id DESC", InvalidReadingEntity.class)
-                            .setParameter("gateway", gateway);
+            String where = (gateway == null ? "" : " AND r.gateway = :gateway") + (before == null ? "" : " AND r.received <= :before");
+            TypedQuery<InvalidReadingEntity> query = em.createQuery("SELECT r FROM InvalidReadingEntity r WHERE 1 = 1"
+                    + where + " ORDER BY r.received DESC, r.id DESC", InvalidReadingEntity.class);
+            if (gateway != null) {
+                query.setParameter("gateway", gateway);
+            }
+            if (before != null) {
+                query.setParameter("before", before);
+            }
             return query.setMaxResults(limit).getResultList().stream().map(InvalidReadingStore::toModel).toList();
         });
     }

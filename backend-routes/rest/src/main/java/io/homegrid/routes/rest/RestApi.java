@@ -22,6 +22,7 @@ import io.homegrid.routes.rest.internal.AuthenticationFilter;
 import io.homegrid.routes.rest.internal.BackPressure;
 import io.homegrid.routes.rest.internal.CepAdminResource;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
+import io.homegrid.routes.rest.internal.CsvBodyWriter;
 import io.homegrid.routes.rest.internal.ConcurrentRequests;
 import io.homegrid.routes.rest.internal.DataPushResource;
 import io.homegrid.routes.rest.internal.DeviceQueryResource;
@@ -102,6 +103,7 @@ public final class RestApi {
     public static List<Object> providers(AccessControl control, RequestLimits limits, MeterRegistry metrics) {
         return List.of(
                 new RequestMetrics(metrics),
+                new CsvBodyWriter(),
                 new JacksonJsonProvider(Json.mapper()),
                 new AuthenticationFilter(control, limits),
                 new ErrorMappers.Api(),

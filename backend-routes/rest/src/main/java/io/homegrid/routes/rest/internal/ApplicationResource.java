@@ -12,6 +12,7 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -40,11 +41,13 @@ public final class ApplicationResource {
     }
 
     @GET
-    public Map<String, List<ApplicationAccount>> list(@Context SecurityContext security) {
+    public Map<String, Object> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
         if (!(CallerContext.of(security) instanceof Caller.User)) {
             throw new ApiException(403, "Authorization", "only people list applications");
         }
-        return Map.of("applications", access.control().directory().applications());
+        return Paging.answer("applications", access.control().directory().applications(), ApplicationAccount::clientId,
+                cursor, limit);
     }
 
     /** {@code {"clientId":…,"name":…}} → 201 {@code {"clientId","clientSecret"}} */

@@ -31,8 +31,9 @@ public final class AuditResource {
     }
 
     @GET
-    public Map<String, List<AuditEntry>> entries(@QueryParam("household") String household, @QueryParam("since") String since,
-            @QueryParam("limit") String limit, @Context SecurityContext security) {
+    public Map<String, Object> entries(@QueryParam("household") String household, @QueryParam("since") String since,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursorParam, @Context SecurityContext security) {
+        Paging.TimeCursor cursor = Paging.timeCursor(cursorParam);
         Caller caller = CallerContext.of(security);
         String scope = household;
         if (household != null) {
@@ -45,7 +46,8 @@ public final class AuditResource {
             scope = user.household();
         }
         Instant from = QueryParams.instant(since, "since", clock.instant().minus(Duration.ofDays(30)));
-        return Map.of("entries", access.control().audit().entries(scope, from,
-                QueryParams.boundedInt(limit, "limit", 100, 10_000)));
+        int max = QueryParams.boundedInt(limit, "limit", 100, 10_000);
+        return Paging.answer("entries", Paging.ofTimes(access.control().audit().entries(scope, from,
+                cursor == null ? null : cursor.time(), Paging.fetch(cursor, max)), AuditEntry::at, cursor, max));
     }
 }

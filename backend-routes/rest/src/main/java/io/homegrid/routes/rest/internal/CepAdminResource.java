@@ -10,6 +10,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
@@ -41,12 +42,13 @@ public final class CepAdminResource {
     }
 
     @GET
-    public Map<String, List<StatementInfo>> list(@Context SecurityContext security) {
+    public Map<String, Object> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
         Caller.User user = access.manager(CallerContext.of(security), "list CEP statements");
-        return Map.of("statements", admin.statements().stream()
+        return Paging.answer("statements", admin.statements().stream()
                 .filter(statement -> user.operator() || statement.household() == null
                         || statement.household().equals(user.household()))
-                .toList());
+                .toList(), StatementInfo::name, cursor, limit);
     }
 
     @POST

@@ -20,6 +20,7 @@ import io.homegrid.model.SensorKind;
 import io.homegrid.persistence.BucketSize;
 import io.homegrid.persistence.DeviceView;
 import io.homegrid.persistence.SensorDataRepository;
+import io.homegrid.persistence.StoredReading;
 import io.homegrid.security.Scope;
 import io.homegrid.persistence.SensorView;
 
@@ -58,10 +59,13 @@ public final class DeviceQueryResource {
      */
     @GET
     @Path("readings")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     public Readings readings(@PathParam("device") String device, @QueryParam("sensor") String sensorParam,
             @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
             @QueryParam("bucket") String bucketParam, @QueryParam("limit") String limitParam,
-            @QueryParam("replay") String replayParam, @Context SecurityContext security) {
+            @QueryParam("cursor") String cursorParam, @QueryParam("replay") String replayParam,
+            @Context SecurityContext security) {
+        Paging.TimeCursor cursor = Paging.timeCursor(cursorParam);
         Long replay = replayParam == null ? null : QueryParams.replay(replayParam);
         SensorKind sensor = QueryParams.sensor(sensorParam);
         BucketSize bucket = QueryParams.bucket(bucketParam);
@@ -79,8 +83,16 @@ public final class DeviceQueryResource {
             throw new ApiException(403, "sensor", "your grant covers some of this device's sensors only: name one with ?sensor=");
         }
         if (bucket == null) {
-            return new Readings(device, sensorId, from, to, null,
-                    repository.readings(device, sensor, from, to, limit, replay));
+            if (cursor != null && (cursor.time().isBefore(from) || !cursor.time().isBefore(to))) {
+                throw ApiException.badRequest("cursor", "it resumes outside [from, to): send the same from and to as before");
+            }
+            Paging.Page<StoredReading> page = Paging.ofTimes(repository.readings(device, sensor,
+                    cursor == null ? from : cursor.time(), to, Paging.fetch(cursor, limit), replay), StoredReading::time,
+                    cursor, limit);
+            return new Readings(device, sensorId, from, to, null, page.items(), page.next());
+        }
+        if (cursor != null) {
+            throw ApiException.badRequest("cursor", "bucketed readings come in one answer: leave out cursor");
         }
         if (replay != null) {
             throw ApiException.badRequest("bucket", "an isolated replay's readings come raw: leave out bucket");
@@ -90,7 +102,8 @@ public final class DeviceQueryResource {
             throw ApiException.badRequest("bucket", "the range holds " + buckets + " buckets of " + bucket.id()
                     + "; at most " + MAX_LIMIT + ": choose a wider bucket or a shorter range");
         }
-        return new Readings(device, sensorId, from, to, bucket.id(), repository.buckets(device, sensor, from, to, bucket));
+        return new Readings(device, sensorId, from, to, bucket.id(), repository.buckets(device, sensor, from, to, bucket),
+                null);
     }
 
     private DeviceView known(String device) {
@@ -103,8 +116,13 @@ public final class DeviceQueryResource {
     public record Latest(String device, String gateway, Instant lastSeen, List<SensorView> readings) {
     }
 
-    /** {@code readings} holds raw readings, or bucket rows when {@code bucket} is set. */
+    /**
+     * {@code readings} holds raw readings, or bucket rows when {@code bucket} is set.
+     *
+     * @param next the cursor of the next page of raw readings, absent on the last
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Readings(String device, String sensor, Instant from, Instant to, String bucket, List<?> readings) {
+    public record Readings(String device, String sensor, Instant from, Instant to, String bucket, List<?> readings,
+            String next) {
     }
 }

@@ -38,9 +38,11 @@ public final class EventsResource {
 
     /** {@code type} is the statement that found the event, e.g. {@code device-switch}. */
     @GET
-    public Map<String, List<CepOutput>> events(@QueryParam("gateway") String gateway, @QueryParam("type") String type,
+    public Map<String, Object> events(@QueryParam("gateway") String gateway, @QueryParam("type") String type,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
-            @QueryParam("replay") String replayParam, @Context SecurityContext security) {
+            @QueryParam("cursor") String cursorParam, @QueryParam("replay") String replayParam,
+            @Context SecurityContext security) {
+        Paging.TimeCursor cursor = Paging.timeCursor(cursorParam);
         Long replay = replayParam == null ? null : QueryParams.replay(replayParam);
         Caller caller = CallerContext.of(security);
         Set<String> gateways;
@@ -59,11 +61,16 @@ public final class EventsResource {
             gateways.forEach(one -> access.gateway(caller, one, Scope.EVENTS_READ).since(start, clock.instant()));
         }
         int max = QueryParams.boundedInt(limit, "limit", 1_000, 100_000);
+        Instant resume = cursor == null ? start : cursor.time();
+        int fetch = Paging.fetch(cursor, max);
+        List<CepOutput> fetched;
         if (gateways == null) {
-            return Map.of("events", repository.events(null, type, start, end, max, replay));
+            fetched = repository.events(null, type, resume, end, fetch, replay);
+        } else {
+            // One query per visible gateway: a household has a handful, and each uses the index.
+            fetched = gateways.stream().sorted().flatMap(one -> repository.events(one, type, resume, end, fetch, replay)
+                    .stream()).sorted(Comparator.comparing(CepOutput::time)).limit(fetch).toList();
         }
-        // One query per visible gateway: a household has a handful, and each uses the index.
-        return Map.of("events", gateways.stream().flatMap(one -> repository.events(one, type, start, end, max, replay).stream())
-                .sorted(Comparator.comparing(CepOutput::time)).limit(max).toList());
+        return Paging.answer("events", Paging.ofTimes(fetched, CepOutput::time, cursor, max));
     }
 }

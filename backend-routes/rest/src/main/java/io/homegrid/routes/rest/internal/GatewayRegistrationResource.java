@@ -10,6 +10,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -35,10 +36,11 @@ public final class GatewayRegistrationResource {
     }
 
     @GET
-    public Map<String, List<GatewayRegistration>> list(@PathParam("householdId") String household,
-            @Context SecurityContext security) {
+    public Map<String, Object> list(@PathParam("householdId") String household, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @Context SecurityContext security) {
         access.member(CallerContext.of(security), household);
-        return Map.of("gateways", access.control().directory().gateways(household));
+        return Paging.answer("gateways", access.control().directory().gateways(household), GatewayRegistration::gateway,
+                cursor, limit);
     }
 
     /** {@code {"gateway":"gw-…","name":…,"description":…,"location":{"lat":…,"lon":…}}} → 201 {@code {"gateway","secret"}} */

@@ -13,6 +13,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -37,9 +38,11 @@ public final class GrantResource {
     }
 
     @GET
-    public Map<String, List<GrantView>> list(@PathParam("householdId") String household, @Context SecurityContext security) {
+    public Map<String, Object> list(@PathParam("householdId") String household, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @Context SecurityContext security) {
         access.admin(CallerContext.of(security), household, "list grants");
-        return Map.of("grants", access.control().directory().grants(household).stream().map(GrantView::of).toList());
+        return Paging.answer("grants", access.control().directory().grants(household).stream().map(GrantView::of).toList(),
+                grant -> Long.toString(grant.id()), cursor, limit);
     }
 
     /**

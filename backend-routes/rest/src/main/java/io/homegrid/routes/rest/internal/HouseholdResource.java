@@ -72,14 +72,15 @@ public final class HouseholdResource {
 
     /** Every household for operators; one's own for everyone else. */
     @GET
-    public Map<String, List<Household>> list(@Context SecurityContext security) {
+    public Map<String, Object> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
         Caller caller = CallerContext.of(security);
         List<Household> all = access.control().directory().households();
-        if (caller instanceof Caller.User user && user.operator()) {
-            return Map.of("households", all);
+        if (!(caller instanceof Caller.User user && user.operator())) {
+            String own = caller instanceof Caller.User user ? user.household() : null;
+            all = all.stream().filter(household -> household.id().equals(own)).toList();
         }
-        String own = caller instanceof Caller.User user ? user.household() : null;
-        return Map.of("households", all.stream().filter(household -> household.id().equals(own)).toList());
+        return Paging.answer("households", all, Household::id, cursor, limit);
     }
 
     @GET
@@ -91,10 +92,10 @@ public final class HouseholdResource {
 
     @GET
     @Path("{householdId}/users")
-    public Map<String, List<UserAccount>> users(@PathParam("householdId") String household,
-            @Context SecurityContext security) {
+    public Map<String, Object> users(@PathParam("householdId") String household, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @Context SecurityContext security) {
         access.admin(CallerContext.of(security), household, "list the household's users");
-        return Map.of("users", access.control().directory().users(household));
+        return Paging.answer("users", access.control().directory().users(household), UserAccount::username, cursor, limit);
     }
 
     /** {@code {"username":…,"password":…,"role":"resident"|"household-admin"}} */
@@ -117,6 +118,7 @@ public final class HouseholdResource {
     /** Issue 14: energy per local bucket, with what was not measured ({@link HouseholdAnalyses}). */
     @GET
     @Path("{householdId}/energy")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     public EnergyAnalysis.Report energy(@PathParam("householdId") String household, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("bucket") String bucket, @QueryParam("tz") String tz,
             @QueryParam("device") List<String> devices, @QueryParam("by") String by, @Context SecurityContext security) {
@@ -126,6 +128,7 @@ public final class HouseholdResource {
     /** Issue 14, the paper's Figure 3: average power per weekday and local slot over the last weeks. */
     @GET
     @Path("{householdId}/profile")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     public WeekdayProfile.Report profile(@PathParam("householdId") String household, @QueryParam("weeks") String weeks,
             @QueryParam("slot") String slot, @QueryParam("tz") String tz, @QueryParam("device") List<String> devices,
             @QueryParam("by") String by, @Context SecurityContext security) {
@@ -135,6 +138,7 @@ public final class HouseholdResource {
     /** Issue 14, the paper's Figure 4: one local day, device by device. */
     @GET
     @Path("{householdId}/day")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     public DayView.Report day(@PathParam("householdId") String household, @QueryParam("date") String date,
             @QueryParam("bucket") String bucket, @QueryParam("tz") String tz, @QueryParam("device") List<String> devices,
             @Context SecurityContext security) {
@@ -144,6 +148,7 @@ public final class HouseholdResource {
     /** Issue 14: devices ranked by energy, with cost, share and standby. */
     @GET
     @Path("{householdId}/consumers")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     public TopConsumers.Report consumers(@PathParam("householdId") String household, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("tariff") String tariff, @QueryParam("tz") String tz,
             @QueryParam("device") List<String> devices, @Context SecurityContext security) {
@@ -153,9 +158,10 @@ public final class HouseholdResource {
     /** Issue 14: the household's virtual devices, named groups of its devices ({@link VirtualDeviceApi}). */
     @GET
     @Path("{householdId}/virtual-devices")
-    public Map<String, List<VirtualDevice>> virtualDevices(@PathParam("householdId") String household,
-            @Context SecurityContext security) {
-        return virtualDevices.list(CallerContext.of(security), household);
+    public Map<String, Object> virtualDevices(@PathParam("householdId") String household,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context SecurityContext security) {
+        return Paging.answer("virtualDevices", virtualDevices.list(CallerContext.of(security), household),
+                VirtualDevice::name, cursor, limit);
     }
 
     /** {@code {"name":"kitchen","devices":["kettle","oven","fridge"]}} → 201; household admins. */
@@ -185,6 +191,7 @@ public final class HouseholdResource {
     /** A virtual device's energy: the household's energy analysis on its members. */
     @GET
     @Path("{householdId}/virtual-devices/{name}/energy")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     public EnergyAnalysis.Report virtualDeviceEnergy(@PathParam("householdId") String household,
             @PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("bucket") String bucket, @QueryParam("tz") String tz, @QueryParam("by") String by,
@@ -194,6 +201,7 @@ public final class HouseholdResource {
 
     @GET
     @Path("{householdId}/virtual-devices/{name}/profile")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     public WeekdayProfile.Report virtualDeviceProfile(@PathParam("householdId") String household,
             @PathParam("name") String name, @QueryParam("weeks") String weeks, @QueryParam("slot") String slot,
             @QueryParam("tz") String tz, @QueryParam("by") String by, @Context SecurityContext security) {
@@ -203,6 +211,7 @@ public final class HouseholdResource {
     /** A virtual device's members over one local day, and their total: its power series. */
     @GET
     @Path("{householdId}/virtual-devices/{name}/day")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     public DayView.Report virtualDeviceDay(@PathParam("householdId") String household, @PathParam("name") String name,
             @QueryParam("date") String date, @QueryParam("bucket") String bucket, @QueryParam("tz") String tz,
             @Context SecurityContext security) {
@@ -212,9 +221,10 @@ public final class HouseholdResource {
     /** Issue 14, data sharing: what each registered service received of this household, and how its deliveries go. */
     @GET
     @Path("{householdId}/sharing")
-    public Map<String, List<Webhooks.HouseholdStatus>> sharing(@PathParam("householdId") String household,
-            @Context SecurityContext security) {
+    public Map<String, Object> sharing(@PathParam("householdId") String household, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @Context SecurityContext security) {
         access.admin(CallerContext.of(security), household, "see what the household shares");
-        return Map.of("services", webhooks.household(household));
+        return Paging.answer("services", webhooks.household(household), Webhooks.HouseholdStatus::application, cursor,
+                limit);
     }
 }

@@ -10,6 +10,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.homegrid.model.InvalidReading;
 import io.homegrid.persistence.SensorDataRepository;
 import io.homegrid.security.Caller;
@@ -30,7 +32,8 @@ public final class InvalidReadingsResource {
 
     @GET
     public InvalidReadings list(@QueryParam("gateway") String gateway, @QueryParam("limit") String limit,
-            @Context SecurityContext security) {
+            @QueryParam("cursor") String cursorParam, @Context SecurityContext security) {
+        Paging.TimeCursor cursor = Paging.timeCursor(cursorParam);
         Caller caller = CallerContext.of(security);
         if (gateway != null) {
             QueryParams.id(gateway, "gateway");
@@ -38,9 +41,14 @@ public final class InvalidReadingsResource {
         } else {
             access.operator(caller, "list every gateway's refused readings; name your ?gateway=");
         }
-        return new InvalidReadings(repository.invalidReadings(gateway, QueryParams.boundedInt(limit, "limit", 100, 1_000)));
+        int max = QueryParams.boundedInt(limit, "limit", 100, 1_000);
+        Paging.Page<InvalidReading> page = Paging.ofTimes(repository.invalidReadings(gateway,
+                cursor == null ? null : cursor.time(), Paging.fetch(cursor, max)), InvalidReading::received, cursor, max);
+        return new InvalidReadings(page.items(), page.next());
     }
 
-    public record InvalidReadings(List<InvalidReading> invalidReadings) {
+    /** @param next the cursor of the next (older) page, absent on the last */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InvalidReadings(List<InvalidReading> invalidReadings, String next) {
     }
 }

@@ -70,9 +70,11 @@ public final class ReplayResource {
     }
 
     @GET
-    public Map<String, List<ObjectNode>> list(@Context SecurityContext security) {
+    public Map<String, Object> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
         Caller.User user = access.manager(CallerContext.of(security), "see replays");
-        return Map.of("replays", replays.list(user.operator() ? null : user.household()).stream().map(this::view).toList());
+        return Paging.answer("replays", replays.list(user.operator() ? null : user.household()).stream().map(this::view)
+                .toList(), replay -> replay.get("id").asText(), cursor, limit);
     }
 
     @GET

@@ -3,7 +3,6 @@ package io.homegrid.routes.rest.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,9 +41,9 @@ public final class VirtualDeviceApi {
         this.clock = clock;
     }
 
-    Map<String, List<VirtualDevice>> list(Caller caller, String household) {
+    List<VirtualDevice> list(Caller caller, String household) {
         access.household(caller, household, Scope.AGGREGATES_READ, null);
-        return Map.of("virtualDevices", repository.virtualDevices().of(household));
+        return repository.virtualDevices().of(household);
     }
 
     VirtualDevice one(Caller caller, String household, String name) {

@@ -78,15 +78,15 @@ class CepAdminResourceTest {
         ApiException othersStatement = catchThrowableOfType(ApiException.class, () -> resource.remove("kettle-a", adminB));
         ApiException platformStatement = catchThrowableOfType(ApiException.class, () -> resource.remove("platform", adminA));
         ApiException resident = catchThrowableOfType(ApiException.class,
-                () -> resource.list(user("res-a", Role.RESIDENT, a)));
+                () -> resource.list(null, null, user("res-a", Role.RESIDENT, a)));
 
         assertThat(added.getStatus()).isEqualTo(201);
         assertThat(store.load().get("kettle-a").household()).isEqualTo(a);
         assertThat(elsewhere.status()).isEqualTo(404);
         assertThat(store.load()).doesNotContainKey("kettle-b");
-        assertThat(resource.list(adminB).get("statements")).extracting(StatementInfo::name)
+        assertThat(statements(resource.list(null, null, adminB))).extracting(StatementInfo::name)
                 .contains("platform", "device-switch").doesNotContain("kettle-a");
-        assertThat(resource.list(adminA).get("statements")).extracting(StatementInfo::name).contains("kettle-a");
+        assertThat(statements(resource.list(null, null, adminA))).extracting(StatementInfo::name).contains("kettle-a");
         assertThat(othersStatement.status()).isEqualTo(404);
         assertThat(platformStatement.status()).isEqualTo(403);
         assertThat(resident.status()).isEqualTo(403);
@@ -100,5 +100,10 @@ class CepAdminResourceTest {
 
     private static ObjectNode body(String name, String epl) {
         return JsonNodeFactory.instance.objectNode().put("name", name).put("epl", epl);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<StatementInfo> statements(java.util.Map<String, Object> answer) {
+        return (java.util.List<StatementInfo>) answer.get("statements");
     }
 }
