@@ -150,13 +150,17 @@ public final class SharingService implements Webhooks, AutoCloseable {
         }
         byte[] key = Signature.newKey();
         store.register(application, url, key, clock.instant());
-        LOG.info("[{}] webhook registered at {}", application, url);
+        sharing.forgetApplications();
+        // The host only: a URL's path or query may carry a token of the service's.
+        LOG.info("[{}] webhook registered at {}://{}", application, scheme, url.getHost());
         return new Registration(application, url.toString(), Base64.getEncoder().encodeToString(key));
     }
 
     @Override
     public boolean remove(String application) {
-        return store.remove(application);
+        boolean removed = store.remove(application);
+        sharing.forgetApplications();
+        return removed;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -126,8 +127,10 @@ class BackendDefaultsTest {
 
     @Test
     void theBrokerKeepsTheQueuesTheServicesConsume() {
-        assertThat(BusSettings.DEFAULT_DURABLE_QUEUES).containsExactlyInAnyOrder(PersistenceConnector.readingsQueue(),
-                CepService.readingsQueue(), PersistenceConnector.cepQueue());
+        List<String> consumed = new java.util.ArrayList<>(List.of(PersistenceConnector.readingsQueue(),
+                CepService.readingsQueue(), PersistenceConnector.cepQueue()));
+        consumed.addAll(io.homegrid.sharing.SharingService.queues());
+        assertThat(BusSettings.DEFAULT_DURABLE_QUEUES).containsExactlyInAnyOrderElementsOf(consumed);
     }
 
     private static Map.Entry<String, String> entry(String key, Object value) {

@@ -13,10 +13,18 @@ import io.homegrid.sharing.SharingSettings;
 /** What comes off the bus into the outbox, and the outbox out to the webhooks. */
 public final class Sharing {
 
+    /**
+     * Which applications have a webhook is read again at most this often: the question comes with
+     * every readings message, and the answer changes only when an operator registers one.
+     */
+    static final long APPLICATIONS_FOR_MILLIS = 1_000;
+
     private final WebhookStore store;
     private final Selection selection;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private volatile Set<String> applications;
+    private volatile long applicationsRead;
 
     public Sharing(WebhookStore store, Directory directory, SharingSettings settings, Clock clock) {
         this.store = store;
@@ -26,7 +34,7 @@ public final class Sharing {
     }
 
     public void readings(List<ReadingBatch> batches) {
-        Set<String> applications = store.applications();
+        Set<String> applications = applications();
         if (applications.isEmpty()) {
             return;
         }
@@ -36,10 +44,26 @@ public final class Sharing {
     }
 
     public void output(CepOutput output) {
-        Set<String> applications = store.applications();
+        Set<String> applications = applications();
         if (!applications.isEmpty()) {
             store.enqueue(selection.output(output, applications, clock.instant()));
         }
+    }
+
+    /** A webhook was registered or removed here: the next message asks the database again. */
+    public void forgetApplications() {
+        applications = null;
+    }
+
+    private Set<String> applications() {
+        Set<String> known = applications;
+        long now = clock.millis();
+        if (known == null || now - applicationsRead >= APPLICATIONS_FOR_MILLIS) {
+            known = store.applications();
+            applications = known;
+            applicationsRead = now;
+        }
+        return known;
     }
 
     public void deliverDue() {
