@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.jms.Connection;
@@ -44,7 +45,13 @@ import io.homegrid.model.bus.Headers;
  */
 class BrokerSecurityTest {
 
-    private static final String URL = "vm://broker-security-test?create=false";
+    /**
+     * A broker name of its own per test: ActiveMQ's in-JVM transport keeps its servers by name, and
+     * a broker started under the name of one just stopped could find that one's server disposed.
+     */
+    private static final AtomicInteger BROKERS = new AtomicInteger();
+
+    private String url;
 
     @TempDir
     Path store;
@@ -75,7 +82,9 @@ class BrokerSecurityTest {
                         return !expired.contains(user);
                     }
                 });
-        bus = BusService.start(BusSettings.embedded("broker-security-test", store, EmbeddedBroker.Ports.NONE), outside);
+        String name = "broker-security-test-" + BROKERS.incrementAndGet();
+        url = "vm://" + name + "?create=false";
+        bus = BusService.start(BusSettings.embedded(name, store, EmbeddedBroker.Ports.NONE), outside);
     }
 
     @AfterEach
@@ -90,8 +99,8 @@ class BrokerSecurityTest {
      */
     @Test
     void anonymousAndWrongPasswordsAreRefused() throws Exception {
-        assertThatThrownBy(() -> BusConnections.plain(URL).createConnection().start()).isInstanceOf(JMSException.class);
-        assertThatThrownBy(() -> BusConnections.plain(URL, new BusCredentials(BusSettings.DEFAULT_SERVICES_USER, "guess"))
+        assertThatThrownBy(() -> BusConnections.plain(url).createConnection().start()).isInstanceOf(JMSException.class);
+        assertThatThrownBy(() -> BusConnections.plain(url, new BusCredentials(BusSettings.DEFAULT_SERVICES_USER, "guess"))
                 .createConnection().start()).isInstanceOf(JMSException.class);
         assertThatThrownBy(() -> outside("app-a", "guess")).isInstanceOf(JMSException.class);
         assertThatThrownBy(() -> outside("nobody", "secret-a")).isInstanceOf(JMSException.class);
@@ -157,7 +166,7 @@ class BrokerSecurityTest {
     }
 
     private Connection outside(String user, String password) throws JMSException {
-        Connection connection = BusConnections.plain(URL, new BusCredentials(user, password)).createConnection();
+        Connection connection = BusConnections.plain(url, new BusCredentials(user, password)).createConnection();
         connection.start();
         return connection;
     }
