@@ -2,6 +2,9 @@ package io.homegrid.launcher;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.function.Supplier;
+
+import javax.websocket.server.ServerEndpointConfig;
 
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.cxf.Bus;
@@ -22,6 +25,7 @@ import io.homegrid.launcher.internal.Resources;
 import io.homegrid.launcher.internal.TlsMaterial;
 import io.homegrid.persistence.PersistenceConnector;
 import io.homegrid.persistence.PersistenceService;
+import io.homegrid.launcher.internal.EmbeddedLiveSocket;
 import io.homegrid.replay.ReplayClient;
 import io.homegrid.sharing.SharingService;
 import io.homegrid.replay.ReplayService;
@@ -110,6 +114,11 @@ public final class EmbeddedBackend implements AutoCloseable {
                             EmbeddedTls.configure(cxf, config.port(), tls);
                             EmbeddedThreads.configure(cxf, config.rest().requests().serverThreads(), config.port(),
                                     config.httpPort());
+                        }
+
+                        @Override
+                        public void liveSocket(Bus cxf, Supplier<ServerEndpointConfig> endpoint) {
+                            EmbeddedLiveSocket.install(cxf, endpoint.get(), config.port(), config.httpPort());
                         }
 
                         @Override

@@ -1,5 +1,7 @@
 package io.homegrid.routes.rest;
 
+import java.util.function.Supplier;
+
 import org.apache.cxf.Bus;
 
 /**
@@ -13,6 +15,14 @@ public interface HttpTransportSetup {
 
     /** Before anything is published on the bus. */
     default void prepare(Bus bus) {
+    }
+
+    /**
+     * After {@link #prepare}: serve the WebSocket live channel (a JSR 356 endpoint, made when asked,
+     * so that a host without a WebSocket container never loads its classes) at
+     * {@link io.homegrid.routes.rest.internal.live.LiveSockets#PATH}.
+     */
+    default void liveSocket(Bus bus, Supplier<javax.websocket.server.ServerEndpointConfig> endpoint) {
     }
 
     /** Once the API is published, so the servers exist. */

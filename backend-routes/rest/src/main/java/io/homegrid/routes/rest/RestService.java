@@ -3,6 +3,8 @@ package io.homegrid.routes.rest;
 import java.time.Clock;
 import java.util.List;
 
+import javax.jms.JMSException;
+
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 
@@ -10,9 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.homegrid.model.bus.Destinations;
+import io.homegrid.routes.rest.internal.Access;
 import io.homegrid.routes.rest.internal.BackPressure;
 import io.homegrid.routes.rest.internal.GroupCommit;
+import io.homegrid.routes.rest.internal.live.LiveHub;
+import io.homegrid.routes.rest.internal.live.LiveSockets;
 import io.homegrid.routes.rest.internal.metrics.PlatformMetrics;
+import io.micrometer.core.instrument.Gauge;
 
 /**
  * The REST API service: the one assembly that both the DS component and the embedded launcher
@@ -27,11 +33,13 @@ public final class RestService implements AutoCloseable {
     private final Bus bus;
     private final RestServer server;
     private final PlatformMetrics metrics;
+    private final LiveHub live;
 
-    private RestService(Bus bus, RestServer server, PlatformMetrics metrics) {
+    private RestService(Bus bus, RestServer server, PlatformMetrics metrics, LiveHub live) {
         this.bus = bus;
         this.server = server;
         this.metrics = metrics;
+        this.live = live;
     }
 
     public static RestService start(RestSettings settings, RestDependencies dependencies, Clock clock) {
@@ -44,8 +52,13 @@ public final class RestService implements AutoCloseable {
         Bus bus = createBus();
         PlatformMetrics metrics = new PlatformMetrics(dependencies.persistence(), dependencies.broker(),
                 dependencies.parser(), dependencies.replays());
+        LiveHub live = new LiveHub(dependencies.bus());
+        Gauge.builder("homegrid.live.sockets", live, LiveHub::sockets)
+                .description("WebSocket live channel clients logged in").register(metrics.registry());
         try {
             transport.prepare(bus);
+            live.start();
+            transport.liveSocket(bus, () -> LiveSockets.endpoint(live, new Access(dependencies.access()), "/"));
             BackPressure pressure = new BackPressure(dependencies.persistence(), dependencies.broker(), settings.push());
             List<HealthCheck> health = List.of(HealthChecks.broker(dependencies.bus()),
                     dependencies.database(),
@@ -57,8 +70,14 @@ public final class RestService implements AutoCloseable {
                     RestApi.providers(dependencies.access(), settings.requests(), metrics.registry()));
             transport.started(bus);
             LOG.info("REST API at {}", settings.addresses());
-            return new RestService(bus, server, metrics);
+            return new RestService(bus, server, metrics, live);
+        } catch (JMSException e) {
+            live.close();
+            metrics.close();
+            bus.shutdown(true);
+            throw new BusUnavailableException("the live channel cannot subscribe to the bus", e);
         } catch (RuntimeException e) {
+            live.close();
             metrics.close();
             bus.shutdown(true);
             throw e;
@@ -90,6 +109,7 @@ public final class RestService implements AutoCloseable {
 
     @Override
     public void close() {
+        live.close();
         server.close();
         bus.shutdown(true);
         metrics.close();

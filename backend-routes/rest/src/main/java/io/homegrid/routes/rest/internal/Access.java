@@ -35,7 +35,7 @@ public final class Access {
      */
     public record Reach(String household, List<Grant> grants) {
 
-        boolean full() {
+        public boolean full() {
             return grants.isEmpty();
         }
 
@@ -45,7 +45,7 @@ public final class Access {
         }
 
         /** Whether the caller may read this sensor kind of the device under this scope. */
-        boolean sensor(String device, String sensor, Scope scope) {
+        public boolean sensor(String device, String sensor, Scope scope) {
             return full() || grants.stream().anyMatch(grant -> covers(grant, device, sensor, scope));
         }
 

@@ -1,0 +1,181 @@
+package io.homegrid.routes.rest.internal.live;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.jms.BytesMessage;
+import javax.jms.Connection;
+import javax.jms.ConnectionFactory;
+import javax.jms.JMSException;
+import javax.jms.Message;
+import javax.jms.Session;
+import javax.jms.TextMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.homegrid.model.CepOutput;
+import io.homegrid.model.Reading;
+import io.homegrid.model.ReadingBatch;
+import io.homegrid.model.bus.Destinations;
+import io.homegrid.model.bus.Headers;
+import io.homegrid.model.bus.ReadingBatchCodec;
+import io.homegrid.model.json.Json;
+
+/**
+ * The WebSocket live channel's one subscription to the bus per backend instance: parsed readings
+ * as soon as the parser published them (not after the CEP's lateness bound), CEP outputs and
+ * replay progress, each numbered and kept in a window of the last {@link #WINDOW} for clients
+ * that reconnect and resume. Handing a message to the sockets never waits: a socket that cannot
+ * keep up is cut off by its own bounded queue ({@link LiveSocket}).
+ */
+public final class LiveHub implements AutoCloseable {
+
+    static final int WINDOW = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+
+    private final ConnectionFactory connectionFactory;
+    private final AtomicLong ids = new AtomicLong();
+    private final Deque<LiveMessage> window = new ArrayDeque<>();
+    private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
+    /** Closes sockets that did not log in in time. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "live-sockets");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Connection connection;
+
+    public LiveHub(ConnectionFactory connectionFactory) {
+        this.connectionFactory = connectionFactory;
+    }
+
+    /** Subscribes to the bus; the sockets get what comes from then on. */
+    public void start() throws JMSException {
+        connection = connectionFactory.createConnection();
+        // One session per topic: a session delivers to one listener at a time.
+        Session readings = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        readings.createConsumer(readings.createTopic(Destinations.READINGS_PARSED), Headers.REPLAY + " IS NULL")
+                .setMessageListener(this::readings);
+        Session outputs = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        outputs.createConsumer(outputs.createTopic(Destinations.CEP_OUT + "," + Destinations.REPLAY_PROGRESS),
+                Headers.REPLAY + " IS NULL").setMessageListener(this::outputs);
+        connection.start();
+    }
+
+    void later(Runnable task, long millis) {
+        timer.schedule(task, millis, TimeUnit.MILLISECONDS);
+    }
+
+    void add(LiveSocket socket) {
+        sockets.add(socket);
+    }
+
+    void remove(LiveSocket socket) {
+        sockets.remove(socket);
+    }
+
+    /** Sockets logged in now. */
+    public int sockets() {
+        return sockets.size();
+    }
+
+    /** What the window still holds after {@code id}, oldest first; empty when the client is up to date. */
+    synchronized List<LiveMessage> after(long id) {
+        List<LiveMessage> missed = new ArrayList<>();
+        for (LiveMessage message : window) {
+            if (message.id() > id) {
+                missed.add(message);
+            }
+        }
+        return missed;
+    }
+
+    /** The oldest id the window still holds (0 while empty). */
+    synchronized long oldest() {
+        return window.isEmpty() ? 0 : window.peekFirst().id();
+    }
+
+    private void readings(Message message) {
+        try {
+            List<ReadingBatch> batches;
+            if (message instanceof BytesMessage bytes) {
+                byte[] body = new byte[(int) bytes.getBodyLength()];
+                bytes.readBytes(body);
+                batches = ReadingBatchCodec.decodeAll(body);
+            } else {
+                batches = List.of(Json.mapper().readValue(((TextMessage) message).getText(), ReadingBatch.class));
+            }
+            for (ReadingBatch batch : batches) {
+                for (Reading reading : batch.readings()) {
+                    ObjectNode data = Json.mapper().createObjectNode().put("gateway", batch.gateway())
+                            .put("device", reading.device()).put("sensor", reading.sensor().id())
+                            .put("value", reading.value()).put("unit", reading.unit())
+                            .put("time", reading.time().toString()).put("seq", reading.seq());
+                    publish("reading", batch.gateway(), null, reading.device(), reading.sensor().id(), data);
+                }
+            }
+        } catch (Exception e) {
+            LOG.warn("A readings message was not passed to the live sockets: {}", e.getMessage());
+        }
+    }
+
+    private void outputs(Message message) {
+        try {
+            String text = ((TextMessage) message).getText();
+            if (Destinations.REPLAY_PROGRESS.equals(topic(message))) {
+                JsonNode progress = Json.mapper().readTree(text);
+                publish("replay", null, progress.path("household").asText(null), null, null, progress);
+                return;
+            }
+            CepOutput output = Json.mapper().readValue(text, CepOutput.class);
+            publish(CepOutput.AGGREGATE.equals(output.kind()) ? "aggregate" : "event", output.gateway(), null,
+                    output.device(), null, Json.mapper().valueToTree(output));
+        } catch (Exception e) {
+            LOG.warn("A CEP output was not passed to the live sockets: {}", e.getMessage());
+        }
+    }
+
+    private static String topic(Message message) throws JMSException {
+        return message.getJMSDestination() == null ? null
+                : message.getJMSDestination().toString().replace("topic://", "");
+    }
+
+    private void publish(String kind, String gateway, String household, String device, String sensor, JsonNode data) {
+        LiveMessage message;
+        synchronized (this) {
+            message = new LiveMessage(ids.incrementAndGet(), kind, gateway, household, device, sensor, data);
+            window.addLast(message);
+            if (window.size() > WINDOW) {
+                window.removeFirst();
+            }
+        }
+        for (LiveSocket socket : sockets) {
+            socket.offer(message);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        sockets.forEach(LiveSocket::serverClosing);
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException e) {
+                LOG.warn("Closing the live channel's bus connection failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.homegrid.routes.rest.internal.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One thing the live channel carries, numbered in the order this instance received it.
+ *
+ * @param kind    {@code reading}, {@code aggregate}, {@code event} or {@code replay}
+ * @param gateway the gateway it is about; null for a replay's progress
+ * @param household the household, for a replay's progress (readings and outputs: looked up by gateway)
+ * @param device  null for household-wide outputs and replays
+ * @param sensor  the sensor kind of a reading; null otherwise
+ */
+record LiveMessage(long id, String kind, String gateway, String household, String device, String sensor, JsonNode data) {
+}

@@ -1,0 +1,28 @@
+package io.homegrid.routes.rest.internal.live;
+
+import javax.websocket.Endpoint;
+import javax.websocket.server.ServerEndpointConfig;
+
+import io.homegrid.routes.rest.internal.Access;
+
+/** The WebSocket live channel's endpoint as a JSR 356 configuration, for whichever server hosts it. */
+public final class LiveSockets {
+
+    /** Where the channel answers; hosts put the endpoint's context here, the endpoint at its root. */
+    public static final String PATH = "/api/v1/live/ws";
+
+    private LiveSockets() {
+    }
+
+    /** A new {@link LiveSocket} per connection, on the hub and access rules given. */
+    public static ServerEndpointConfig endpoint(LiveHub hub, Access access, String path) {
+        return ServerEndpointConfig.Builder.create(LiveSocket.class, path)
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> type) {
+                        Endpoint socket = new LiveSocket(hub, access);
+                        return type.cast(socket);
+                    }
+                }).build();
+    }
+}

@@ -1,0 +1,40 @@
+package io.homegrid.routes.rest.internal.live;
+
+import java.util.Set;
+
+import io.homegrid.routes.rest.internal.Access;
+import io.homegrid.security.Scope;
+
+/**
+ * What one subscription of a socket asks for, within what the caller may see of the household:
+ * checked when it is made ({@code live:read} on the household) and for each message (the device
+ * and sensor a grant names).
+ *
+ * @param devices empty: every device the caller may see
+ * @param sensors empty: every sensor kind
+ * @param kinds   {@code reading}, {@code aggregate}, {@code event}, {@code replay}
+ */
+record Subscription(String id, String household, Set<String> gateways, Set<String> devices, Set<String> sensors,
+        Set<String> kinds, Access.Reach reach) {
+
+    static final Set<String> KINDS = Set.of("reading", "aggregate", "event", "replay");
+
+    boolean matches(LiveMessage message) {
+        if (!kinds.contains(message.kind())) {
+            return false;
+        }
+        if ("replay".equals(message.kind())) {
+            return household.equals(message.household()) && reach.full();
+        }
+        if (message.gateway() == null || !gateways.contains(message.gateway())) {
+            return false;
+        }
+        if (message.device() == null) {
+            // a household-wide output sums every device: for those who may see all of them
+            return devices.isEmpty() && reach.full();
+        }
+        return (devices.isEmpty() || devices.contains(message.device()))
+                && (message.sensor() == null || sensors.isEmpty() || sensors.contains(message.sensor()))
+                && reach.sensor(message.device(), message.sensor() == null ? "power" : message.sensor(), Scope.LIVE_READ);
+    }
+}
