@@ -117,6 +117,11 @@ public final class EmbeddedBackend implements AutoCloseable {
                         }
 
                         @Override
+                        public boolean servesWebSockets() {
+                            return true;
+                        }
+
+                        @Override
                         public void liveSocket(Bus cxf, Supplier<ServerEndpointConfig> endpoint) {
                             EmbeddedLiveSocket.install(cxf, endpoint.get(), config.port(), config.httpPort());
                         }

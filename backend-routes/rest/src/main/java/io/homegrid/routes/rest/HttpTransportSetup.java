@@ -18,11 +18,16 @@ public interface HttpTransportSetup {
     }
 
     /**
-     * After {@link #prepare}: serve the WebSocket live channel (a JSR 356 endpoint, made when asked,
-     * so that a host without a WebSocket container never loads its classes) at
+     * After {@link #prepare}, when {@link #servesWebSockets}: serve the WebSocket live channel (a
+     * JSR 356 endpoint; a host without a WebSocket container never loads its classes) at
      * {@link io.homegrid.routes.rest.internal.live.LiveSockets#PATH}.
      */
     default void liveSocket(Bus bus, Supplier<javax.websocket.server.ServerEndpointConfig> endpoint) {
+    }
+
+    /** Whether this host has a WebSocket container, so that {@link #liveSocket} serves the channel. */
+    default boolean servesWebSockets() {
+        return false;
     }
 
     /** Once the API is published, so the servers exist. */

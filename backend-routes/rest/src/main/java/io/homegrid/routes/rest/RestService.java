@@ -57,8 +57,10 @@ public final class RestService implements AutoCloseable {
                 .description("WebSocket live channel clients logged in").register(metrics.registry());
         try {
             transport.prepare(bus);
-            live.start();
-            transport.liveSocket(bus, () -> LiveSockets.endpoint(live, new Access(dependencies.access()), "/"));
+            if (transport.servesWebSockets()) {
+                live.start();
+                LiveSockets.serve(transport, bus, live, new Access(dependencies.access()));
+            }
             BackPressure pressure = new BackPressure(dependencies.persistence(), dependencies.broker(), settings.push());
             List<HealthCheck> health = List.of(HealthChecks.broker(dependencies.bus()),
                     dependencies.database(),

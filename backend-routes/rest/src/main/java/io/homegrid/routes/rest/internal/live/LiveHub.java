@@ -43,6 +43,12 @@ import io.homegrid.model.json.Json;
 public final class LiveHub implements AutoCloseable {
 
     static final int WINDOW = 10_000;
+    /**
+     * How long after the last socket left the hub still keeps the window, for a client that
+     * reconnects; with nobody listening for longer, messages are not even decoded (the ingest path
+     * of a backend nobody watches live pays nothing for the channel).
+     */
+    static final long KEEP_WITHOUT_SOCKETS_MILLIS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
 
     private final ConnectionFactory connectionFactory;
@@ -56,6 +62,7 @@ public final class LiveHub implements AutoCloseable {
         return thread;
     });
     private Connection connection;
+    private volatile long lastListened = System.currentTimeMillis();
 
     public LiveHub(ConnectionFactory connectionFactory) {
         this.connectionFactory = connectionFactory;
@@ -84,6 +91,11 @@ public final class LiveHub implements AutoCloseable {
 
     void remove(LiveSocket socket) {
         sockets.remove(socket);
+        lastListened = System.currentTimeMillis();
+    }
+
+    private boolean listened() {
+        return !sockets.isEmpty() || System.currentTimeMillis() - lastListened < KEEP_WITHOUT_SOCKETS_MILLIS;
     }
 
     /** Sockets logged in now. */
@@ -108,6 +120,9 @@ public final class LiveHub implements AutoCloseable {
     }
 
     private void readings(Message message) {
+        if (!listened()) {
+            return;
+        }
         try {
             List<ReadingBatch> batches;
             if (message instanceof BytesMessage bytes) {
@@ -132,6 +147,9 @@ public final class LiveHub implements AutoCloseable {
     }
 
     private void outputs(Message message) {
+        if (!listened()) {
+            return;
+        }
         try {
             String text = ((TextMessage) message).getText();
             if (Destinations.REPLAY_PROGRESS.equals(topic(message))) {
@@ -169,7 +187,10 @@ public final class LiveHub implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        sockets.forEach(LiveSocket::serverClosing);
+        // a loop, not a method reference: hosts without a WebSocket container never load LiveSocket
+        for (LiveSocket socket : sockets) {
+            socket.serverClosing();
+        }
         if (connection != null) {
             try {
                 connection.close();

@@ -3,6 +3,9 @@ package io.homegrid.routes.rest.internal.live;
 import javax.websocket.Endpoint;
 import javax.websocket.server.ServerEndpointConfig;
 
+import org.apache.cxf.Bus;
+
+import io.homegrid.routes.rest.HttpTransportSetup;
 import io.homegrid.routes.rest.internal.Access;
 
 /** The WebSocket live channel's endpoint as a JSR 356 configuration, for whichever server hosts it. */
@@ -12,6 +15,14 @@ public final class LiveSockets {
     public static final String PATH = "/api/v1/live/ws";
 
     private LiveSockets() {
+    }
+
+    /**
+     * Hands the host the endpoint. Only hosts with a WebSocket container call this: the classes
+     * of {@code javax.websocket} are loaded from here on.
+     */
+    public static void serve(HttpTransportSetup transport, Bus bus, LiveHub hub, Access access) {
+        transport.liveSocket(bus, () -> endpoint(hub, access, "/"));
     }
 
     /** A new {@link LiveSocket} per connection, on the hub and access rules given. */
