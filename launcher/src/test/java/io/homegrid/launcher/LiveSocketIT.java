@@ -167,6 +167,34 @@ class LiveSocketIT {
         }
     }
 
+    @Test
+    void anApplicationsSubscriptionEndsWithinSecondsOfItsGrantBeingRevoked() throws Exception {
+        Http.Answer registered = http.post("/api/v1/applications", "{\"clientId\":\"live-app-2\",\"name\":\"Live app\"}");
+        String secret = registered.json().get("clientSecret").asText();
+        Http.Answer grant = http.post("/api/v1/households/" + householdA + "/grants",
+                "{\"application\":\"live-app-2\",\"scopes\":[\"live:read\"],\"devices\":[\"a-app\"]}");
+        assertThat(grant.status()).isEqualTo(201);
+        String token = http.anonymous().post("/api/v1/auth/token", "{\"grant_type\":\"client_credentials\","
+                + "\"client_id\":\"live-app-2\",\"client_secret\":\"" + secret + "\"}").json().get("access_token").asText();
+
+        try (LiveClient client = subscribed(token, "{\"type\":\"subscribe\",\"id\":\"granted\",\"household\":\""
+                + householdA + "\",\"kinds\":[\"reading\"]}")) {
+            push(A, power("a-other", 1, SEQ.incrementAndGet(), 0), power("a-app", 2, SEQ.incrementAndGet(), 0));
+            await().until(() -> client.of("message").size() == 1);
+            assertThat(client.of("message").get(0).at("/data/device").asText()).as("only the granted device")
+                    .isEqualTo("a-app");
+
+            assertThat(http.delete("/api/v1/households/" + householdA + "/grants/" + grant.json().get("id").asText())
+                    .status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !client.of("revoked").isEmpty());
+            assertThat(client.of("revoked").get(0).get("id").asText()).isEqualTo("granted");
+            long after = SEQ.incrementAndGet();
+            push(A, power("a-app", 3, after, 0));
+            await().until(() -> http.get("/api/v1/devices/a-app/readings?sensor=power").json().path("readings").size() == 2);
+            assertThat(client.of("message")).hasSize(1);
+        }
+    }
+
     private static long sockets() throws Exception {
         return PrometheusText.parse(http.get("/metrics").text()).get("homegrid_live_sockets").longValue();
     }

@@ -43,6 +43,8 @@ import io.homegrid.model.json.Json;
 public final class LiveHub implements AutoCloseable {
 
     static final int WINDOW = 10_000;
+    /** How often each socket's token and grants are asked again, as the SSE stream does. */
+    static final long RECHECK_MILLIS = 1_000;
     /**
      * How long after the last socket left the hub still keeps the window, for a client that
      * reconnects; with nobody listening for longer, messages are not even decoded (the ingest path
@@ -70,6 +72,11 @@ public final class LiveHub implements AutoCloseable {
 
     /** Subscribes to the bus; the sockets get what comes from then on. */
     public void start() throws JMSException {
+        timer.scheduleWithFixedDelay(() -> {
+            for (LiveSocket socket : sockets) {
+                socket.recheck();
+            }
+        }, RECHECK_MILLIS, RECHECK_MILLIS, TimeUnit.MILLISECONDS);
         connection = connectionFactory.createConnection();
         // One session per topic: a session delivers to one listener at a time.
         Session readings = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

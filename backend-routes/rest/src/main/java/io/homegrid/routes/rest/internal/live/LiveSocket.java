@@ -53,6 +53,7 @@ public final class LiveSocket extends Endpoint {
     private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile Caller caller;
+    private volatile String token;
     private volatile Session session;
 
     LiveSocket(LiveHub hub, Access access) {
@@ -120,6 +121,7 @@ public final class LiveSocket extends Endpoint {
     private void authenticate(String token) {
         try {
             caller = access.control().authenticate("Bearer " + token);
+            this.token = token;
             hub.add(this);
             reply(Json.mapper().createObjectNode().put("type", "welcome").put("user", caller.name())
                     .put("oldest", hub.oldest()));
@@ -184,6 +186,42 @@ public final class LiveSocket extends Endpoint {
             }
         }
         drain();
+    }
+
+    /**
+     * Asks again, from the hub's timer, whether the token still holds and each subscription is
+     * still allowed: an expired token closes the socket (1008); for an application, a revoked grant
+     * ends the subscription it allowed ({@code {"type":"revoked","id":…}}), a narrowed one narrows it.
+     */
+    void recheck() {
+        Caller current = caller;
+        if (current == null) {
+            return;
+        }
+        try {
+            access.control().authenticate("Bearer " + token);
+        } catch (AuthenticationException e) {
+            hub.remove(this);
+            close(POLICY, "log in again: " + e.getMessage());
+            return;
+        }
+        if (!(current instanceof Caller.Application)) {
+            // a person's reach is their household, which grants do not change
+            return;
+        }
+        for (Subscription subscription : subscriptions.values()) {
+            try {
+                Access.Reach reach = access.household(current, subscription.household(), Scope.LIVE_READ, null);
+                subscriptions.replace(subscription.id(), subscription, subscription.within(reach));
+            } catch (ApiException e) {
+                subscriptions.remove(subscription.id());
+                reply(Json.mapper().createObjectNode().put("type", "revoked").put("id", subscription.id())
+                        .put("reason", e.getMessage()));
+            } catch (RuntimeException e) {
+                // the directory is away: the subscription stays as it was until it can be asked again
+                LOG.debug("Live subscription {} not re-checked: {}", subscription.id(), e.getMessage());
+            }
+        }
     }
 
     void serverClosing() {

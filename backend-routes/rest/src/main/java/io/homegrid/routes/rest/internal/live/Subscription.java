@@ -19,6 +19,11 @@ record Subscription(String id, String household, Set<String> gateways, Set<Strin
 
     static final Set<String> KINDS = Set.of("reading", "aggregate", "event", "replay");
 
+    /** The same subscription under what the caller's grants allow now. */
+    Subscription within(Access.Reach now) {
+        return new Subscription(id, household, gateways, devices, sensors, kinds, now);
+    }
+
     boolean matches(LiveMessage message) {
         if (!kinds.contains(message.kind())) {
             return false;
