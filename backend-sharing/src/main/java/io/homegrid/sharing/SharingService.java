@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -171,11 +170,6 @@ public final class SharingService implements Webhooks, AutoCloseable {
     @Override
     public List<HouseholdStatus> household(String household) {
         return store.household(household);
-    }
-
-    /** Applications with a webhook, for tests. */
-    Set<String> applications() {
-        return store.applications();
     }
 
     @Override

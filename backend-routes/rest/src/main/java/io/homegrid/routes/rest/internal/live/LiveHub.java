@@ -18,6 +18,7 @@ import javax.jms.JMSException;
 import javax.jms.Message;
 import javax.jms.Session;
 import javax.jms.TextMessage;
+import javax.jms.Topic;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,8 +174,7 @@ public final class LiveHub implements AutoCloseable {
     }
 
     private static String topic(Message message) throws JMSException {
-        return message.getJMSDestination() == null ? null
-                : message.getJMSDestination().toString().replace("topic://", "");
+        return message.getJMSDestination() instanceof Topic topic ? topic.getTopicName() : null;
     }
 
     private void publish(String kind, String gateway, String household, String device, String sensor, JsonNode data) {

@@ -152,7 +152,8 @@ public final class LiveSocket extends Endpoint {
                     texts(request, "sensors"), kinds, reach));
             reply(Json.mapper().createObjectNode().put("type", "subscribed").put("id", id));
         } catch (ApiException e) {
-            reply(error(id, e.field(), e.getMessage()));
+            // the status the same question over HTTP answers: 404 for a household the caller may not see, 403 …
+            reply(((ObjectNode) error(id, e.field(), e.getMessage())).put("status", e.status()));
         }
     }
 

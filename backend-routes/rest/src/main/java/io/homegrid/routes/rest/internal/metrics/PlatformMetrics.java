@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -154,11 +153,6 @@ public final class PlatformMetrics implements AutoCloseable {
             // The other meters still answer; the replay ones keep their last values.
             LOG.warn("Replay metrics not read: {}", e.getMessage());
         }
-    }
-
-    /** Names of the destinations seen so far, for tests. */
-    Set<String> destinationNames() {
-        return Set.copyOf(destinations.keySet());
     }
 
     @Override
