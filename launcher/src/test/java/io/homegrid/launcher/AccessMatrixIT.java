@@ -155,6 +155,11 @@ class AccessMatrixIT {
                 get("/api/v1/openapi.json",                       "200 200 200 200 200 200 200 200 200"),
                 get("/api/docs",                                  "200 200 200 200 200 200 200 200 200"),
                 get("/api/docs/swagger-ui-bundle.js",             "200 200 200 200 200 200 200 200 200"),
+                // the dashboard: a page and its scripts, public; what it shows comes from the API above
+                get("/",                                          "200 200 200 200 200 200 200 200 200"),
+                get("/ui/app.js",                                 "200 200 200 200 200 200 200 200 200"),
+                get("/ui/echarts.min.js",                         "200 200 200 200 200 200 200 200 200"),
+                get("/ui/..%2Fdashboard%2FDashboardResource.class", "404 404 404 404 404 404 404 404 404"),
                 live("/api/v1/live?gateway=gw-a",                 "401 200 404 200 200 403 404 403 403"),
                 live("/api/v1/live",                              "401 200 200 200 200 200 200 403 403"),
                 // the WebSocket channel logs in with a token: a gateway's Basic secret is no token (401)

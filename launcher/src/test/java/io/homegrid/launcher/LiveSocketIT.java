@@ -195,6 +195,64 @@ class LiveSocketIT {
         }
     }
 
+    @Test
+    void joinsLeavesAndRelaySwitchesArriveAsTheirOwnKindsOnceEach() throws Exception {
+        try (LiveClient client = subscribed(tokenA, "{\"type\":\"subscribe\",\"id\":\"home\",\"household\":\""
+                + householdA + "\",\"kinds\":[\"device\",\"relay\"]}")) {
+            pushDevices(A, "{\"device\":\"kettle\",\"type\":\"smart-plug\",\"name\":\"Kettle\",\"relay\":true,"
+                    + "\"state\":\"joined\",\"sensors\":[]}");
+            await().until(() -> client.of("message").size() == 1);
+            JsonNode joined = client.of("message").get(0);
+            assertThat(joined.get("kind").asText()).isEqualTo("device");
+            assertThat(joined.at("/data/device").asText()).isEqualTo("kettle");
+            assertThat(joined.at("/data/state").asText()).isEqualTo("joined");
+
+            // the same state again is no change; a relay reported on twice is one switch
+            pushDevices(A, "{\"device\":\"kettle\",\"type\":\"smart-plug\",\"name\":\"Kettle\",\"relay\":true,"
+                    + "\"state\":\"joined\",\"sensors\":[]}");
+            push(A, reading("kettle", "relay", "1", "0/1", Instant.now(), SEQ.incrementAndGet()));
+            push(A, reading("kettle", "relay", "1", "0/1", Instant.now(), SEQ.incrementAndGet()));
+            push(A, reading("kettle", "relay", "0", "0/1", Instant.now(), SEQ.incrementAndGet()));
+            await().until(() -> client.of("message").size() == 3);
+            assertThat(client.of("message").get(1).get("kind").asText()).isEqualTo("relay");
+            assertThat(client.of("message").get(1).at("/data/on").asBoolean()).isTrue();
+            assertThat(client.of("message").get(2).at("/data/on").asBoolean()).isFalse();
+
+            pushDevices(A, "{\"device\":\"kettle\",\"type\":\"smart-plug\",\"name\":\"Kettle\",\"relay\":true,"
+                    + "\"state\":\"left\",\"sensors\":[]}");
+            await().until(() -> client.of("message").size() == 4);
+            assertThat(client.of("message").get(3).at("/data/state").asText()).isEqualTo("left");
+            // nothing of the readings themselves: this subscription asked for switches and joins only
+            assertThat(client.of("message")).extracting(m -> m.get("kind").asText()).containsOnly("device", "relay");
+        }
+    }
+
+    @Test
+    void aVirtualDeviceSubscriptionCarriesItsMembersOnly() throws Exception {
+        push(A, power("oven", 1, SEQ.incrementAndGet(), 5), power("toaster", 1, SEQ.incrementAndGet(), 5));
+        String admin = AccessFixture.around(backend.access()).person("live-admin", Role.HOUSEHOLD_ADMIN, householdA);
+        await().untilAsserted(() -> assertThat(http.as(admin).post("/api/v1/households/" + householdA + "/virtual-devices",
+                "{\"name\":\"kitchen\",\"devices\":[\"oven\",\"toaster\"]}").status()).isEqualTo(201));
+        try (LiveClient client = subscribed(tokenA, "{\"type\":\"subscribe\",\"id\":\"kitchen\",\"household\":\""
+                + householdA + "\",\"virtualDevice\":\"kitchen\",\"kinds\":[\"reading\"]}")) {
+            push(A, power("lamp", 5, SEQ.incrementAndGet(), 0), power("oven", 2000, SEQ.incrementAndGet(), 0),
+                    power("toaster", 800, SEQ.incrementAndGet(), 0));
+            await().until(() -> client.of("message").size() == 2);
+            assertThat(client.of("message")).extracting(m -> m.at("/data/device").asText()).containsExactly("oven", "toaster");
+
+            client.send("{\"type\":\"subscribe\",\"id\":\"none\",\"household\":\"" + householdA
+                    + "\",\"virtualDevice\":\"garage\"}");
+            await().until(() -> !client.of("error").isEmpty());
+            assertThat(client.of("error").get(0).get("field").asText()).isEqualTo("virtualDevice");
+            assertThat(client.of("error").get(0).get("status").asInt()).isEqualTo(404);
+        }
+    }
+
+    private static void pushDevices(String gateway, String device) throws Exception {
+        assertThat(http.post("/api/v1/gateways/" + gateway + "/devices", "{\"gateway\":\"" + gateway
+                + "\",\"devices\":[" + device + "]}").status()).isEqualTo(202);
+    }
+
     private static long sockets() throws Exception {
         return PrometheusText.parse(http.get("/metrics").text()).get("homegrid_live_sockets").longValue();
     }

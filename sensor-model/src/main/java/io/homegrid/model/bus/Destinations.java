@@ -17,6 +17,11 @@ public final class Destinations {
     public static final String READINGS_INVALID = "readings.invalid";
     /** Queue: device descriptions (joins, leaves, metadata) pushed by gateways. */
     public static final String DEVICES = "devices.updates";
+    /**
+     * Topic: the same device lists, non-persistent, for the live channel's joins and leaves; what
+     * is stored goes through {@link #DEVICES}.
+     */
+    public static final String DEVICES_LIVE = "devices.live";
 
     /** Virtual topic: CEP aggregates and derived events, JSON {@code CepOutput}; MQTT and STOMP clients see {@code cep/out}. */
     public static final String CEP_OUT = "cep.out";

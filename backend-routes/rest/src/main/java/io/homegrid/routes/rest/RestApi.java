@@ -42,8 +42,10 @@ import io.homegrid.routes.rest.internal.StatsResource;
 import io.homegrid.routes.rest.internal.TokenResource;
 import io.homegrid.routes.rest.internal.VirtualDeviceApi;
 import io.homegrid.routes.rest.internal.MetricsResource;
+import io.homegrid.routes.rest.internal.dashboard.DashboardResource;
 import io.homegrid.routes.rest.internal.docs.DocsResource;
 import io.homegrid.routes.rest.internal.docs.OpenApiResource;
+import io.homegrid.routes.rest.internal.live.DeviceAnnouncer;
 import io.homegrid.routes.rest.internal.metrics.PlatformMetrics;
 import io.homegrid.routes.rest.internal.metrics.RequestMetrics;
 import io.micrometer.core.instrument.Gauge;
@@ -73,7 +75,8 @@ public final class RestApi {
         Gauge.builder("homegrid.held.requests", held, ConcurrentRequests.Budget::held)
                 .description("long-held requests open: live streams and command polls").register(metrics.registry());
         List<Object> api = new ArrayList<>(List.of(
-                new DataPushResource(access, publisher, push, clock, pressure, metrics.registry()),
+                new DataPushResource(access, publisher, new DeviceAnnouncer(commands), push, clock, pressure,
+                        metrics.registry()),
                 new GatewayQueryResource(access, repository, clock),
                 new DeviceQueryResource(access, repository, clock),
                 new InvalidReadingsResource(access, repository),
@@ -92,7 +95,8 @@ public final class RestApi {
                 new AuditResource(access, clock),
                 new ReplayResource(access, replays, repository, clock),
                 new MetricsResource(access, metrics),
-                new DocsResource()));
+                new DocsResource(),
+                new DashboardResource()));
         List<Class<?>> documented = new ArrayList<>(api.stream().<Class<?>>map(Object::getClass).toList());
         documented.add(OpenApiResource.class);
         api.add(new OpenApiResource(documented));

@@ -59,7 +59,8 @@ public final class RestService implements AutoCloseable {
             transport.prepare(bus);
             if (transport.servesWebSockets()) {
                 live.start();
-                LiveSockets.serve(transport, bus, live, new Access(dependencies.access()));
+                LiveSockets.serve(transport, bus, live, new Access(dependencies.access()),
+                        dependencies.repository().virtualDevices());
             }
             BackPressure pressure = new BackPressure(dependencies.persistence(), dependencies.broker(), settings.push());
             List<HealthCheck> health = List.of(HealthChecks.broker(dependencies.bus()),

@@ -34,6 +34,7 @@ import io.homegrid.model.validation.BatchRejectedException;
 import io.homegrid.model.validation.CheckedBatch;
 import io.homegrid.routes.rest.BusPublisher;
 import io.homegrid.routes.rest.PushSettings;
+import io.homegrid.routes.rest.internal.live.DeviceAnnouncer;
 
 /**
  * The Data Push Interface: gateways push readings and device descriptions. It answers 202 only
@@ -55,12 +56,14 @@ public final class DataPushResource {
     private final BatchReader<DeviceDescription> devices;
     private final int maxBodyBytes;
     private final BackPressure pressure;
+    private final DeviceAnnouncer announcer;
     private final Counter acceptedReadings;
     private final Counter refusedReadings;
 
-    public DataPushResource(Access access, BusPublisher publisher, PushSettings settings, Clock clock,
-            BackPressure pressure, MeterRegistry metrics) {
+    public DataPushResource(Access access, BusPublisher publisher, DeviceAnnouncer announcer, PushSettings settings,
+            Clock clock, BackPressure pressure, MeterRegistry metrics) {
         this.pressure = pressure;
+        this.announcer = announcer;
         this.acceptedReadings = Counter.builder(READINGS_METER).tag("outcome", "accepted")
                 .description("pushed readings, by whether they were accepted").register(metrics);
         this.refusedReadings = Counter.builder(READINGS_METER).tag("outcome", "refused")
@@ -109,6 +112,7 @@ public final class DataPushResource {
         if (!batch.accepted().isEmpty()) {
             String canonical = Json.mapper().writeValueAsString(new DeviceBatch(gateway, batch.accepted()));
             publisher.publish(Destinations.DEVICES, gateway, canonical, batch.accepted().size());
+            announcer.announce(gateway, canonical);
         }
         return answer(batch);
     }

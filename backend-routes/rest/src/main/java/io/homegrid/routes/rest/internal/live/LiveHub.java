@@ -27,8 +27,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.homegrid.model.CepOutput;
+import io.homegrid.model.DeviceBatch;
+import io.homegrid.model.DeviceDescription;
 import io.homegrid.model.Reading;
 import io.homegrid.model.ReadingBatch;
+import io.homegrid.model.SensorKind;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
 import io.homegrid.model.bus.ReadingBatchCodec;
@@ -36,7 +39,8 @@ import io.homegrid.model.json.Json;
 
 /**
  * The WebSocket live channel's one subscription to the bus per backend instance: parsed readings
- * as soon as the parser published them (not after the CEP's lateness bound), CEP outputs and
+ * as soon as the parser published them (not after the CEP's lateness bound), relay switches and
+ * device joins and leaves derived from them and from the gateways' device lists, CEP outputs and
  * replay progress, each numbered and kept in a window of the last {@link #WINDOW} for clients
  * that reconnect and resume. Handing a message to the sockets never waits: a socket that cannot
  * keep up is cut off by its own bounded queue ({@link LiveSocket}).
@@ -56,6 +60,7 @@ public final class LiveHub implements AutoCloseable {
 
     private final ConnectionFactory connectionFactory;
     private final AtomicLong ids = new AtomicLong();
+    private final LiveChanges changes = new LiveChanges();
     private final Deque<LiveMessage> window = new ArrayDeque<>();
     private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
     /** Closes sockets that did not log in in time. */
@@ -86,6 +91,8 @@ public final class LiveHub implements AutoCloseable {
         Session outputs = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         outputs.createConsumer(outputs.createTopic(Destinations.CEP_OUT + "," + Destinations.REPLAY_PROGRESS),
                 Headers.REPLAY + " IS NULL").setMessageListener(this::outputs);
+        Session devices = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        devices.createConsumer(devices.createTopic(Destinations.DEVICES_LIVE)).setMessageListener(this::devices);
         connection.start();
     }
 
@@ -147,10 +154,33 @@ public final class LiveHub implements AutoCloseable {
                             .put("value", reading.value()).put("unit", reading.unit())
                             .put("time", reading.time().toString()).put("seq", reading.seq());
                     publish("reading", batch.gateway(), null, reading.device(), reading.sensor().id(), data);
+                    if (reading.sensor() == SensorKind.RELAY
+                            && changes.switched(batch.gateway(), reading.device(), reading.value())) {
+                        publish("relay", batch.gateway(), null, reading.device(), reading.sensor().id(),
+                                Json.mapper().createObjectNode().put("gateway", batch.gateway())
+                                        .put("device", reading.device()).put("on", reading.value() != 0)
+                                        .put("time", reading.time().toString()).put("seq", reading.seq()));
+                    }
                 }
             }
         } catch (Exception e) {
             LOG.warn("A readings message was not passed to the live sockets: {}", e.getMessage());
+        }
+    }
+
+    /** A gateway's device list: joins and leaves, whether or not anybody listens (the states must stay known). */
+    private void devices(Message message) {
+        try {
+            DeviceBatch batch = Json.mapper().readValue(((TextMessage) message).getText(), DeviceBatch.class);
+            for (DeviceDescription device : changes.joinedOrLeft(batch)) {
+                if (listened()) {
+                    publish("device", batch.gateway(), null, device.device(), null, Json.mapper().createObjectNode()
+                            .put("gateway", batch.gateway()).put("device", device.device()).put("name", device.name())
+                            .put("type", device.type()).put("relay", device.relay()).put("state", device.state().id()));
+                }
+            }
+        } catch (Exception e) {
+            LOG.warn("A device list was not passed to the live sockets: {}", e.getMessage());
         }
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One thing the live channel carries, numbered in the order this instance received it.
  *
- * @param kind    {@code reading}, {@code aggregate}, {@code event} or {@code replay}
+ * @param kind    {@code reading}, {@code relay}, {@code device}, {@code aggregate}, {@code event} or {@code replay}
  * @param gateway the gateway it is about; null for a replay's progress
  * @param household the household, for a replay's progress (readings and outputs: looked up by gateway)
  * @param device  null for household-wide outputs and replays

@@ -1,6 +1,7 @@
 package io.homegrid.routes.rest.internal.live;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.homegrid.model.json.Json;
+import io.homegrid.persistence.analysis.VirtualDevices;
 import io.homegrid.routes.rest.internal.Access;
 import io.homegrid.routes.rest.internal.ApiException;
 import io.homegrid.security.AuthenticationException;
@@ -33,7 +35,7 @@ import io.homegrid.security.Scope;
  * One WebSocket client of {@code /api/v1/live/ws}. Its first message says who it is
  * ({@code {"type":"auth","token":…}}: an access token, since a browser cannot set headers on a
  * WebSocket); then it subscribes and unsubscribes ({@code {"type":"subscribe","id":…,"household":…,
- * "devices":[…],"sensors":[…],"kinds":[…]}}, {@code {"type":"unsubscribe","id":…}}) and may resume
+ * "devices":[…],"virtualDevice":…,"sensors":[…],"kinds":[…]}}, {@code {"type":"unsubscribe","id":…}}) and may resume
  * after the last message id it has ({@code {"type":"resume","after":…}}). Every message it gets
  * names its subscription and its id. Messages wait in a bounded queue; a client that lets it fill
  * is cut off (1013), so that it never slows the others or the bus.
@@ -49,6 +51,7 @@ public final class LiveSocket extends Endpoint {
 
     private final LiveHub hub;
     private final Access access;
+    private final VirtualDevices virtualDevices;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicBoolean sending = new AtomicBoolean();
@@ -56,9 +59,10 @@ public final class LiveSocket extends Endpoint {
     private volatile String token;
     private volatile Session session;
 
-    LiveSocket(LiveHub hub, Access access) {
+    LiveSocket(LiveHub hub, Access access, VirtualDevices virtualDevices) {
         this.hub = hub;
         this.access = access;
+        this.virtualDevices = virtualDevices;
     }
 
     @Override
@@ -148,8 +152,17 @@ public final class LiveSocket extends Endpoint {
             Access.Reach reach = access.household(caller, household, Scope.LIVE_READ, null);
             Set<String> gateways = access.control().directory().gateways(household).stream()
                     .map(GatewayRegistration::gateway).collect(Collectors.toSet());
-            subscriptions.put(id, new Subscription(id, household, gateways, texts(request, "devices"),
-                    texts(request, "sensors"), kinds, reach));
+            Set<String> devices = texts(request, "devices");
+            String virtual = request.path("virtualDevice").asText("");
+            if (!virtual.isEmpty()) {
+                // its members as they are now: a virtual device changed later needs a new subscription
+                devices = new HashSet<>(devices);
+                devices.addAll(virtualDevices.get(household, virtual).orElseThrow(() -> new ApiException(404,
+                        "virtualDevice", "household " + household + " has no virtual device '" + virtual + "'"))
+                        .devices());
+            }
+            subscriptions.put(id, new Subscription(id, household, gateways, devices, texts(request, "sensors"), kinds,
+                    reach));
             reply(Json.mapper().createObjectNode().put("type", "subscribed").put("id", id));
         } catch (ApiException e) {
             // the status the same question over HTTP answers: 404 for a household the caller may not see, 403 …

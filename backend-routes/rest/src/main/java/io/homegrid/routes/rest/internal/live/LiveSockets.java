@@ -5,6 +5,7 @@ import javax.websocket.server.ServerEndpointConfig;
 
 import org.apache.cxf.Bus;
 
+import io.homegrid.persistence.analysis.VirtualDevices;
 import io.homegrid.routes.rest.HttpTransportSetup;
 import io.homegrid.routes.rest.internal.Access;
 
@@ -21,17 +22,19 @@ public final class LiveSockets {
      * Hands the host the endpoint. Only hosts with a WebSocket container call this: the classes
      * of {@code javax.websocket} are loaded from here on.
      */
-    public static void serve(HttpTransportSetup transport, Bus bus, LiveHub hub, Access access) {
-        transport.liveSocket(bus, () -> endpoint(hub, access, "/"));
+    public static void serve(HttpTransportSetup transport, Bus bus, LiveHub hub, Access access,
+            VirtualDevices virtualDevices) {
+        transport.liveSocket(bus, () -> endpoint(hub, access, virtualDevices, "/"));
     }
 
     /** A new {@link LiveSocket} per connection, on the hub and access rules given. */
-    public static ServerEndpointConfig endpoint(LiveHub hub, Access access, String path) {
+    public static ServerEndpointConfig endpoint(LiveHub hub, Access access, VirtualDevices virtualDevices,
+            String path) {
         return ServerEndpointConfig.Builder.create(LiveSocket.class, path)
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> type) {
-                        Endpoint socket = new LiveSocket(hub, access);
+                        Endpoint socket = new LiveSocket(hub, access, virtualDevices);
                         return type.cast(socket);
                     }
                 }).build();

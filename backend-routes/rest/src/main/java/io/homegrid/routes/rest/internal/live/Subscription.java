@@ -10,14 +10,15 @@ import io.homegrid.security.Scope;
  * checked when it is made ({@code live:read} on the household) and for each message (the device
  * and sensor a grant names).
  *
- * @param devices empty: every device the caller may see
  * @param sensors empty: every sensor kind
- * @param kinds   {@code reading}, {@code aggregate}, {@code event}, {@code replay}
+ * @param devices empty: every device the caller may see; a virtual device's members when one was named
+ * @param kinds   {@code reading}, {@code relay} (switches), {@code device} (joins and leaves),
+ *                {@code aggregate}, {@code event}, {@code replay}
  */
 record Subscription(String id, String household, Set<String> gateways, Set<String> devices, Set<String> sensors,
         Set<String> kinds, Access.Reach reach) {
 
-    static final Set<String> KINDS = Set.of("reading", "aggregate", "event", "replay");
+    static final Set<String> KINDS = Set.of("reading", "relay", "device", "aggregate", "event", "replay");
 
     /** The same subscription under what the caller's grants allow now. */
     Subscription within(Access.Reach now) {

@@ -1,0 +1,94 @@
+// The dashboard's only way to the backend: the public API, with the bearer token from log-in.
+const base = document.querySelector('meta[name="homegrid-base"]').content;
+const KEY = 'homegrid.session';
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body && body.reason ? (body.field ? body.field + ': ' : '') + body.reason : 'HTTP ' + status);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+let session = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+let onLoggedOut = () => {};
+
+export function url(path) {
+  return base + path.replace(/^\//, '');
+}
+
+/** What the token says about its holder: user, role, household (residents and household admins). */
+export function caller() {
+  if (!session || Date.now() >= session.expires) {
+    return null;
+  }
+  const payload = session.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  const claims = JSON.parse(atob(payload));
+  return { user: claims.sub, role: claims.role, household: claims.household || null };
+}
+
+export function token() {
+  return session ? session.token : null;
+}
+
+export function whenLoggedOut(callback) {
+  onLoggedOut = callback;
+}
+
+export async function login(username, password) {
+  const answer = await fetch(url('api/v1/auth/token'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = await answer.json().catch(() => null);
+  if (!answer.ok) {
+    throw new ApiError(answer.status, body);
+  }
+  session = { token: body.access_token, expires: Date.now() + body.expires_in * 1000 };
+  sessionStorage.setItem(KEY, JSON.stringify(session));
+}
+
+export function logout() {
+  session = null;
+  sessionStorage.removeItem(KEY);
+  onLoggedOut();
+}
+
+/** JSON in, JSON out; an answer other than 2xx is thrown as an ApiError with the API's reason. */
+export async function call(method, path, body) {
+  if (!caller()) {
+    logout();
+    throw new ApiError(401, { reason: 'the session ended; log in again' });
+  }
+  const headers = { Authorization: 'Bearer ' + session.token, Accept: 'application/json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const answer = await fetch(url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (answer.status === 401) {
+    logout();
+  }
+  const text = await answer.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!answer.ok) {
+    throw new ApiError(answer.status, json);
+  }
+  return json;
+}
+
+export const get = (path) => call('GET', path);
+export const post = (path, body) => call('POST', path, body === undefined ? {} : body);
+export const del = (path) => call('DELETE', path);
+
+/** Every page of a paged list ("next"), joined. */
+export async function all(path, field) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await get(path + (path.includes('?') ? '&' : '?') + 'limit=500' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+    items.push(...(page[field] || []));
+    cursor = page.next || null;
+  } while (cursor);
+  return items;
+}
