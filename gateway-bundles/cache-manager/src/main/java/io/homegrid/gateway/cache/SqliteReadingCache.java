@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class SqliteReadingCache implements ReadingCache, AutoCloseable {
     private final Retention retention;
     private final Clock clock;
     private final AtomicLong evicted = new AtomicLong();
+    private final List<Runnable> appended = new CopyOnWriteArrayList<>();
 
     private SqliteReadingCache(Connection connection, Retention retention, Clock clock) {
         this.connection = connection;
@@ -85,6 +87,9 @@ public final class SqliteReadingCache implements ReadingCache, AutoCloseable {
                 }
             }
             connection.commit();
+            if (!stored.isEmpty()) {
+                appended.forEach(Runnable::run);
+            }
             return stored;
         } catch (SQLException e) {
             rollback();
@@ -92,6 +97,11 @@ public final class SqliteReadingCache implements ReadingCache, AutoCloseable {
         } finally {
             autoCommit();
         }
+    }
+
+    @Override
+    public void whenAppended(Runnable listener) {
+        appended.add(listener);
     }
 
     @Override

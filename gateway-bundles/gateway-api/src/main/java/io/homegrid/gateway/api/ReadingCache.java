@@ -36,4 +36,10 @@ public interface ReadingCache extends MeasurementSink {
 
     /** Readings dropped unsent by retention (age or size cap) since start. */
     long evicted();
+
+    /**
+     * Calls {@code listener} after every {@link #append} that stored readings, once they are on
+     * disk, on the appending thread: a listener only signals, it never blocks.
+     */
+    void whenAppended(Runnable listener);
 }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class XBeeSimulator implements AutoCloseable {
     private final AtomicLong framesSent = new AtomicLong();
     private final Thread acceptor;
     private volatile Socket host;
+    private volatile SampleListener samples;
 
     private XBeeSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
@@ -126,9 +128,25 @@ public final class XBeeSimulator implements AutoCloseable {
         LocalTime now = LocalTime.now(config.clock());
         for (SimulatedDevice device : devices) {
             if (device.joined()) {
+                Instant produced = config.clock().instant();
                 send(device.sample(now, noise));
+                SampleListener listener = samples;
+                if (listener != null) {
+                    listener.sampled(device.address(), produced);
+                }
             }
         }
+    }
+
+    /** Told of every periodic sample: for measuring latency from the plug on. */
+    @FunctionalInterface
+    public interface SampleListener {
+        /** @param produced when the plug produced it, just before its frame went on the wire */
+        void sampled(String address, Instant produced);
+    }
+
+    public void onSample(SampleListener listener) {
+        this.samples = listener;
     }
 
     @Override
