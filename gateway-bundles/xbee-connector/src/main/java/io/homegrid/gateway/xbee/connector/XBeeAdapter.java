@@ -46,7 +46,7 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
     public XBeeAdapter(String radio, int baudRate, Clock clock) {
         this.nodes = new NodeRegistry(clock);
         this.events = new RadioEvents(nodes, sampleListeners, this::discover, clock);
-        this.link = new RadioLink(radio, baudRate, this::opened);
+        this.link = new RadioLink(radio, baudRate, this::opened, events);
         this.relays = new RelaySwitch(link::coordinator);
     }
 
@@ -115,8 +115,7 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
     }
 
     private void opened(XBeeDevice device) {
-        device.addIOSampleListener(events);
-        device.addPacketListener(events);
+        // samples and node identifications come off the line (RadioLink's tap), not through the library's listeners
         device.getNetwork().addDiscoveryListener(events);
         discover(device);
     }

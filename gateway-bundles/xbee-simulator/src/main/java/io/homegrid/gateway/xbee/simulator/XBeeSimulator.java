@@ -34,8 +34,11 @@ public final class XBeeSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(XBeeSimulator.class);
     private static final long ADDRESS_BASE = 0x0013A20041000000L;
+    /** Each network's addresses: plugs, room sensors and plugs added later stay within the block. */
+    private static final long NETWORK_BLOCK = 0x10000L;
 
     private final SimulatorConfig config;
+    private final long base;
     private final List<SimulatedDevice> devices = new CopyOnWriteArrayList<>();
     private final Random noise;
     private final ServerSocket server;
@@ -49,15 +52,16 @@ public final class XBeeSimulator implements AutoCloseable {
         this.config = config;
         this.noise = new Random(config.seed());
         Random layout = new Random(config.seed());
+        this.base = ADDRESS_BASE + NETWORK_BLOCK * config.network();
         LoadProfile[] profiles = LoadProfile.values();
         for (int i = 0; i < config.plugs(); i++) {
             LoadProfile profile = profiles[i % profiles.length];
             String name = profile.defaultName() + (i >= profiles.length ? " " + (i / profiles.length + 1) : "");
-            devices.add(new SimulatedDevice(ADDRESS_BASE + i + 1, 0x1000 + i, SimulatedDevice.SMART_PLUG, name, profile,
+            devices.add(new SimulatedDevice(base + i + 1, 0x1000 + i, SimulatedDevice.SMART_PLUG, name, profile,
                     layout.nextDouble()));
         }
         for (int i = 0; i < config.sensors(); i++) {
-            devices.add(new SimulatedDevice(ADDRESS_BASE + 0x100 + i, 0x2000 + i, SimulatedDevice.ROOM_SENSOR,
+            devices.add(new SimulatedDevice(base + 0x100 + i, 0x2000 + i, SimulatedDevice.ROOM_SENSOR,
                     "Room " + (i + 1), LoadProfile.ROUTER, 0));
         }
         this.server = new ServerSocket(config.port(), 1, InetAddress.getLoopbackAddress());
@@ -99,7 +103,7 @@ public final class XBeeSimulator implements AutoCloseable {
     /** Adds a smart plug that joins the network now (announcing itself with a node identification). */
     public SimulatedDevice addPlug(String name, LoadProfile profile) {
         int index = devices.size();
-        SimulatedDevice plug = new SimulatedDevice(ADDRESS_BASE + 0x200 + index, 0x3000 + index,
+        SimulatedDevice plug = new SimulatedDevice(base + 0x200 + index, 0x3000 + index,
                 SimulatedDevice.SMART_PLUG, name, profile, noise.nextDouble());
         devices.add(plug);
         send(Frames.nodeIdentification(plug.address64(), plug.address16(), plug.nodeIdentifier()));

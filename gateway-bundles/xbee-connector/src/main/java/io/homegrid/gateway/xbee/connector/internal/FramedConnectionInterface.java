@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import io.homegrid.gateway.xbee.frames.XBeeFrame;
 public abstract class FramedConnectionInterface implements IConnectionInterface {
 
     private static final Logger LOG = LoggerFactory.getLogger(FramedConnectionInterface.class);
+    private static final Set<Integer> TAPPED_TYPES = Set.of(FrameType.IO_SAMPLE, FrameType.NODE_IDENTIFICATION);
     private static final Set<Integer> PASSED_TYPES = Set.of(FrameType.AT_RESPONSE, FrameType.MODEM_STATUS, 0x8B,
             FrameType.RECEIVE_PACKET, 0x91, FrameType.IO_SAMPLE, FrameType.NODE_IDENTIFICATION,
             FrameType.REMOTE_AT_RESPONSE);
@@ -36,7 +38,10 @@ public abstract class FramedConnectionInterface implements IConnectionInterface 
     private final FrameDecoder decoder = new FrameDecoder(new FrameDecoder.Listener() {
         @Override
         public void frame(XBeeFrame frame) {
-            if (PASSED_TYPES.contains(frame.type())) {
+            Consumer<XBeeFrame> tapped = tap;
+            if (tapped != null && TAPPED_TYPES.contains(frame.type())) {
+                tapped.accept(frame);
+            } else if (PASSED_TYPES.contains(frame.type())) {
                 input.add(frame.encode());
                 wakeReader();
             } else {
@@ -52,8 +57,20 @@ public abstract class FramedConnectionInterface implements IConnectionInterface 
         }
     });
     private volatile OutputStream output;
+    private volatile Consumer<XBeeFrame> tap;
     private volatile boolean open;
     private Thread pump;
+
+    /**
+     * Takes IO samples and node identifications off the line before the library: its reader
+     * starts a thread pool for every packet it hands to a listener (two per sample), which at
+     * hundreds of samples a second costs more than all the rest of the gateway. The frames are
+     * still parsed by the library's packet classes ({@link RadioEvents}); commands, their answers
+     * and node discovery go through the library as before.
+     */
+    public void tap(Consumer<XBeeFrame> frames) {
+        this.tap = frames;
+    }
 
     /** Opens the transport and answers its streams. */
     protected abstract Streams connect() throws IOException;
@@ -218,13 +235,20 @@ public abstract class FramedConnectionInterface implements IConnectionInterface 
             return n;
         }
 
+        /**
+         * At least 1 while the line is open, even with no frame queued: the library's reader asks
+         * this outside the monitor it then waits on, so a frame queued in between would wake
+         * nobody and wait for the next one (the last sample of a burst, up to a sample period
+         * late). Told something is there, the reader blocks in {@link #read()} instead, which
+         * waits on this stream and cannot miss a frame.
+         */
         @Override
         public synchronized int available() {
             int remaining = current == null ? 0 : current.length - position;
             for (byte[] frame : frames) {
                 remaining += frame.length;
             }
-            return remaining;
+            return remaining == 0 && !closed ? 1 : remaining;
         }
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.digi.xbee.api.XBeeDevice;
 import com.digi.xbee.api.exceptions.XBeeException;
 
+import io.homegrid.gateway.xbee.frames.XBeeFrame;
 import io.homegrid.model.retry.Backoff;
 
 /**
@@ -33,15 +34,18 @@ public final class RadioLink implements AutoCloseable {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread supervisor;
     private volatile XBeeDevice coordinator;
+    private final Consumer<XBeeFrame> frames;
     private volatile FramedConnectionInterface line;
 
     /**
      * @param radio {@code tcp://host:port} or a serial port name such as {@code /dev/ttyUSB0}
      */
-    public RadioLink(String radio, int baudRate, Consumer<XBeeDevice> onOpen) {
+    /** @param frames the frames the gateway takes off the line itself ({@link FramedConnectionInterface#tap}) */
+    public RadioLink(String radio, int baudRate, Consumer<XBeeDevice> onOpen, Consumer<XBeeFrame> frames) {
         this.radio = radio;
         this.baudRate = baudRate;
         this.onOpen = onOpen;
+        this.frames = frames;
         this.supervisor = new Thread(this::supervise, "xbee-supervisor");
         this.supervisor.setDaemon(true);
     }
@@ -108,6 +112,7 @@ public final class RadioLink implements AutoCloseable {
     private boolean connect() {
         FramedConnectionInterface candidate = radio.startsWith("tcp://") ? tcp(radio.substring(6))
                 : new SerialConnectionInterface(radio, baudRate);
+        candidate.tap(frames);
         XBeeDevice device = new XBeeDevice(candidate);
         try {
             device.open();
