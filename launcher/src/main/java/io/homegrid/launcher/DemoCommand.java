@@ -64,6 +64,8 @@ final class DemoCommand implements Callable<Integer> {
                 + demo.passwordFile() + ")";
         out.println(READY + ": " + plugs + " simulated plugs -> gateway " + DemoHousehold.GATEWAY
                 + " -> backend (readings every 2 s)");
+        out.println("  dashboard    " + base + "/ (log in as '" + DemoHousehold.RESIDENT + "', password in "
+                + demo.passwordFile() + "; the certificate is " + backend.tls().certificateFile() + ")");
         out.println("  log in       resident '" + DemoHousehold.RESIDENT + "' of household " + demo.household()
                 + ", password in " + demo.passwordFile());
         backend.access().generatedAdminPassword().ifPresent(password ->

@@ -154,6 +154,11 @@ public class BackendInKarafIT {
         assertEquals(200, document.statusCode());
         assertTrue(document.body().contains("\"/api/v1/households/{householdId}/profile\""));
         assertEquals(200, get("/api/docs/swagger-ui-bundle.js").statusCode());
+        // the dashboard and Apache ECharts' file too
+        HttpResponse<String> dashboard = get("/");
+        assertEquals(200, dashboard.statusCode());
+        assertTrue(dashboard.body(), dashboard.body().contains("ui/app.js"));
+        assertEquals(200, get("/ui/echarts.min.js").statusCode());
         // the data sharing bundle offers its webhooks (503 while it is not running)
         HttpResponse<String> sharing = get("/api/v1/households/default/sharing");
         assertEquals(sharing.body(), 200, sharing.statusCode());

@@ -1,6 +1,5 @@
 package io.homegrid.routes.rest.internal.live;
 
-import javax.websocket.Endpoint;
 import javax.websocket.server.ServerEndpointConfig;
 
 import org.apache.cxf.Bus;
@@ -31,12 +30,6 @@ public final class LiveSockets {
     public static ServerEndpointConfig endpoint(LiveHub hub, Access access, VirtualDevices virtualDevices,
             String path) {
         return ServerEndpointConfig.Builder.create(LiveSocket.class, path)
-                .configurator(new ServerEndpointConfig.Configurator() {
-                    @Override
-                    public <T> T getEndpointInstance(Class<T> type) {
-                        Endpoint socket = new LiveSocket(hub, access, virtualDevices);
-                        return type.cast(socket);
-                    }
-                }).build();
+                .configurator(new LiveSocketConfigurator(() -> new LiveSocket(hub, access, virtualDevices))).build();
     }
 }

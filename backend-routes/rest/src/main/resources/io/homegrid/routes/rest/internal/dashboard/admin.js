@@ -151,7 +151,12 @@ async function virtual(body) {
     }, error))));
   const devices = [];
   for (const g of await api.all(path('/gateways'), 'gateways')) {
-    devices.push(...await api.all('api/v1/gateways/' + g.gateway + '/devices', 'devices'));
+    devices.push(...await api.all('api/v1/gateways/' + g.gateway + '/devices', 'devices').catch((e) => {
+      if (e.status === 404) {
+        return []; // not heard from yet
+      }
+      throw e;
+    }));
   }
   body.append(table(['Name', 'Devices', 'Created by', ''], rows, 'No virtual devices.'), error,
     h('h2', {}, 'Group devices'),

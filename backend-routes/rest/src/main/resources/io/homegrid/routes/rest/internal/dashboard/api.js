@@ -49,17 +49,19 @@ export async function login(username, password) {
   sessionStorage.setItem(KEY, JSON.stringify(session));
 }
 
-export function logout() {
+const ENDED = 'The session ended; log in again.';
+
+export function logout(reason) {
   session = null;
   sessionStorage.removeItem(KEY);
-  onLoggedOut();
+  onLoggedOut(reason || 'Logged out.');
 }
 
 /** JSON in, JSON out; an answer other than 2xx is thrown as an ApiError with the API's reason. */
 export async function call(method, path, body) {
   if (!caller()) {
-    logout();
-    throw new ApiError(401, { reason: 'the session ended; log in again' });
+    logout(ENDED);
+    throw new ApiError(401, { reason: ENDED });
   }
   const headers = { Authorization: 'Bearer ' + session.token, Accept: 'application/json' };
   if (body !== undefined) {
@@ -67,7 +69,7 @@ export async function call(method, path, body) {
   }
   const answer = await fetch(url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (answer.status === 401) {
-    logout();
+    logout(ENDED);
   }
   const text = await answer.text();
   const json = text ? JSON.parse(text) : null;

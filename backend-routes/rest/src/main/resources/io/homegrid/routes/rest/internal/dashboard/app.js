@@ -96,6 +96,6 @@ document.getElementById('household').addEventListener('change', (event) => {
   render();
 });
 document.getElementById('logout').addEventListener('click', () => api.logout());
-api.whenLoggedOut(() => showLogin('Logged out.'));
+api.whenLoggedOut((reason) => showLogin(reason));
 window.addEventListener('hashchange', () => { if (context.caller) { render(); } });
 start().catch((e) => { notice(e.message); });

@@ -83,8 +83,15 @@ export async function deviceNames() {
   const names = new Map();
   const gateways = await api.all('api/v1/households/' + context.household + '/gateways', 'gateways');
   for (const gateway of gateways) {
-    for (const device of await api.all('api/v1/gateways/' + gateway.gateway + '/devices', 'devices')) {
-      names.set(device.device, device.name || device.device);
+    try {
+      for (const device of await api.all('api/v1/gateways/' + gateway.gateway + '/devices', 'devices')) {
+        names.set(device.device, device.name || device.device);
+      }
+    } catch (e) {
+      // not heard from yet (404): no names to add
+      if (e.status !== 404) {
+        throw e;
+      }
     }
   }
   return names;

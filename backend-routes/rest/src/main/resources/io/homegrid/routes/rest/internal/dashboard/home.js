@@ -135,13 +135,23 @@ export async function showHome() {
 
   async function load() {
     for (const gateway of gateways) {
-      const list = await api.all('api/v1/gateways/' + gateway.gateway + '/devices', 'devices');
-      list.forEach(card);
+      try {
+        (await api.all('api/v1/gateways/' + gateway.gateway + '/devices', 'devices')).forEach(card);
+      } catch (e) {
+        // a gateway registered but not yet heard from has no devices yet (404); its first reading reloads
+        if (e.status !== 404) {
+          throw e;
+        }
+      }
     }
     updateTotal();
   }
 
-  await load();
+  try {
+    await load();
+  } catch (e) {
+    status.textContent = e.message;
+  }
   if (!view.alive()) {
     return;
   }
