@@ -1,11 +1,7 @@
 package io.homegrid.routes.rest.internal.dashboard;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Properties;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -16,6 +12,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import io.homegrid.routes.rest.internal.ApiException;
+import io.homegrid.routes.rest.internal.BundledFiles;
 import io.homegrid.routes.rest.internal.Public;
 
 /**
@@ -50,8 +47,8 @@ public final class DashboardResource {
             Map.entry("admin.js", "text/javascript"),
             Map.entry("echarts.min.js", "text/javascript"));
 
-    private final String page = text(OWN + "index.html");
-    private final String echarts = ECHARTS + echartsVersion() + "/dist/";
+    private final String page = BundledFiles.text(OWN + "index.html");
+    private final String echarts = ECHARTS + BundledFiles.webjarVersion("org.webjars.npm", "echarts") + "/dist/";
 
     @GET
     public Response page(@Context UriInfo uri) {
@@ -70,40 +67,9 @@ public final class DashboardResource {
         if (type == null) {
             throw new ApiException(404, "file", "no such file of the dashboard");
         }
-        InputStream content = loader().getResourceAsStream(("echarts.min.js".equals(file) ? echarts : OWN) + file);
-        if (content == null) {
-            throw new IllegalStateException(file + " is missing from the REST bundle");
-        }
+        InputStream content = BundledFiles.open(("echarts.min.js".equals(file) ? echarts : OWN) + file);
         // the dashboard's own files change with each release; a reload after an upgrade must see them
         return Response.ok(content, type + "; charset=utf-8").header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "echarts.min.js".equals(file) ? "max-age=86400" : "no-cache").build();
-    }
-
-    private static String echartsVersion() {
-        try (InputStream in = loader().getResourceAsStream("META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("the echarts webjar is missing from the REST bundle");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String text(String resource) {
-        try (InputStream in = loader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the REST bundle");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ClassLoader loader() {
-        return DashboardResource.class.getClassLoader();
     }
 }

@@ -1,11 +1,7 @@
 package io.homegrid.routes.rest.internal.docs;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Properties;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -16,6 +12,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import io.homegrid.routes.rest.internal.ApiException;
+import io.homegrid.routes.rest.internal.BundledFiles;
 import io.homegrid.routes.rest.internal.Public;
 
 /**
@@ -39,8 +36,8 @@ public final class DocsResource {
             "favicon-16x16.png", "image/png",
             "homegrid-docs.js", "text/javascript");
 
-    private final String webjar = WEBJAR + webjarVersion() + "/";
-    private final String page = text(OWN + "index.html");
+    private final String webjar = WEBJAR + BundledFiles.webjarVersion("org.webjars", "swagger-ui") + "/";
+    private final String page = BundledFiles.text(OWN + "index.html");
 
     @GET
     public Response page(@Context UriInfo uri) {
@@ -56,35 +53,7 @@ public final class DocsResource {
         if (type == null) {
             throw new ApiException(404, "file", "no such file of the API documentation");
         }
-        InputStream content = loader().getResourceAsStream(("homegrid-docs.js".equals(file) ? OWN : webjar) + file);
-        if (content == null) {
-            throw new IllegalStateException(file + " is missing from the REST bundle");
-        }
+        InputStream content = BundledFiles.open(("homegrid-docs.js".equals(file) ? OWN : webjar) + file);
         return Response.ok(content, type).header(HttpHeaders.CACHE_CONTROL, "max-age=3600").build();
-    }
-
-    private static String webjarVersion() {
-        try (InputStream in = loader().getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("the swagger-ui webjar is missing from the REST bundle");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String text(String resource) {
-        try (InputStream in = loader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ClassLoader loader() {
-        return DocsResource.class.getClassLoader();
     }
 }

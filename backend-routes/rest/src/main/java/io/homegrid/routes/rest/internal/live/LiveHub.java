@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -63,6 +64,14 @@ public final class LiveHub implements AutoCloseable {
     private final LiveChanges changes = new LiveChanges();
     private final Deque<LiveMessage> window = new ArrayDeque<>();
     private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
+    /**
+     * Who watches what: a message is offered to the sockets subscribed to its gateway (or, for a
+     * replay's progress, its household) only, not to every socket, so a thousand clients of a
+     * thousand homes cost each message one lookup.
+     */
+    private final Map<String, Set<LiveSocket>> byGateway = new ConcurrentHashMap<>();
+    private final Map<String, Set<LiveSocket>> byHousehold = new ConcurrentHashMap<>();
+    private final Map<LiveSocket, Watch> watches = new ConcurrentHashMap<>();
     /** Closes sockets that did not log in in time. */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "live-sockets");
@@ -106,7 +115,40 @@ public final class LiveHub implements AutoCloseable {
 
     void remove(LiveSocket socket) {
         sockets.remove(socket);
+        watch(socket, Set.of(), Set.of());
         lastListened = System.currentTimeMillis();
+    }
+
+    /** What a socket's subscriptions cover now; called whenever they change. */
+    synchronized void watch(LiveSocket socket, Set<String> gateways, Set<String> households) {
+        Watch before = watches.getOrDefault(socket, Watch.NONE);
+        // a socket gone (closed, cut off) watches nothing, whatever a late subscription says
+        Watch now = sockets.contains(socket) ? new Watch(Set.copyOf(gateways), Set.copyOf(households)) : Watch.NONE;
+        route(byGateway, socket, before.gateways(), now.gateways());
+        route(byHousehold, socket, before.households(), now.households());
+        if (now.gateways().isEmpty() && now.households().isEmpty()) {
+            watches.remove(socket);
+        } else {
+            watches.put(socket, now);
+        }
+    }
+
+    private static void route(Map<String, Set<LiveSocket>> index, LiveSocket socket, Set<String> before, Set<String> now) {
+        for (String key : before) {
+            if (!now.contains(key)) {
+                index.computeIfPresent(key, (k, watching) -> {
+                    watching.remove(socket);
+                    return watching.isEmpty() ? null : watching;
+                });
+            }
+        }
+        for (String key : now) {
+            index.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(socket);
+        }
+    }
+
+    private record Watch(Set<String> gateways, Set<String> households) {
+        static final Watch NONE = new Watch(Set.of(), Set.of());
     }
 
     private boolean listened() {
@@ -216,8 +258,12 @@ public final class LiveHub implements AutoCloseable {
                 window.removeFirst();
             }
         }
-        for (LiveSocket socket : sockets) {
-            socket.offer(message);
+        Set<LiveSocket> watching = gateway != null ? byGateway.get(gateway)
+                : household != null ? byHousehold.get(household) : null;
+        if (watching != null) {
+            for (LiveSocket socket : watching) {
+                socket.offer(message);
+            }
         }
     }
 

@@ -115,6 +115,7 @@ public final class LiveSocket extends Endpoint {
                 String id = request.path("id").asText("");
                 reply(subscriptions.remove(id) == null ? error(id, "id", "no subscription '" + id + "'")
                         : Json.mapper().createObjectNode().put("type", "unsubscribed").put("id", id));
+                watched();
             }
             case "resume" -> resume(request.path("after").asLong(-1));
             default -> reply(error(request.path("id").asText(null), "type",
@@ -163,6 +164,7 @@ public final class LiveSocket extends Endpoint {
             }
             subscriptions.put(id, new Subscription(id, household, gateways, devices, texts(request, "sensors"), kinds,
                     reach));
+            watched();
             reply(Json.mapper().createObjectNode().put("type", "subscribed").put("id", id));
         } catch (ApiException e) {
             // the status the same question over HTTP answers: 404 for a household the caller may not see, 403 …
@@ -229,6 +231,7 @@ public final class LiveSocket extends Endpoint {
                 subscriptions.replace(subscription.id(), subscription, subscription.within(reach));
             } catch (ApiException e) {
                 subscriptions.remove(subscription.id());
+                watched();
                 reply(Json.mapper().createObjectNode().put("type", "revoked").put("id", subscription.id())
                         .put("reason", e.getMessage()));
             } catch (RuntimeException e) {
@@ -236,6 +239,17 @@ public final class LiveSocket extends Endpoint {
                 LOG.debug("Live subscription {} not re-checked: {}", subscription.id(), e.getMessage());
             }
         }
+    }
+
+    /** Tells the hub which gateways and households this socket's subscriptions cover now. */
+    private synchronized void watched() {
+        Set<String> gateways = new HashSet<>();
+        Set<String> households = new HashSet<>();
+        for (Subscription subscription : subscriptions.values()) {
+            gateways.addAll(subscription.gateways());
+            households.add(subscription.household());
+        }
+        hub.watch(this, gateways, households);
     }
 
     void serverClosing() {
