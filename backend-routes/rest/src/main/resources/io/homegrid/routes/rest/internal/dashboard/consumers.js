@@ -1,6 +1,6 @@
 // Which devices cost the most, and what the CEP engine noticed (switches, peaks, a cold room).
 import * as api from './api.js';
-import { context, h, isoDate, kwh, money, screen, when } from './view.js';
+import { context, h, isoDate, kwh, money, nextDay, screen, startOfDay, when } from './view.js';
 import { deviceNames } from './history.js';
 
 const TARIFF_KEY = 'homegrid.tariff';
@@ -28,10 +28,8 @@ export async function showConsumers(rest, params) {
       h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Device'), h('th', { class: 'num' }, 'Energy'),
         h('th', { class: 'num' }, 'Cost'), h('th', { class: 'num' }, 'Share'), h('th', { class: 'num' }, 'Standby'))),
       body)));
-  const end = new Date(to + 'T00:00:00');
-  end.setDate(end.getDate() + 1);
-  const range = '?from=' + encodeURIComponent(new Date(from + 'T00:00:00').toISOString())
-    + '&to=' + encodeURIComponent(end.toISOString()) + '&tariff=' + encodeURIComponent(tariff);
+  const range = '?from=' + encodeURIComponent(startOfDay(from)) + '&to=' + encodeURIComponent(startOfDay(nextDay(to)))
+    + '&tariff=' + encodeURIComponent(tariff);
   const [report, names] = await Promise.all([api.get('api/v1/households/' + context.household + '/consumers' + range), deviceNames()]);
   body.replaceChildren(...report.devices.map((d) => h('tr', { dataset: { device: d.device } },
     h('td', {}, d.rank), h('td', {}, names.get(d.device) || d.device), h('td', { class: 'num' }, kwh(d.energyWh)),

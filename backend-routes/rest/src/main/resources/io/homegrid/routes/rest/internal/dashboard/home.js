@@ -35,7 +35,6 @@ export async function showHome() {
   });
 
   function updateTotal() {
-    // while the page is hidden the browser does not draw: the numbers catch up when it is shown
     let sum = 0;
     let measured = 0;
     for (const d of devices.values()) {
@@ -56,7 +55,8 @@ export async function showHome() {
     }
   }
 
-  // Readings arrive by the hundred a second in a large home: the page is drawn once a frame.
+  // Readings arrive by the hundred a second in a large home: the page is drawn once a frame
+  // (none while it is hidden; it catches up when shown).
   const dirty = new Set();
   let frame = null;
   function later(entry) {
@@ -71,6 +71,16 @@ export async function showHome() {
     }
   }
 
+  /** Keeps a sensor's value unless it is older than the one the page has (a list read while readings arrive). */
+  function fresh(entry, sensor, value, time) {
+    const at = Date.parse(time);
+    entry.at = entry.at || {};
+    if (!(entry.at[sensor] > at)) {
+      entry[sensor] = value;
+      entry.at[sensor] = at;
+    }
+  }
+
   function card(device) {
     const entry = devices.get(device.device) || { device: device.device };
     devices.set(device.device, entry);
@@ -78,7 +88,7 @@ export async function showHome() {
     entry.state = device.state;
     entry.switchable = device.relay === true;
     for (const sensor of device.sensors || []) {
-      entry[sensor.sensor] = sensor.value;
+      fresh(entry, sensor.sensor, sensor.value, sensor.time);
     }
     if (!entry.element) {
       entry.powerText = h('span', { class: 'power' });
@@ -121,7 +131,7 @@ export async function showHome() {
     entry.element.dataset.relay = 'pending';
     try {
       const answer = await api.post('api/v1/devices/' + entry.device + '/relay', { on: wanted });
-      entry.relay = answer.on ? 1 : 0;
+      fresh(entry, 'relay', answer.on ? 1 : 0, new Date().toISOString());
     } catch (e) {
       entry.error.textContent = 'not switched: ' + e.message;
     } finally {
@@ -183,7 +193,7 @@ export async function showHome() {
         reload();
         return;
       }
-      entry[data.sensor] = data.value;
+      fresh(entry, data.sensor, data.value, data.time);
       if (entry.state === 'left') {
         entry.state = 'joined';
       }

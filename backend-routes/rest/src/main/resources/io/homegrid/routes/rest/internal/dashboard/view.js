@@ -95,9 +95,34 @@ export const kwh = (wh) => (wh / 1000).toFixed(3) + ' kWh';
 export const money = (v) => (v === null || v === undefined ? '–' : v.toFixed(2));
 export const when = (iso) => (iso ? new Date(iso).toLocaleString() : '–');
 
+/** The date, YYYY-MM-DD, in the household's time zone (the API's days are the household's). */
 export function isoDate(date) {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 10);
+  const zone = (household() || {}).timeZone;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone || undefined, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(date);
+}
+
+/** Minutes east of UTC of the time zone at that instant ("GMT+01:00" → 60). */
+function offsetMinutes(zone, epochMs) {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(epochMs))
+    .find((part) => part.type === 'timeZoneName').value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/** The instant the household's day YYYY-MM-DD begins, as ISO-8601 UTC (what the API's from and to take). */
+export function startOfDay(date) {
+  const zone = (household() || {}).timeZone || 'UTC';
+  const midnightUtc = Date.parse(date + 'T00:00:00Z');
+  let start = midnightUtc - offsetMinutes(zone, midnightUtc) * 60000;
+  // once more at the guess: a daylight-saving change between the two instants moves the offset
+  start = midnightUtc - offsetMinutes(zone, start) * 60000;
+  return new Date(start).toISOString();
+}
+
+/** The day after YYYY-MM-DD. */
+export function nextDay(date) {
+  return new Date(Date.parse(date + 'T00:00:00Z') + 86400000).toISOString().slice(0, 10);
 }
 
 /** A form's fields as an object; empty fields left out. */
