@@ -66,7 +66,7 @@ public final class EmbeddedGateway implements AutoCloseable {
                 Bus bus = BusFactory.newInstance().createBus();
                 resources.add("CXF bus", () -> bus.shutdown(true));
                 resources.add("local REST API", RestServer.start(bus, "http://" + config.localHost() + ":" + config.localPort() + "/",
-                        LocalApi.resources(config.id(), devices.devices(), push.relays(),
+                        LocalApi.resources(config.id(), devices.devices(), cache.cache(), push, () -> adapters,
                                 InstallerPassword.in(config.dataDir())), LocalApi.providers()));
             }
             LOG.info("Gateway {} pushing to {} from radio {}", config.id(), config.backend(), config.radio());

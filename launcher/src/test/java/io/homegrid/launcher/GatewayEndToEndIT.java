@@ -29,6 +29,7 @@ import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
 import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
 import io.homegrid.launcher.internal.FreePorts;
 import io.homegrid.model.Reading;
+import io.homegrid.model.json.Json;
 import io.homegrid.security.test.AccessFixture;
 
 /** Simulated plugs → gateway (real XBee library, SQLite cache) → backend (broker, PostgreSQL) → query API. */
@@ -143,6 +144,49 @@ class GatewayEndToEndIT {
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("gateway").resolve("installer.password")))
                 .containsOnly(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    /** Issue 16, item 4 (in part): health, status and JSON errors on the gateway's local API. */
+    @Test
+    void theLocalApiReportsHealthAndStatusAndAnswersEveryErrorAsJson() throws Exception {
+        awaitFlowing();
+        HttpClient local = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + localPort;
+
+        await().untilAsserted(() -> {
+            HttpResponse<String> health = local.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(health.body()).at("/checks/radio/status").asText()).isEqualTo("UP");
+        });
+        JsonNode status = Json.mapper().readTree(local.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/status"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(status.at("/devices/joined").asInt()).isEqualTo(16);
+        assertThat(status.at("/radios/0/connected").asBoolean()).isTrue();
+        assertThat(status.at("/backend/reachable").asBoolean()).isTrue();
+        assertThat(status.at("/backend/lastPush").asText()).isNotEmpty();
+        assertThat(status.at("/backend/pushed").asLong()).isPositive();
+
+        HttpResponse<String> missing = local.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/nothing")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(Json.mapper().readTree(missing.body()).get("status").asInt()).isEqualTo(404);
+        String password = Files.readString(dataDir.resolve("gateway").resolve("installer.password")).strip();
+        HttpResponse<String> garbled = local.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/devices/"
+                + simulator.devices().get(0).address() + "/relay")).header("Content-Type", "application/json")
+                .header("Authorization", AccessFixture.basic("installer", password))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"on\":")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(garbled.body()).get("field").asText()).isEqualTo("body");
+
+        backend.close();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> down = local.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(Json.mapper().readTree(down.body()).at("/checks/backend/status").asText()).isEqualTo("DOWN");
+        });
+        backend = startBackend();
     }
 
     private static HttpRequest put(URI uri, String authorization) {

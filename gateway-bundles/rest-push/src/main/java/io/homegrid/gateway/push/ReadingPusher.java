@@ -3,6 +3,7 @@ package io.homegrid.gateway.push;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +58,7 @@ public final class ReadingPusher implements AutoCloseable {
     private double backlogCredit;
     private long lastRound = System.nanoTime();
     private volatile boolean reachable;
+    private volatile Instant lastPush;
 
     private final Clock clock;
 
@@ -84,6 +86,11 @@ public final class ReadingPusher implements AutoCloseable {
     /** Times the backend asked to come back later (503 or 429 with Retry-After) since start. */
     public long busyAnswers() {
         return busyAnswers.get();
+    }
+
+    /** When the backend last accepted readings from this gateway; null: not since start. */
+    public Instant lastPush() {
+        return lastPush;
     }
 
     /** Whether the last attempt reached the backend. */
@@ -188,6 +195,7 @@ public final class ReadingPusher implements AutoCloseable {
         if (answer.status() == 202 || answer.status() == ALL_REFUSED) {
             cache.remove(seqs(readings));
             pushed.addAndGet(readings.size());
+            lastPush = clock.instant();
             if (!answer.body().contains("\"rejected\":[]")) {
                 LOG.warn("Backend refused some readings: {}", answer.body());
             }

@@ -106,7 +106,6 @@ public final class LocalApiResource {
     }
 
     private static Response error(int status, String field, String reason) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("status", status, "field", field, "reason", reason)).build();
+        return LocalErrors.answer(status, field, reason);
     }
 }
