@@ -95,6 +95,8 @@ class FelixGatewayIT {
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/v1/gateways/" + GATEWAY
                 + "/devices").path("devices").get(0).path("name").asText()).isEqualTo("Fridge"));
+        // issue 16, item 4 (in part): the log goes to a rolling file too, not the console only
+        assertThat(Files.readString(home.resolve("log/gateway.log"))).contains("XBee coordinator").contains("INFO");
     }
 
     @Test
