@@ -51,6 +51,7 @@ class FelixGatewayIT {
     @TempDir
     Path dir;
     private int port;
+    private int shellPort;
     private EmbeddedBackend backend;
     private XBeeSimulator simulator;
     private Path home;
@@ -65,6 +66,10 @@ class FelixGatewayIT {
         simulator = XBeeSimulator.start(new SimulatorConfig(0, 15, 1, Duration.ofMillis(500), 3, Clock.systemDefaultZone()));
         home = copy(Path.of(System.getProperty("homegrid.gateway.distribution")), dir.resolve("gateway"));
         Files.writeString(home.resolve("etc/io.homegrid.gateway.xbee.cfg"), "radio = tcp://localhost:" + simulator.port() + "\n");
+        shellPort = freePort();
+        Path felixConfig = home.resolve("conf/config.properties");
+        Files.writeString(felixConfig, Files.readString(felixConfig).replace("osgi.shell.telnet.port=6666",
+                "osgi.shell.telnet.port=" + shellPort));
         // As an installer would: the secret the backend answered at registration goes into the push configuration.
         identities = AccessFixture.around(backend.access());
         Files.writeString(home.resolve("etc/io.homegrid.gateway.push.cfg"), "backend = " + backend.baseUrl()
@@ -97,6 +102,45 @@ class FelixGatewayIT {
                 + "/devices").path("devices").get(0).path("name").asText()).isEqualTo("Fridge"));
         // issue 16, item 4 (in part): the log goes to a rolling file too, not the console only
         assertThat(Files.readString(home.resolve("log/gateway.log"))).contains("XBee coordinator").contains("INFO");
+    }
+
+    /** Issue 16, item 3: the homegrid: commands at the Gogo shell, over telnet on loopback. */
+    @Test
+    void theShellCommandsAnswerOverTheLoopbackTelnet() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("/api/v1/gateways/" + GATEWAY
+                + "/devices").path("devices")).hasSize(16));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shell("homegrid:status"))
+                .contains("gateway  " + GATEWAY).contains("radio    xbee connected").contains("16 joined of 16")
+                .contains("backend  reachable"));
+        assertThat(shell("homegrid:devices")).contains("0013A20041000001").contains("Fridge").contains("power=");
+        assertThat(shell("homegrid:cache")).contains("reading(s), oldest");
+        assertThat(shell("homegrid:discover")).contains("node discovery started on 1 radio(s)");
+        assertThat(shell("homegrid:push-now")).contains("pushing now");
+        assertThat(shell("homegrid:relay 0013A20041000002 off")).contains("0013A20041000002 is off (confirmed)");
+        assertThat(simulator.device("0013A20041000002").orElseThrow().relay()).isFalse();
+        assertThat(shell("homegrid:relay 0013A20041000002")).contains("usage: homegrid:relay <device> on|off");
+    }
+
+    /** One command through the telnet shell; what the session printed up to a marker echoed after it. */
+    private String shell(String command) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), shellPort)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write((command + "\r\necho __done__\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            StringBuilder out = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            // the shell does not echo what it reads: the marker is the echo command's output
+            while (!out.toString().matches("(?s).*__done__[\r\n].*")) {
+                int n = socket.getInputStream().read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                out.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return out.toString();
+        }
     }
 
     @Test

@@ -88,6 +88,11 @@ public final class ReadingPusher implements AutoCloseable {
         return busyAnswers.get();
     }
 
+    /** Ends the pause before the next round now (an installer's {@code push-now}). */
+    public void pushNow() {
+        work.release();
+    }
+
     /** When the backend last accepted readings from this gateway; null: not since start. */
     public Instant lastPush() {
         return lastPush;

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -17,6 +19,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.ReadingCache;
+import io.homegrid.gateway.push.GatewayShell;
 import io.homegrid.gateway.push.PushService;
 import io.homegrid.gateway.push.PushSettings;
 
@@ -37,6 +40,7 @@ public final class PushComponent {
 
     private final List<ProtocolAdapter> adapters = new CopyOnWriteArrayList<>();
     private PushService service;
+    private List<ServiceRegistration<?>> commands = List.of();
 
     static PushSettings settings(PushConfig config) {
         return new PushSettings(URI.create(config.backend()), config.gateway(), config.batchSize(), config.backlogRate(),
@@ -55,12 +59,15 @@ public final class PushComponent {
     }
 
     @Activate
-    void activate(PushConfig config) {
+    void activate(PushConfig config, BundleContext context) {
         service = PushService.start(settings(config), cache, devices, () -> List.copyOf(adapters), Clock.systemUTC());
+        commands = ShellCommands.offer(context, new GatewayShell(config.gateway(), devices, cache, service,
+                () -> List.copyOf(adapters)));
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        commands.forEach(ServiceRegistration::unregister);
         service.close();
     }
 

@@ -35,6 +35,7 @@ import io.homegrid.model.SensorKind;
 import io.homegrid.model.json.Json;
 
 /** The component without a container: configuration from a map, a real cache, a stub backend and a stub radio. */
+@SuppressWarnings("unchecked")
 class PushComponentTest {
 
     @TempDir
@@ -70,7 +71,7 @@ class PushComponentTest {
 
     @Test
     void activationStartsTheServiceTheLauncherStartsAndItDeliversTheCache() {
-        component.activate(configured());
+        component.activate(configured(), context);
         component.cache.accept(List.of(new Measurement("plug", SensorKind.POWER, 42, Instant.now())));
 
         assertThat(component.service()).isInstanceOf(PushService.class);
@@ -81,12 +82,38 @@ class PushComponentTest {
     @Test
     void aRelayCommandFromTheBackendIsSwitchedThroughTheBoundAdapterAndItsResultReported() {
         component.addAdapter(StubAdapter.confirming("plug"));
-        component.activate(configured());
+        component.activate(configured(), context);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !results.isEmpty());
         assertThat(results.get(0).path("ok").asBoolean()).isTrue();
         assertThat(results.get(0).path("on").asBoolean()).isFalse();
     }
+
+    @Test
+    void activationOffersTheHomegridShellCommandsToGogo() throws Exception {
+        component.activate(configured(), context);
+
+        assertThat(registered).extracting(r -> (Object) r.get("osgi.command.function"))
+                .containsExactlyElementsOf(List.copyOf(io.homegrid.gateway.push.GatewayShell.COMMANDS));
+        assertThat(registered).extracting(r -> (Object) r.get("osgi.command.scope")).containsOnly("homegrid");
+        Object status = ((org.apache.felix.service.command.Function) functions.get(0)).execute(null, List.of());
+        assertThat(status.toString()).contains("gateway  gw-test").contains("cache    ").contains("backend  ");
+    }
+
+    /** Records what the component registers, as a framework would hold it. */
+    private final List<java.util.Dictionary<String, ?>> registered = new java.util.ArrayList<>();
+    private final List<Object> functions = new java.util.ArrayList<>();
+    private final org.osgi.framework.BundleContext context = (org.osgi.framework.BundleContext) java.lang.reflect.Proxy
+            .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.osgi.framework.BundleContext.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("registerService")) {
+                            functions.add(args[1]);
+                            registered.add((java.util.Dictionary<String, ?>) args[2]);
+                            return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                    new Class<?>[] {org.osgi.framework.ServiceRegistration.class}, (p, m, a) -> null);
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
 
     private PushConfig configured() {
         return ComponentConfig.build(PushConfig.class, Map.of("backend", "http://127.0.0.1:" + backend.getAddress().getPort(),
