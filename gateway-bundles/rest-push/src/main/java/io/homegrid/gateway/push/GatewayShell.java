@@ -1,6 +1,5 @@
 package io.homegrid.gateway.push;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -10,8 +9,6 @@ import io.homegrid.gateway.api.Measurement;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.ReadingCache;
 import io.homegrid.model.DeviceDescription;
-import io.homegrid.model.DeviceState;
-import io.homegrid.model.Reading;
 import io.homegrid.model.SensorKind;
 
 /**
@@ -54,24 +51,21 @@ public final class GatewayShell {
     }
 
     String status() {
+        GatewayReport report = GatewayReport.of(gateway, directory, cache, push.pusher(), adapters);
         StringBuilder out = new StringBuilder("gateway  ").append(gateway).append('\n');
-        List<ProtocolAdapter> radios = adapters.get();
-        if (radios.isEmpty()) {
+        if (report.radios().isEmpty()) {
             out.append("radio    none installed\n");
         }
-        for (ProtocolAdapter adapter : radios) {
-            out.append("radio    ").append(adapter.protocol()).append(adapter.connected() ? " connected" : " NOT connected")
+        for (GatewayReport.Radio radio : report.radios()) {
+            out.append("radio    ").append(radio.protocol()).append(radio.connected() ? " connected" : " NOT connected")
                     .append('\n');
         }
-        List<DeviceDescription> devices = directory.devices();
-        out.append("devices  ").append(devices.stream().filter(d -> d.state() == DeviceState.JOINED).count())
-                .append(" joined of ").append(devices.size()).append('\n');
-        out.append(cacheLine());
-        ReadingPusher pusher = push.pusher();
-        Instant last = pusher.lastPush();
-        out.append("backend  ").append(pusher.reachable() ? "reachable" : "NOT reachable").append(", last push ")
-                .append(last == null ? "none yet" : last.toString()).append(", ").append(pusher.pushed())
-                .append(" reading(s) pushed since start\n");
+        out.append("devices  ").append(report.devicesJoined()).append(" joined of ").append(report.devicesKnown())
+                .append('\n');
+        out.append(cacheLine(report));
+        out.append("backend  ").append(report.backendReachable() ? "reachable" : "NOT reachable").append(", last push ")
+                .append(report.lastPush() == null ? "none yet" : report.lastPush().toString()).append(", ")
+                .append(report.pushed()).append(" reading(s) pushed since start\n");
         return out.toString();
     }
 
@@ -113,7 +107,7 @@ public final class GatewayShell {
     }
 
     String cache() {
-        return cacheLine();
+        return cacheLine(GatewayReport.of(gateway, directory, cache, push.pusher(), adapters));
     }
 
     String pushNow() {
@@ -121,9 +115,8 @@ public final class GatewayShell {
         return "pushing now: " + cache.size() + " reading(s) in the cache";
     }
 
-    private String cacheLine() {
-        String oldest = cache.oldest(1).stream().map(Reading::time).map(Instant::toString).findFirst().orElse("none");
-        return "cache    " + cache.size() + " reading(s), oldest " + oldest + ", " + cache.evicted()
-                + " evicted since start\n";
+    private static String cacheLine(GatewayReport report) {
+        return "cache    " + report.cacheDepth() + " reading(s), oldest " + (report.oldest() == null ? "none"
+                : report.oldest().toString()) + ", " + report.evicted() + " evicted since start\n";
     }
 }

@@ -1,7 +1,5 @@
 package io.homegrid.gateway.push.internal;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +14,8 @@ import javax.ws.rs.core.Response;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.ReadingCache;
+import io.homegrid.gateway.push.GatewayReport;
 import io.homegrid.gateway.push.ReadingPusher;
-import io.homegrid.model.DeviceDescription;
-import io.homegrid.model.DeviceState;
-import io.homegrid.model.Reading;
 
 /**
  * What an installer asks a gateway first: {@code GET /health} (radio, cache, backend link; 503
@@ -48,21 +44,19 @@ public final class LocalStatusResource {
     @Path("health")
     public Response health() {
         Map<String, Object> checks = new LinkedHashMap<>();
-        boolean radio = adapters.get().stream().anyMatch(ProtocolAdapter::connected);
-        checks.put("radio", check(radio, radio ? "connected" : "no radio connected"));
-        boolean cacheUp;
-        String cacheDetail;
+        GatewayReport report;
         try {
-            cacheDetail = cache.size() + " reading(s) waiting";
-            cacheUp = true;
+            report = report();
         } catch (RuntimeException e) {
-            cacheDetail = "cannot read the cache: " + e.getMessage();
-            cacheUp = false;
+            // the cache is the part that can fail to answer (its file)
+            checks.put("cache", check(false, "cannot read the cache: " + e.getMessage()));
+            return Response.status(503).entity(Map.of("status", "DOWN", "gateway", gateway, "checks", checks)).build();
         }
-        checks.put("cache", check(cacheUp, cacheDetail));
-        boolean backend = pusher.reachable();
-        checks.put("backend", check(backend, backend ? "reachable" : "not reachable; readings wait in the cache"));
-        boolean up = radio && cacheUp && backend;
+        checks.put("radio", check(report.radioConnected(), report.radioConnected() ? "connected" : "no radio connected"));
+        checks.put("cache", check(true, report.cacheDepth() + " reading(s) waiting"));
+        checks.put("backend", check(report.backendReachable(), report.backendReachable() ? "reachable"
+                : "not reachable; readings wait in the cache"));
+        boolean up = report.radioConnected() && report.backendReachable();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("gateway", gateway);
@@ -73,29 +67,27 @@ public final class LocalStatusResource {
     @GET
     @Path("api/v1/status")
     public Map<String, Object> status() {
+        GatewayReport report = report();
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("gateway", gateway);
-        List<Map<String, Object>> radios = new ArrayList<>();
-        for (ProtocolAdapter adapter : adapters.get()) {
-            radios.add(Map.of("protocol", adapter.protocol(), "connected", adapter.connected()));
-        }
-        status.put("radios", radios);
-        List<DeviceDescription> devices = directory.devices();
-        status.put("devices", Map.of("known", devices.size(),
-                "joined", devices.stream().filter(d -> d.state() == DeviceState.JOINED).count()));
+        status.put("radios", report.radios());
+        status.put("devices", Map.of("known", report.devicesKnown(), "joined", report.devicesJoined()));
         Map<String, Object> cached = new LinkedHashMap<>();
-        cached.put("depth", cache.size());
-        cached.put("oldest", cache.oldest(1).stream().map(Reading::time).map(Instant::toString).findFirst().orElse(null));
-        cached.put("evicted", cache.evicted());
+        cached.put("depth", report.cacheDepth());
+        cached.put("oldest", report.oldest() == null ? null : report.oldest().toString());
+        cached.put("evicted", report.evicted());
         status.put("cache", cached);
         Map<String, Object> backend = new LinkedHashMap<>();
-        backend.put("reachable", pusher.reachable());
-        Instant last = pusher.lastPush();
-        backend.put("lastPush", last == null ? null : last.toString());
-        backend.put("pushed", pusher.pushed());
-        backend.put("busyAnswers", pusher.busyAnswers());
+        backend.put("reachable", report.backendReachable());
+        backend.put("lastPush", report.lastPush() == null ? null : report.lastPush().toString());
+        backend.put("pushed", report.pushed());
+        backend.put("busyAnswers", report.busyAnswers());
         status.put("backend", backend);
         return status;
+    }
+
+    private GatewayReport report() {
+        return GatewayReport.of(gateway, directory, cache, pusher, adapters);
     }
 
     private static Map<String, Object> check(boolean up, String detail) {
