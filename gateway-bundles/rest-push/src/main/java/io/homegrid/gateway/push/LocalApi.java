@@ -26,7 +26,7 @@ public final class LocalApi {
     public static List<Object> resources(String gateway, DeviceDirectory directory, ReadingCache cache, PushService push,
             Supplier<List<ProtocolAdapter>> adapters, String installerSecret) {
         return List.of(new LocalApiResource(gateway, directory, push.relays(), installerSecret),
-                new LocalStatusResource(gateway, directory, cache, push.pusher(), adapters));
+                new LocalStatusResource(gateway, () -> GatewayReport.of(gateway, directory, cache, push.pusher(), adapters)));
     }
 
     public static List<Object> providers() {

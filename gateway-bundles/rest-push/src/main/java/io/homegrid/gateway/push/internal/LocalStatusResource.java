@@ -1,7 +1,6 @@
 package io.homegrid.gateway.push.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -11,11 +10,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import io.homegrid.gateway.api.DeviceDirectory;
-import io.homegrid.gateway.api.ProtocolAdapter;
-import io.homegrid.gateway.api.ReadingCache;
 import io.homegrid.gateway.push.GatewayReport;
-import io.homegrid.gateway.push.ReadingPusher;
 
 /**
  * What an installer asks a gateway first: {@code GET /health} (radio, cache, backend link; 503
@@ -26,18 +21,12 @@ import io.homegrid.gateway.push.ReadingPusher;
 public final class LocalStatusResource {
 
     private final String gateway;
-    private final DeviceDirectory directory;
-    private final ReadingCache cache;
-    private final ReadingPusher pusher;
-    private final Supplier<List<ProtocolAdapter>> adapters;
+    private final Supplier<GatewayReport> reports;
 
-    public LocalStatusResource(String gateway, DeviceDirectory directory, ReadingCache cache, ReadingPusher pusher,
-            Supplier<List<ProtocolAdapter>> adapters) {
+    /** @param reports asked once per request */
+    public LocalStatusResource(String gateway, Supplier<GatewayReport> reports) {
         this.gateway = gateway;
-        this.directory = directory;
-        this.cache = cache;
-        this.pusher = pusher;
-        this.adapters = adapters;
+        this.reports = reports;
     }
 
     @GET
@@ -87,7 +76,7 @@ public final class LocalStatusResource {
     }
 
     private GatewayReport report() {
-        return GatewayReport.of(gateway, directory, cache, pusher, adapters);
+        return reports.get();
     }
 
     private static Map<String, Object> check(boolean up, String detail) {
