@@ -175,6 +175,16 @@ class BrokerAccessIT {
                 + forged + "\0")).startsWith("CONNECTED").contains("ERROR").doesNotContain("RECEIPT");
     }
 
+    /** The live channel's device lists (every household's) are the backend services' only. */
+    @Test
+    void noOutsideClientReadsOrWritesTheLiveDeviceTopic() throws Exception {
+        assertThat(stomp(stompLogin("mqtt-utility", appSecret) + "SUBSCRIBE\ndestination:/topic/devices.live\nid:1\n"
+                + "receipt:s1\n\n\0")).startsWith("CONNECTED").contains("ERROR").doesNotContain("RECEIPT");
+        assertThat(stomp(stompLogin("mqtt-utility", appSecret) + "SEND\ndestination:/topic/devices.live\nreceipt:r1\n\n"
+                + "{\"gateway\":\"gw-mqtt-a\",\"devices\":[]}\0")).startsWith("CONNECTED").contains("ERROR")
+                .doesNotContain("RECEIPT");
+    }
+
     private static Grant grantLive(String application, String household) {
         return access.directory().grant(new Grant(0, household, application, Set.of(Scope.LIVE_READ), Set.of(), Set.of(),
                 null, null, null, null));

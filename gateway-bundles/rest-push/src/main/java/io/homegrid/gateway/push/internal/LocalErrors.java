@@ -58,13 +58,13 @@ public final class LocalErrors {
         }
     }
 
-    /** Anything else is a bug of ours: said once, in one line; the stack trace at debug level. */
+    /**
+     * Anything else is a bug of ours: said once, in one line; the stack trace at debug level.
+     * (JAX-RS hands each exception to the mapper of its nearest type: {@link Web} keeps its own.)
+     */
     public static final class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
-            if (e instanceof WebApplicationException web) {
-                return new Web().toResponse(web);
-            }
             LOG.warn("Local API request failed: {}", e.toString());
             LOG.debug("Local API failure", e);
             return answer(500, null, "the gateway could not answer: " + e.getMessage());

@@ -35,7 +35,7 @@ public final class LocalStatusResource {
         Map<String, Object> checks = new LinkedHashMap<>();
         GatewayReport report;
         try {
-            report = report();
+            report = reports.get();
         } catch (RuntimeException e) {
             // the cache is the part that can fail to answer (its file)
             checks.put("cache", check(false, "cannot read the cache: " + e.getMessage()));
@@ -56,7 +56,7 @@ public final class LocalStatusResource {
     @GET
     @Path("api/v1/status")
     public Map<String, Object> status() {
-        GatewayReport report = report();
+        GatewayReport report = reports.get();
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("gateway", gateway);
         status.put("radios", report.radios());
@@ -75,11 +75,10 @@ public final class LocalStatusResource {
         return status;
     }
 
-    private GatewayReport report() {
-        return reports.get();
-    }
-
     private static Map<String, Object> check(boolean up, String detail) {
-        return Map.of("status", up ? "UP" : "DOWN", "detail", detail);
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("status", up ? "UP" : "DOWN");
+        check.put("detail", detail);
+        return check;
     }
 }

@@ -67,7 +67,7 @@ async function gateways(body) {
     registered = null;
   }
   const error = h('div', { class: 'error', role: 'alert' });
-  const rows = (await api.all(path('/gateways'), 'gateways')).map((g) => h('tr', { dataset: { gateway: g.gateway } },
+  const rows = (await api.gatewaysOf(context.household)).map((g) => h('tr', { dataset: { gateway: g.gateway } },
     h('td', {}, g.gateway), h('td', {}, g.name || ''), h('td', {}, g.description || ''),
     h('td', {}, typeof g.latitude === 'number' ? g.latitude + ', ' + g.longitude : ''),
     h('td', {}, g.hasSecret ? 'yes' : 'revoked'),
@@ -149,15 +149,7 @@ async function virtual(body) {
       await api.del(path('/virtual-devices/' + encodeURIComponent(v.name)));
       showAdmin(['virtual']);
     }, error))));
-  const devices = [];
-  for (const g of await api.all(path('/gateways'), 'gateways')) {
-    devices.push(...await api.all('api/v1/gateways/' + g.gateway + '/devices', 'devices').catch((e) => {
-      if (e.status === 404) {
-        return []; // not heard from yet
-      }
-      throw e;
-    }));
-  }
+  const devices = await api.householdDevices(context.household);
   body.append(table(['Name', 'Devices', 'Created by', ''], rows, 'No virtual devices.'), error,
     h('h2', {}, 'Group devices'),
     form('add-virtual', [input('Name', 'name', { required: true }),

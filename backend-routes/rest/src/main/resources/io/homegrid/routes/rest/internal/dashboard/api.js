@@ -94,3 +94,26 @@ export async function all(path, field) {
   } while (cursor);
   return items;
 }
+
+export const gatewaysOf = (household) => all('api/v1/households/' + household + '/gateways', 'gateways');
+
+/** A gateway's devices; none for one registered but not heard from yet (the API's 404). */
+export async function devicesOf(gateway) {
+  try {
+    return await all('api/v1/gateways/' + gateway + '/devices', 'devices');
+  } catch (e) {
+    if (e.status === 404) {
+      return [];
+    }
+    throw e;
+  }
+}
+
+/** Every device of the household's gateways. */
+export async function householdDevices(household) {
+  const devices = [];
+  for (const gateway of await gatewaysOf(household)) {
+    devices.push(...await devicesOf(gateway.gateway));
+  }
+  return devices;
+}

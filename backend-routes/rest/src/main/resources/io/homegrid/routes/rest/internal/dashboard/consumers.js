@@ -1,7 +1,7 @@
 // Which devices cost the most, and what the CEP engine noticed (switches, peaks, a cold room).
 import * as api from './api.js';
 import { context, h, isoDate, kwh, money, nextDay, screen, startOfDay, when } from './view.js';
-import { deviceNames } from './history.js';
+import { deviceNames, namesOf } from './history.js';
 
 const TARIFF_KEY = 'homegrid.tariff';
 
@@ -44,13 +44,13 @@ export async function showEvents() {
   screen(h('h1', {}, 'Events'), h('p', { class: 'muted' }, 'The last day: switches, peaks, cold rooms and whatever else the household\'s statements report.'),
     h('div', { class: 'table-wrap' }, h('table', { id: 'events' },
       h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'What'), h('th', {}, 'Device'), h('th', {}, 'Details'))), body)));
-  const gateways = await api.all('api/v1/households/' + context.household + '/gateways', 'gateways');
-  const names = await deviceNames();
+  const devices = [];
   const events = [];
-  for (const gateway of gateways) {
-    const page = await api.get('api/v1/events?limit=1000&gateway=' + encodeURIComponent(gateway.gateway));
-    events.push(...page.events);
+  for (const gateway of await api.gatewaysOf(context.household)) {
+    devices.push(...await api.devicesOf(gateway.gateway));
+    events.push(...(await api.get('api/v1/events?limit=1000&gateway=' + encodeURIComponent(gateway.gateway))).events);
   }
+  const names = namesOf(devices);
   events.sort((a, b) => (a.time < b.time ? 1 : -1));
   body.replaceChildren(...(events.length ? events.map((e) => h('tr', {},
     h('td', {}, when(e.time)), h('td', {}, e.statement), h('td', {}, e.device ? (names.get(e.device) || e.device) : 'household'),

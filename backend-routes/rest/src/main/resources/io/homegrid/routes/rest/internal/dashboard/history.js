@@ -79,20 +79,8 @@ export async function showDay(rest, params) {
 }
 
 /** Device address → the name its gateway reported. */
+export const namesOf = (devices) => new Map(devices.map((d) => [d.device, d.name || d.device]));
+
 export async function deviceNames() {
-  const names = new Map();
-  const gateways = await api.all('api/v1/households/' + context.household + '/gateways', 'gateways');
-  for (const gateway of gateways) {
-    try {
-      for (const device of await api.all('api/v1/gateways/' + gateway.gateway + '/devices', 'devices')) {
-        names.set(device.device, device.name || device.device);
-      }
-    } catch (e) {
-      // not heard from yet (404): no names to add
-      if (e.status !== 404) {
-        throw e;
-      }
-    }
-  }
-  return names;
+  return namesOf(await api.householdDevices(context.household));
 }

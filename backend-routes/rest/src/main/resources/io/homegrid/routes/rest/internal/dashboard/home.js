@@ -141,18 +141,12 @@ export async function showHome() {
     }
   }
 
-  const gateways = await api.all('api/v1/households/' + household + '/gateways', 'gateways');
+  const gateways = await api.gatewaysOf(household);
 
   async function load() {
     for (const gateway of gateways) {
-      try {
-        (await api.all('api/v1/gateways/' + gateway.gateway + '/devices', 'devices')).forEach(card);
-      } catch (e) {
-        // a gateway registered but not yet heard from has no devices yet (404); its first reading reloads
-        if (e.status !== 404) {
-          throw e;
-        }
-      }
+      // a gateway not heard from yet has none; its first reading reloads
+      (await api.devicesOf(gateway.gateway)).forEach(card);
     }
     updateTotal();
   }

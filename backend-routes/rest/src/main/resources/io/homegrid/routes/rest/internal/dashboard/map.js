@@ -31,7 +31,7 @@ export async function showMap() {
   async function load() {
     const rows = [];
     for (const household of households) {
-      for (const gateway of await api.all('api/v1/households/' + household.id + '/gateways', 'gateways')) {
+      for (const gateway of await api.gatewaysOf(household.id)) {
         let devices = [];
         try {
           devices = await api.all('api/v1/gateways/' + gateway.gateway + '/devices', 'devices');
