@@ -1,0 +1,123 @@
+package io.homegrid.gateway.distribution;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.gateway.push.PinnedCertificate;
+import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
+import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
+import io.homegrid.launcher.BackendConfig;
+import io.homegrid.launcher.EmbeddedBackend;
+import io.homegrid.model.json.Json;
+import io.homegrid.security.test.AccessFixture;
+
+/**
+ * What a distribution test runs the gateway against: an embedded backend (real PostgreSQL and
+ * ActiveMQ) and the XBee simulator with 15 plugs; and what it checks the gateway by.
+ */
+final class GatewayRig implements AutoCloseable {
+
+    private final EmbeddedBackend backend;
+    private final XBeeSimulator simulator;
+    private final AccessFixture identities;
+    private final HttpClient http;
+
+    private GatewayRig(EmbeddedBackend backend, XBeeSimulator simulator) throws Exception {
+        this.backend = backend;
+        this.simulator = simulator;
+        this.identities = AccessFixture.around(backend.access());
+        this.http = HttpClient.newBuilder().sslContext(PinnedCertificate.context(backend.tls().fingerprint())).build();
+    }
+
+    static GatewayRig start(Path dir) throws Exception {
+        EmbeddedBackend backend = EmbeddedBackend.start(BackendConfig.defaults(freePort(), dir.resolve("backend")));
+        XBeeSimulator simulator = XBeeSimulator.start(new SimulatorConfig(0, 15, 1, Duration.ofMillis(500), 3,
+                Clock.systemDefaultZone()));
+        return new GatewayRig(backend, simulator);
+    }
+
+    /**
+     * As an installer does: the radio, the backend's URL and fingerprint, and the secret the backend
+     * answered when the gateway was registered, written into the gateway's configuration folder.
+     */
+    void configure(Path etc, String gateway) throws Exception {
+        Files.writeString(etc.resolve("io.homegrid.gateway.xbee.cfg"), "radio = tcp://localhost:" + simulator.port() + "\n");
+        Files.writeString(etc.resolve("io.homegrid.gateway.push.cfg"), "backend = " + backend.baseUrl()
+                + "\ngateway = " + gateway + "\nintervalMillis = 200\ncommandWaitSeconds = 1\nsecret = "
+                + identities.gatewaySecret(gateway) + "\nbackendFingerprint = " + backend.tls().fingerprint() + "\n");
+    }
+
+    /** Starts a gateway script with the test's Java first on the path, its output into {@code log}. */
+    static Process launch(ProcessBuilder launcher, Path log) throws IOException {
+        launcher.redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = launcher.environment();
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+        return launcher.start();
+    }
+
+    XBeeSimulator simulator() {
+        return simulator;
+    }
+
+    /** count, distinct seq and highest seq of a gateway's readings in PostgreSQL. */
+    long[] storedRows(String gateway) throws Exception {
+        try (Connection c = DriverManager.getConnection(backend.jdbcUrl(), backend.jdbcUser(), backend.jdbcPassword());
+                PreparedStatement s = c.prepareStatement("SELECT count(*), count(DISTINCT seq), coalesce(max(seq), 0)"
+                        + " FROM reading WHERE gateway_id = ?")) {
+            s.setString(1, gateway);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            }
+        }
+    }
+
+    long stored(String gateway) throws Exception {
+        return storedRows(gateway)[0];
+    }
+
+    /** A backend API answer, asked as the operator. */
+    JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + path))
+                .header("Authorization", identities.operator()).build(), HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(response.body());
+    }
+
+    /** Readings still in a gateway's SQLite cache (a second reader is fine with WAL). */
+    static long cached(Path cacheFile) throws Exception {
+        try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + cacheFile, new java.util.Properties());
+                java.sql.Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM reading")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        simulator.close();
+        backend.close();
+    }
+}
