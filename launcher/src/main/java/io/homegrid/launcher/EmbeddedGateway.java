@@ -8,6 +8,7 @@ import org.apache.cxf.BusFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.gateway.api.InstallerCredential;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.cache.ReadingCacheService;
 import io.homegrid.gateway.cache.SqliteReadingCache;
@@ -20,7 +21,6 @@ import io.homegrid.gateway.push.PushService;
 import io.homegrid.gateway.push.ReadingPusher;
 import io.homegrid.gateway.xbee.connector.XBeeAdapter;
 import io.homegrid.gateway.xbee.connector.XBeeService;
-import io.homegrid.launcher.internal.InstallerPassword;
 import io.homegrid.launcher.internal.Resources;
 import io.homegrid.routes.rest.RestServer;
 
@@ -67,7 +67,7 @@ public final class EmbeddedGateway implements AutoCloseable {
                 resources.add("CXF bus", () -> bus.shutdown(true));
                 resources.add("local REST API", RestServer.start(bus, "http://" + config.localHost() + ":" + config.localPort() + "/",
                         LocalApi.resources(config.id(), devices.devices(), cache.cache(), push, () -> adapters,
-                                InstallerPassword.in(config.dataDir())), LocalApi.providers()));
+                                InstallerCredential.in(config.dataDir()).password()), LocalApi.providers()));
             }
             LOG.info("Gateway {} pushing to {} from radio {}", config.id(), config.backend(), config.radio());
             return new EmbeddedGateway(resources, cache, devices, xbee, push);

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.homegrid.gateway.api.InstallerCredential;
 import io.homegrid.gateway.push.PushSettings;
 import io.homegrid.launcher.internal.Foreground;
-import io.homegrid.launcher.internal.InstallerPassword;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,7 +61,7 @@ final class GatewayCommand implements Callable<Integer> {
                 .withBackendFingerprint(backendFingerprint));
         spec.commandLine().getOut().printf("homegrid gateway %s ready: radio %s, backend %s%s%nPress Ctrl-C to stop.%n", id,
                 radio, backend, port > 0 ? ", local API http://localhost:" + port + "/api/v1/devices (switching asks for user "
-                        + "installer, password in " + dataDir.toAbsolutePath().resolve(InstallerPassword.FILE) + ")" : "");
+                        + "installer, password in " + dataDir.toAbsolutePath().resolve(InstallerCredential.FILE) + ")" : "");
         spec.commandLine().getOut().flush();
         Foreground.runUntilStopped("homegrid-gateway", gateway);
         return 0;

@@ -101,11 +101,22 @@ class DebianPackageIT {
 
         try (GatewayRig rig = GatewayRig.start(dir)) {
             rig.configure(etc, GATEWAY);
+            int consolePort = GatewayRig.freePort();
+            Files.writeString(etc.resolve("org.apache.felix.http.cfg"), "org.apache.felix.http.host = 127.0.0.1\n"
+                    + "org.osgi.service.http.port = " + consolePort + "\n");
             Process first = startAsTheUnitDoes(root, uid, dir.resolve("first.log"));
             await().atMost(Duration.ofSeconds(90)).until(() -> rig.stored(GATEWAY) > 50);
             Path log = root.resolve("var/log/homegrid-gateway/gateway.log");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log)
                     && Files.readString(log).contains("Reading cache data/cache.db opened"));
+            // the local console lets in the installer, whose password the gateway's user alone may read
+            Path password = root.resolve("var/lib/homegrid-gateway/data/installer.password");
+            assertThat(Files.getAttribute(password, "unix:uid")).isEqualTo(uid);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password))).isEqualTo("rw-------");
+            String bundles = "/system/console/bundles.json";
+            await().atMost(Duration.ofSeconds(60)).until(() -> GatewayRig.console(consolePort, bundles, "installer",
+                    Files.readString(password).strip()).statusCode() == 200);
+            assertThat(GatewayRig.console(consolePort, bundles, null, null).statusCode()).isEqualTo(401);
             stop(first);
             Path cache = root.resolve("var/lib/homegrid-gateway/data/cache.db");
             assertThat(Files.getAttribute(cache, "unix:uid")).as("written by the gateway's user").isEqualTo(uid);

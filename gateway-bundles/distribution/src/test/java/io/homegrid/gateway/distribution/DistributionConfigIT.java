@@ -3,25 +3,15 @@ package io.homegrid.gateway.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The distribution's {@code etc/} files say nothing the bundles do not: every value there is the
@@ -39,7 +29,7 @@ class DistributionConfigIT {
 
     @Test
     void everyConfiguredValueIsTheBundlesDefault() throws Exception {
-        Map<String, Map<String, String>> defaults = metatypeDefaults();
+        Map<String, Map<String, String>> defaults = Metatypes.defaults(home.resolve("deploy"));
         List<Path> files = configurationFiles();
         assertThat(files).hasSize(5);
 
@@ -61,40 +51,6 @@ class DistributionConfigIT {
         // Only the homegrid pids are bundle settings; logging (org.ops4j.pax.logging.cfg) is not.
         try (Stream<Path> files = Files.list(home.resolve("etc"))) {
             return files.filter(f -> f.getFileName().toString().matches("io\\.homegrid\\..*\\.cfg")).sorted().toList();
-        }
-    }
-
-    /** pid → attribute → default, from every gateway bundle's OSGI-INF/metatype. */
-    private Map<String, Map<String, String>> metatypeDefaults() throws Exception {
-        Map<String, Map<String, String>> defaults = new HashMap<>();
-        try (Stream<Path> jars = Files.list(home.resolve("deploy"))) {
-            for (Path jar : (Iterable<Path>) jars.filter(f -> f.toString().endsWith(".jar"))::iterator) {
-                try (JarFile bundle = new JarFile(jar.toFile())) {
-                    Enumeration<JarEntry> entries = bundle.entries();
-                    while (entries.hasMoreElements()) {
-                        JarEntry entry = entries.nextElement();
-                        if (entry.getName().startsWith("OSGI-INF/metatype/") && entry.getName().endsWith(".xml")) {
-                            try (InputStream in = bundle.getInputStream(entry)) {
-                                read(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in), defaults);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return defaults;
-    }
-
-    private static void read(Document metatype, Map<String, Map<String, String>> defaults) {
-        Map<String, String> attributes = new HashMap<>();
-        NodeList ads = metatype.getElementsByTagName("AD");
-        for (int i = 0; i < ads.getLength(); i++) {
-            Element ad = (Element) ads.item(i);
-            attributes.put(ad.getAttribute("id"), ad.getAttribute("default"));
-        }
-        NodeList designates = metatype.getElementsByTagName("Designate");
-        for (int i = 0; i < designates.getLength(); i++) {
-            defaults.put(((Element) designates.item(i)).getAttribute("pid"), attributes);
         }
     }
 

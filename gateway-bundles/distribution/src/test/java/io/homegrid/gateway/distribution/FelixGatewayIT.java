@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.model.json.Json;
 
 /**
  * The gateway distribution as an installer runs it: Felix started by bin/homegrid-gateway, its
@@ -32,6 +37,7 @@ class FelixGatewayIT {
     @TempDir
     Path dir;
     private int shellPort;
+    private int consolePort;
     private GatewayRig rig;
     private Path home;
     private Process felix;
@@ -43,8 +49,12 @@ class FelixGatewayIT {
         rig.configure(home.resolve("etc"), GATEWAY);
         shellPort = GatewayRig.freePort();
         Path felixConfig = home.resolve("conf/config.properties");
+        consolePort = GatewayRig.freePort();
         Files.writeString(felixConfig, Files.readString(felixConfig).replace("osgi.shell.telnet.port=6666",
-                "osgi.shell.telnet.port=" + shellPort));
+                "osgi.shell.telnet.port=" + shellPort).replace("org.osgi.service.http.port=8090",
+                "org.osgi.service.http.port=" + consolePort));
+        Path httpConfig = home.resolve("etc/org.apache.felix.http.cfg");
+        Files.writeString(httpConfig, Files.readString(httpConfig).replace("= 8090", "= " + consolePort));
         felix = GatewayRig.launch(new ProcessBuilder(home.resolve("bin/homegrid-gateway").toString()),
                 dir.resolve("felix.log"));
     }
@@ -85,6 +95,57 @@ class FelixGatewayIT {
         assertThat(shell("homegrid:relay 0013A20041000002 off")).contains("0013A20041000002 is off (confirmed)");
         assertThat(rig.simulator().device("0013A20041000002").orElseThrow().relay()).isFalse();
         assertThat(shell("homegrid:relay 0013A20041000002")).contains("usage: homegrid:relay <device> on|off");
+    }
+
+    /**
+     * Issue 16, item 2: the Felix Web Console on loopback, for the installer only, where every
+     * homegrid configuration is a form described by its bundle's metatype.
+     */
+    @Test
+    void theConsoleShowsEveryHomegridConfigurationWithItsMetatypeToTheInstallerOnly() throws Exception {
+        Path passwordFile = home.resolve("data/installer.password");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(passwordFile));
+        String password = Files.readString(passwordFile).strip();
+        assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        String bundles = "/system/console/bundles.json";
+        await().atMost(Duration.ofSeconds(60)).until(() -> console(bundles, "installer", password).statusCode() == 200);
+
+        assertThat(console(bundles, null, null).statusCode()).as("no credential").isEqualTo(401);
+        assertThat(console(bundles, "admin", "admin").statusCode()).as("the console's own default").isEqualTo(401);
+        assertThat(console(bundles, "installer", password + "x").statusCode()).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Json.mapper().readTree(
+                console(bundles, "installer", password).body()).path("status").asText()).matches(
+                "Bundle information: (\\d+) bundles in total - all \\1 bundles active\\."));
+
+        Map<String, Map<String, String>> designated = Metatypes.defaults(home.resolve("deploy"));
+        assertThat(designated.keySet()).contains("io.homegrid.gateway.xbee", "io.homegrid.gateway.push",
+                "io.homegrid.gateway.cache", "io.homegrid.gateway.devices", "io.homegrid.gateway.descriptions",
+                "io.homegrid.gateway.console");
+        String page = console("/system/console/configMgr", "installer", password).body();
+        for (String pid : designated.keySet()) {
+            assertThat(page).as("the configuration page lists %s", pid).contains("\"id\":\"" + pid + "\"");
+            // what the page fetches when the installer opens a configuration (whether it is set yet or not)
+            JsonNode form = Json.mapper().readTree(console("/system/console/configMgr/" + pid + "?post=true",
+                    "installer", password).body());
+            assertThat(form.path("title").asText()).as("%s has a name", pid).startsWith("homegrid ");
+            assertThat(form.path("description").asText()).as("%s is described", pid).isNotBlank();
+            assertThat(form.path("properties").size()).as("%s's attributes", pid)
+                    .isEqualTo(designated.get(pid).size());
+            form.path("properties").forEach(attribute -> {
+                assertThat(attribute.path("name").asText()).isNotBlank();
+                assertThat(attribute.path("description").asText()).isNotBlank();
+            });
+        }
+        JsonNode push = Json.mapper().readTree(console("/system/console/configMgr/io.homegrid.gateway.push?post=true",
+                "installer", password).body()).path("properties");
+        assertThat(push.path("gateway").path("value").asText()).as("the running configuration").isEqualTo(GATEWAY);
+        assertThat(push.path("secret").path("value").asText()).as("a password field never shows the secret")
+                .isEqualTo("unmodified");
+    }
+
+    private HttpResponse<String> console(String path, String user, String password) throws Exception {
+        return GatewayRig.console(consolePort, path, user, password);
     }
 
     /** One command through the telnet shell; what the session printed up to a marker echoed after it. */
