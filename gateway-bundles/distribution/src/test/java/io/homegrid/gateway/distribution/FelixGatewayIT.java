@@ -142,6 +142,17 @@ class FelixGatewayIT {
         assertThat(push.path("gateway").path("value").asText()).as("the running configuration").isEqualTo(GATEWAY);
         assertThat(push.path("secret").path("value").asText()).as("a password field never shows the secret")
                 .isEqualTo("unmodified");
+
+        // a form saved in the console applies at once and is written back into its file, which outlives a restart
+        Path devices = home.resolve("etc/io.homegrid.gateway.devices.cfg");
+        assertThat(GatewayRig.console(consolePort, "/system/console/configMgr/io.homegrid.gateway.devices", "installer",
+                password, "apply=true&action=ajaxConfigManager&propertylist=silenceSeconds&silenceSeconds=90")
+                .statusCode()).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readString(devices))
+                .contains("# A device silent this long has left the network.\nsilenceSeconds = 90\n"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Json.mapper().readTree(console(
+                "/system/console/configMgr/io.homegrid.gateway.devices?post=true", "installer", password).body())
+                .path("properties").path("silenceSeconds").path("value").asInt()).isEqualTo(90));
     }
 
     private HttpResponse<String> console(String path, String user, String password) throws Exception {

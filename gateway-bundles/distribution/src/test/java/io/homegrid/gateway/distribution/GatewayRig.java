@@ -113,9 +113,16 @@ final class GatewayRig implements AutoCloseable {
 
     /** A local console page; HTTP Basic when a user is given; {@code ?post=true} is the console's form request. */
     static HttpResponse<String> console(int port, String path, String user, String password) throws Exception {
+        return console(port, path, user, password, path.contains("?post=true") ? "" : null);
+    }
+
+    /** The same with a form posted ({@code form} null: a GET). */
+    static HttpResponse<String> console(int port, String path, String user, String password, String form)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (path.contains("?post=true")) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
+        if (form != null) {
+            request.POST(HttpRequest.BodyPublishers.ofString(form))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
         }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
