@@ -2,6 +2,7 @@ package io.homegrid.launcher;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -16,6 +17,7 @@ import io.homegrid.gateway.descriptions.DescriptionSettings;
 import io.homegrid.gateway.descriptions.SensorDescriptions;
 import io.homegrid.gateway.devices.DeviceList;
 import io.homegrid.gateway.devices.DeviceListService;
+import io.homegrid.gateway.push.GatewaySettings;
 import io.homegrid.gateway.push.LocalApi;
 import io.homegrid.gateway.push.PushService;
 import io.homegrid.gateway.push.ReadingPusher;
@@ -61,7 +63,8 @@ public final class EmbeddedGateway implements AutoCloseable {
             xbee.adapter().addDeviceEventListener(devices.devices());
             List<ProtocolAdapter> adapters = List.of(xbee.adapter());
             PushService push = resources.add("push", PushService.start(config.push(), cache.cache(), devices.devices(),
-                    () -> adapters, clock));
+                    () -> adapters, GatewaySettings.fixed(config.push(), Map.of(), "the embedded gateway takes its"
+                            + " settings from its command line (./homegrid gateway --help)"), clock));
             if (config.localPort() > 0) {
                 Bus bus = BusFactory.newInstance().createBus();
                 resources.add("CXF bus", () -> bus.shutdown(true));

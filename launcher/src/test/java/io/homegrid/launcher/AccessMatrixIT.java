@@ -110,15 +110,20 @@ class AccessMatrixIT {
         backend.close();
     }
 
-    /** Gateway A's side of the command channel: every relay command is confirmed. */
+    /** Gateway A's side of the command channel: every command is confirmed. */
     private void confirmCommands(Http asA) {
         while (polling.get()) {
             try {
                 Http.Answer command = asA.get("/api/v1/gateways/gw-a/commands?waitSeconds=1");
                 if (command.status() == 200) {
                     JsonNode json = command.json();
-                    asA.post("/api/v1/gateways/gw-a/commands/" + json.get("id").asText() + "/result",
-                            "{\"id\":\"" + json.get("id").asText() + "\",\"ok\":true,\"on\":" + json.get("on") + "}");
+                    String id = json.get("id").asText();
+                    String answer = switch (json.path("kind").asText()) {
+                        case "discover" -> "\"devices\":[],\"found\":[]";
+                        case "configure" -> "\"settings\":{\"intervalMillis\":\"500\"}";
+                        default -> "\"on\":" + json.get("on");
+                    };
+                    asA.post("/api/v1/gateways/gw-a/commands/" + id + "/result", "{\"id\":\"" + id + "\",\"ok\":true," + answer + "}");
                 }
             } catch (Exception e) {
                 if (polling.get()) {
@@ -172,6 +177,12 @@ class AccessMatrixIT {
                         + "-plug\",\"type\":\"smart-plug\",\"state\":\"joined\"}]}",
                                                                   "401 403 403 403 403 403 403 202 403"),
                 get("/api/v1/gateways/gw-a/commands?waitSeconds=1", "401 403 403 403 403 403 403 204 403"),
+                // Issue 16, item 6: a gateway's administration through the backend: its household's admins and operators
+                post("/api/v1/gateways/gw-a/discovery?seconds=1", who -> "",
+                                                                  "401 403 404 200 200 404 404 404 404"),
+                get("/api/v1/gateways/gw-a/configuration",        "401 403 404 200 200 404 404 404 404"),
+                put("/api/v1/gateways/gw-a/configuration", who -> "{\"intervalMillis\":500}",
+                                                                  "401 403 404 200 200 404 404 404 404"),
                 post("/api/v1/gateways/gw-a/commands/c-1/result", who -> "{\"id\":\"c-1\",\"ok\":true,\"on\":true}",
                                                                   "401 403 403 403 403 403 403 202 403"),
                 get("/api/v1/cep/statements",                     "401 403 403 200 200 403 403 403 403"),

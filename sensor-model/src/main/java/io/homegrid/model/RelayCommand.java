@@ -2,8 +2,8 @@ package io.homegrid.model;
 
 import java.util.Objects;
 
-/** A command from the backend to a gateway: switch a device's relay. {@code id} correlates the result. */
-public record RelayCommand(String id, String device, boolean on) {
+/** Switch a device's relay; the result carries the state the device confirmed. */
+public record RelayCommand(String id, String device, boolean on) implements GatewayCommand {
 
     public RelayCommand {
         Objects.requireNonNull(id, "id");

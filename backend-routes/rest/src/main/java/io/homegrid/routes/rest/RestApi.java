@@ -29,6 +29,9 @@ import io.homegrid.routes.rest.internal.DeviceQueryResource;
 import io.homegrid.routes.rest.internal.ErrorMappers;
 import io.homegrid.routes.rest.internal.EventsResource;
 import io.homegrid.routes.rest.internal.GatewayRegistrationResource;
+import io.homegrid.routes.rest.internal.GatewayAdministration;
+import io.homegrid.routes.rest.internal.GatewayConfigurationResource;
+import io.homegrid.routes.rest.internal.GatewayDiscoveryResource;
 import io.homegrid.routes.rest.internal.GatewayQueryResource;
 import io.homegrid.routes.rest.internal.GrantResource;
 import io.homegrid.routes.rest.internal.HealthResource;
@@ -67,6 +70,7 @@ public final class RestApi {
             PlatformMetrics metrics, Webhooks webhooks) {
         CommandBus commandBus = new CommandBus(commands);
         Access access = new Access(control);
+        GatewayAdministration administration = new GatewayAdministration(access, commandBus);
         ConcurrentRequests.Budget held = new ConcurrentRequests.Budget(limits.heldRequests());
         HouseholdAnalyses analyses = new HouseholdAnalyses(access, repository, clock);
         LiveResource live = new LiveResource(access, commands, limits.liveStreamsPerIdentity(), held);
@@ -83,6 +87,8 @@ public final class RestApi {
                 new StatsResource(access, ingest, repository),
                 new HealthResource(health),
                 new RelayResource(access, repository, commandBus),
+                new GatewayDiscoveryResource(administration),
+                new GatewayConfigurationResource(administration),
                 new CommandChannelResource(access, commandBus, limits.commandPollsPerGateway(), held),
                 new EventsResource(access, repository, clock),
                 new CepAdminResource(access, cep),

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -157,6 +158,55 @@ class FelixGatewayIT {
 
     private HttpResponse<String> console(String path, String user, String password) throws Exception {
         return GatewayRig.console(consolePort, path, user, password);
+    }
+
+    /**
+     * Issue 16, item 6: a node discovery and a settings change asked at the backend, carried out by
+     * the gateway through its command channel, and confirmed by what it reports.
+     */
+    @Test
+    void aDiscoveryAndASettingsChangeThroughTheBackendAreConfirmed() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rig.get("/api/v1/gateways/" + GATEWAY
+                + "/devices").path("devices")).hasSize(16));
+        String api = "/api/v1/gateways/" + GATEWAY;
+
+        long asked = rig.simulator().discoveries();
+        HttpResponse<String> discovery = rig.call("POST", api + "/discovery?seconds=2", null);
+        assertThat(discovery.statusCode()).as(discovery.body()).isEqualTo(200);
+        JsonNode discovered = Json.mapper().readTree(discovery.body());
+        assertThat(discovered.path("devices")).hasSize(16);
+        assertThat(discovered.path("found").isArray()).isTrue();
+        assertThat(rig.simulator().discoveries()).as("the radio ran a node discovery").isGreaterThan(asked);
+
+        assertThat(settings(rig.call("GET", api + "/configuration", null)).path("intervalMillis").asText()).isEqualTo("200");
+        Path pushFile = home.resolve("etc/io.homegrid.gateway.push.cfg");
+        String secretLine = Files.readAllLines(pushFile).stream().filter(l -> l.startsWith("secret")).findFirst().orElseThrow();
+        HttpResponse<String> changed = rig.call("PUT", api + "/configuration",
+                "{\"intervalMillis\": 500, \"smart-plug.AD1.factor\": 3.6}");
+        assertThat(settings(changed).path("intervalMillis").asText()).isEqualTo("500");
+        assertThat(settings(changed).path("smart-plug.AD1.factor").asText()).isEqualTo("3.6");
+        // kept where the gateway's configuration lives, so it outlives a restart; the secret stays
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readString(pushFile))
+                .contains("intervalMillis = 500").contains(secretLine));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readString(home.resolve(
+                "etc/io.homegrid.gateway.descriptions.cfg"))).contains("smart-plug.AD1.factor = 3.6"));
+        // the push component restarted with the change, and its command channel answers again
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(settings(rig.call("GET",
+                api + "/configuration", null)).path("intervalMillis").asText()).isEqualTo("500"));
+        long stored = stored();
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored() > stored + 50);
+
+        HttpResponse<String> tooBig = rig.call("PUT", api + "/configuration", "{\"batchSize\": 5000}");
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(tooBig.body()).path("field").asText()).isEqualTo("batchSize");
+        HttpResponse<String> secret = rig.call("PUT", api + "/configuration", "{\"secret\": \"x\"}");
+        assertThat(secret.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(secret.body()).path("reason").asText()).startsWith("is no gateway setting");
+    }
+
+    private static JsonNode settings(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body()).path("settings");
     }
 
     /** One command through the telnet shell; what the session printed up to a marker echoed after it. */

@@ -101,6 +101,17 @@ final class GatewayRig implements AutoCloseable {
         return Json.mapper().readTree(response.body());
     }
 
+    /** A backend API call as the operator; {@code body} JSON or null. */
+    HttpResponse<String> call(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.baseUrl() + path))
+                .header("Authorization", identities.operator()).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Readings still in a gateway's SQLite cache (a second reader is fine with WAL). */
     static long cached(Path cacheFile) throws Exception {
         try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + cacheFile, new java.util.Properties());

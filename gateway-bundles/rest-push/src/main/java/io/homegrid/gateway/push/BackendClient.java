@@ -20,9 +20,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.homegrid.model.CommandResult;
 import io.homegrid.model.DeviceBatch;
 import io.homegrid.model.DeviceDescription;
+import io.homegrid.model.GatewayCommand;
 import io.homegrid.model.Reading;
 import io.homegrid.model.ReadingBatch;
-import io.homegrid.model.RelayCommand;
 import io.homegrid.model.json.Json;
 
 /** The backend's gateway-facing HTTP API: pushes, and the outbound command channel. */
@@ -62,7 +62,7 @@ public final class BackendClient {
     }
 
     /** Long poll: waits up to {@code wait} for a command; empty when none came. */
-    public Optional<RelayCommand> nextCommand(Duration wait) throws IOException, InterruptedException {
+    public Optional<GatewayCommand> nextCommand(Duration wait) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(uri("/api/v1/gateways/" + gateway
                 + "/commands?waitSeconds=" + wait.toSeconds()))).timeout(wait.plus(REQUEST_TIMEOUT)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -72,7 +72,7 @@ public final class BackendClient {
         if (response.statusCode() != 200) {
             throw new IOException("command channel answered " + response.statusCode() + ": " + response.body());
         }
-        return Optional.of(Json.mapper().readValue(response.body(), RelayCommand.class));
+        return Optional.of(Json.mapper().readValue(response.body(), GatewayCommand.class));
     }
 
     public Answer reportResult(CommandResult result) throws IOException, InterruptedException {

@@ -10,8 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.homegrid.model.retry.Backoff;
-import io.homegrid.model.CommandResult;
-import io.homegrid.model.RelayCommand;
+import io.homegrid.model.GatewayCommand;
 
 /**
  * The backend reaches the home through a connection the gateway opens: an HTTP long poll. The
@@ -23,19 +22,23 @@ public final class CommandChannel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandChannel.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    /** How long closing waits for a command in progress to be carried out and reported. */
+    private static final Duration FINISH = Duration.ofSeconds(5);
 
     private final BackendClient backend;
-    private final RelayActuator relays;
+    private final GatewayCommands commands;
     private final Duration wait;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread worker;
+    /** Set while a command is carried out and reported: closing then lets it finish. */
+    private volatile boolean busy;
 
     /**
      * @param wait how long each poll waits for a command
      */
-    public CommandChannel(BackendClient backend, RelayActuator relays, Duration wait) {
+    public CommandChannel(BackendClient backend, GatewayCommands commands, Duration wait) {
         this.backend = backend;
-        this.relays = relays;
+        this.commands = commands;
         this.wait = wait;
         this.worker = new Thread(this::run, "command-channel");
         this.worker.setDaemon(true);
@@ -45,9 +48,17 @@ public final class CommandChannel implements AutoCloseable {
         worker.start();
     }
 
+    /**
+     * Stops polling. A command in progress is finished and reported first (up to a few seconds):
+     * a configuration change restarts this channel in OSGi, and its confirmation must still arrive.
+     */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         stop.countDown();
+        if (!busy) {
+            worker.interrupt();
+        }
+        worker.join(FINISH.toMillis());
         worker.interrupt();
     }
 
@@ -56,10 +67,15 @@ public final class CommandChannel implements AutoCloseable {
         try {
             while (stop.getCount() > 0) {
                 try {
-                    Optional<RelayCommand> command = backend.nextCommand(wait);
+                    Optional<GatewayCommand> command = backend.nextCommand(wait);
                     backoff.succeeded();
                     if (command.isPresent()) {
-                        backend.reportResult(execute(command.get()));
+                        busy = true;
+                        try {
+                            backend.reportResult(commands.execute(command.get()));
+                        } finally {
+                            busy = false;
+                        }
                     }
                 } catch (IOException e) {
                     Duration pause = backoff.failed();
@@ -72,19 +88,5 @@ public final class CommandChannel implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    CommandResult execute(RelayCommand command) {
-        RelayActuator.Outcome outcome = relays.switchRelay(command.device(), command.on());
-        if (outcome instanceof RelayActuator.Switched switched) {
-            return CommandResult.confirmed(command.id(), switched.on());
-        }
-        if (outcome instanceof RelayActuator.NotConfirmed notConfirmed) {
-            return CommandResult.failed(command.id(), notConfirmed.reason());
-        }
-        if (outcome instanceof RelayActuator.Unreachable) {
-            return CommandResult.failed(command.id(), "no radio of this gateway reaches device " + command.device());
-        }
-        return CommandResult.failed(command.id(), "gateway stopping");
     }
 }

@@ -33,11 +33,14 @@ final class Coordinator {
     private final Collection<SimulatedDevice> devices;
     private final Consumer<XBeeFrame> send;
     private final Consumer<SimulatedDevice> relayChanged;
+    private final Runnable discoveryAsked;
 
-    Coordinator(Collection<SimulatedDevice> devices, Consumer<XBeeFrame> send, Consumer<SimulatedDevice> relayChanged) {
+    Coordinator(Collection<SimulatedDevice> devices, Consumer<XBeeFrame> send, Consumer<SimulatedDevice> relayChanged,
+            Runnable discoveryAsked) {
         this.devices = devices;
         this.send = send;
         this.relayChanged = relayChanged;
+        this.discoveryAsked = discoveryAsked;
     }
 
     void handle(XBeeFrame frame) {
@@ -53,6 +56,7 @@ final class Coordinator {
         String command = new String(payload, 1, 2, java.nio.charset.StandardCharsets.US_ASCII);
         boolean isSet = payload.length > 3;
         if ("ND".equals(command)) {
+            discoveryAsked.run();
             for (SimulatedDevice device : devices) {
                 if (device.joined()) {
                     send.accept(Frames.nodeDiscoveryResponse(frameId, device.address64(), device.address16(),

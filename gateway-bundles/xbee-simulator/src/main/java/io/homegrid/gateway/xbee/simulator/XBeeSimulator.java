@@ -32,11 +32,13 @@ import io.homegrid.gateway.xbee.frames.XBeeFrame;
  */
 public final class XBeeSimulator implements AutoCloseable {
 
+
     private static final Logger LOG = LoggerFactory.getLogger(XBeeSimulator.class);
     private static final long ADDRESS_BASE = 0x0013A20041000000L;
     /** Each network's addresses: plugs, room sensors and plugs added later stay within the block. */
     private static final long NETWORK_BLOCK = 0x10000L;
 
+    private final AtomicLong discoveries = new AtomicLong();
     private final SimulatorConfig config;
     private final long base;
     private final List<SimulatedDevice> devices = new CopyOnWriteArrayList<>();
@@ -93,6 +95,11 @@ public final class XBeeSimulator implements AutoCloseable {
 
     public long framesSent() {
         return framesSent.get();
+    }
+
+    /** Node discoveries (ND) the host has asked for since the start. */
+    public long discoveries() {
+        return discoveries.get();
     }
 
     public boolean hostConnected() {
@@ -185,7 +192,7 @@ public final class XBeeSimulator implements AutoCloseable {
 
     private void serve(Socket socket) {
         Coordinator coordinator = new Coordinator(devices, this::send, device -> send(device.sample(
-                LocalTime.now(config.clock()), noise)));
+                LocalTime.now(config.clock()), noise)), discoveries::incrementAndGet);
         FrameDecoder decoder = new FrameDecoder(new FrameDecoder.Listener() {
             @Override
             public void frame(XBeeFrame frame) {

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -19,6 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.ReadingCache;
+import io.homegrid.gateway.push.GatewaySettings;
 import io.homegrid.gateway.push.GatewayShell;
 import io.homegrid.gateway.push.PushService;
 import io.homegrid.gateway.push.PushSettings;
@@ -37,6 +40,10 @@ public final class PushComponent {
 
     @Reference
     DeviceDirectory devices;
+
+    /** Where the settings the backend may change live; without it they are as configured at start. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL)
+    ConfigurationAdmin configurations;
 
     private final List<ProtocolAdapter> adapters = new CopyOnWriteArrayList<>();
     private PushService service;
@@ -60,7 +67,11 @@ public final class PushComponent {
 
     @Activate
     void activate(PushConfig config, BundleContext context) {
-        service = PushService.start(settings(config), cache, devices, () -> List.copyOf(adapters), Clock.systemUTC());
+        PushSettings settings = settings(config);
+        GatewaySettings changeable = configurations == null
+                ? GatewaySettings.fixed(settings, Map.of(), "this gateway has no ConfigAdmin to keep changes in")
+                : new ConfigAdminSettings(configurations, settings);
+        service = PushService.start(settings, cache, devices, () -> List.copyOf(adapters), changeable, Clock.systemUTC());
         commands = ShellCommands.offer(context, new GatewayShell(config.gateway(), devices, cache, service,
                 () -> List.copyOf(adapters)));
     }

@@ -1,0 +1,104 @@
+package io.homegrid.gateway.push;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.homegrid.gateway.api.DeviceDirectory;
+import io.homegrid.gateway.api.ProtocolAdapter;
+import io.homegrid.model.CommandResult;
+import io.homegrid.model.ConfigurationCommand;
+import io.homegrid.model.DeviceDescription;
+import io.homegrid.model.DiscoveryCommand;
+import io.homegrid.model.GatewayCommand;
+import io.homegrid.model.GatewaySettingRules;
+import io.homegrid.model.RelayCommand;
+
+/** What the gateway does with each kind of command from the backend, and what it reports. */
+public final class GatewayCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayCommands.class);
+
+    private final RelayActuator relays;
+    private final DeviceDirectory devices;
+    private final Supplier<List<ProtocolAdapter>> adapters;
+    private final GatewaySettings settings;
+
+    public GatewayCommands(RelayActuator relays, DeviceDirectory devices, Supplier<List<ProtocolAdapter>> adapters,
+            GatewaySettings settings) {
+        this.relays = relays;
+        this.devices = devices;
+        this.adapters = adapters;
+        this.settings = settings;
+    }
+
+    /** Carries out a command; interrupted (the gateway stopping) only while a discovery waits. */
+    public CommandResult execute(GatewayCommand command) throws InterruptedException {
+        if (command instanceof RelayCommand relay) {
+            return relay(relay);
+        }
+        if (command instanceof DiscoveryCommand discovery) {
+            return discover(discovery);
+        }
+        return configure((ConfigurationCommand) command);
+    }
+
+    private CommandResult relay(RelayCommand command) {
+        RelayActuator.Outcome outcome = relays.switchRelay(command.device(), command.on());
+        if (outcome instanceof RelayActuator.Switched switched) {
+            return CommandResult.confirmed(command.id(), switched.on());
+        }
+        if (outcome instanceof RelayActuator.NotConfirmed notConfirmed) {
+            return CommandResult.failed(command.id(), notConfirmed.reason());
+        }
+        if (outcome instanceof RelayActuator.Unreachable) {
+            return CommandResult.failed(command.id(), "no radio of this gateway reaches device " + command.device());
+        }
+        return CommandResult.failed(command.id(), "gateway stopping");
+    }
+
+    private CommandResult discover(DiscoveryCommand command) throws InterruptedException {
+        List<ProtocolAdapter> radios = adapters.get();
+        if (radios.isEmpty()) {
+            return CommandResult.failed(command.id(), "no radio is installed on this gateway");
+        }
+        Set<String> before = devices.devices().stream().map(DeviceDescription::device).collect(Collectors.toSet());
+        radios.forEach(ProtocolAdapter::discover);
+        LOG.info("Node discovery asked by the backend on {} radio(s), answering in {} s", radios.size(), command.seconds());
+        // the nodes answer within the radio's discovery time; those that do are in the device list by then
+        Thread.sleep(Duration.ofSeconds(command.seconds()).toMillis());
+        List<DeviceDescription> now = devices.devices();
+        List<String> found = now.stream().map(DeviceDescription::device).filter(d -> !before.contains(d)).sorted().toList();
+        return CommandResult.discovered(command.id(), now, found);
+    }
+
+    private CommandResult configure(ConfigurationCommand command) {
+        for (Map.Entry<String, String> change : command.changes().entrySet()) {
+            Optional<String> refusal = GatewaySettingRules.refusal(change.getKey(), change.getValue());
+            if (refusal.isPresent()) {
+                return CommandResult.failed(command.id(), change.getKey() + " " + refusal.get());
+            }
+        }
+        if (command.changes().isEmpty()) {
+            return CommandResult.configured(command.id(), settings.current());
+        }
+        try {
+            Map<String, String> applied = settings.apply(command.changes());
+            LOG.info("Settings changed by the backend: {}", command.changes().keySet());
+            return CommandResult.configured(command.id(), applied);
+        } catch (UnsupportedOperationException e) {
+            return CommandResult.failed(command.id(), e.getMessage());
+        } catch (IOException e) {
+            LOG.error("Settings from the backend not stored: {}", command.changes().keySet(), e);
+            return CommandResult.failed(command.id(), "the gateway could not store them: " + e.getMessage());
+        }
+    }
+}

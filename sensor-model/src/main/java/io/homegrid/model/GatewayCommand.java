@@ -1,0 +1,19 @@
+package io.homegrid.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A command from the backend to a gateway, over the gateway's long poll; {@code id} correlates
+ * its {@link CommandResult}. {@code kind} names it on the wire; a command without one is a relay
+ * switch, as every command was before there were other kinds.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind", defaultImpl = RelayCommand.class)
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = RelayCommand.class, name = "relay"),
+    @JsonSubTypes.Type(value = DiscoveryCommand.class, name = "discover"),
+    @JsonSubTypes.Type(value = ConfigurationCommand.class, name = "configure")})
+public sealed interface GatewayCommand permits RelayCommand, DiscoveryCommand, ConfigurationCommand {
+
+    String id();
+}
