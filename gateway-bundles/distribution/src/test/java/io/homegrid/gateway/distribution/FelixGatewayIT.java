@@ -76,6 +76,18 @@ class FelixGatewayIT {
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rig.get("/api/v1/gateways/" + GATEWAY
                 + "/devices").path("devices").get(0).path("name").asText()).isEqualTo("Fridge"));
+        // issue 16, item 4: health and status on the gateway's own HTTP (loopback), as the embedded gateway answers them
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> health = console("/health", null, null);
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            JsonNode checks = Json.mapper().readTree(health.body()).path("checks");
+            assertThat(checks.path("radio").path("status").asText()).isEqualTo("UP");
+            assertThat(checks.path("backend").path("status").asText()).isEqualTo("UP");
+        });
+        JsonNode status = Json.mapper().readTree(console("/api/v1/status", null, null).body());
+        assertThat(status.path("gateway").asText()).isEqualTo(GATEWAY);
+        assertThat(status.path("devices").path("joined").asInt()).isEqualTo(16);
+        assertThat(status.path("backend").path("pushed").asLong()).isPositive();
         // issue 16, item 4 (in part): the log goes to a rolling file too, not the console only
         assertThat(Files.readString(home.resolve("log/gateway.log"))).contains("XBee coordinator").contains("INFO");
     }

@@ -3,6 +3,7 @@ package io.homegrid.gateway.push.internal.osgi;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,10 +22,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.ReadingCache;
+import io.homegrid.gateway.push.GatewayReport;
 import io.homegrid.gateway.push.GatewaySettings;
 import io.homegrid.gateway.push.GatewayShell;
 import io.homegrid.gateway.push.PushService;
 import io.homegrid.gateway.push.PushSettings;
+import io.homegrid.gateway.push.internal.LocalStatusBodies;
 
 /**
  * Delivery in OSGi: starts {@link PushService} over the cache, the device list and whatever
@@ -47,6 +50,7 @@ public final class PushComponent {
 
     private final List<ProtocolAdapter> adapters = new CopyOnWriteArrayList<>();
     private PushService service;
+    /** The shell's commands and the local HTTP servlet, where the framework has them. */
     private List<ServiceRegistration<?>> commands = List.of();
 
     static PushSettings settings(PushConfig config) {
@@ -72,8 +76,11 @@ public final class PushComponent {
                 ? GatewaySettings.fixed(settings, Map.of(), "this gateway has no ConfigAdmin to keep changes in")
                 : new ConfigAdminSettings(configurations, settings);
         service = PushService.start(settings, cache, devices, () -> List.copyOf(adapters), changeable, Clock.systemUTC());
-        commands = ShellCommands.offer(context, new GatewayShell(config.gateway(), devices, cache, service,
-                () -> List.copyOf(adapters)));
+        List<ServiceRegistration<?>> offered = new ArrayList<>(ShellCommands.offer(context, new GatewayShell(
+                config.gateway(), devices, cache, service, () -> List.copyOf(adapters))));
+        offered.addAll(LocalHttp.offer(context, new LocalStatusBodies(config.gateway(), () -> GatewayReport.of(
+                config.gateway(), devices, cache, service.pusher(), () -> List.copyOf(adapters)))));
+        commands = offered;
     }
 
     @Deactivate

@@ -93,9 +93,14 @@ class PushComponentTest {
     void activationOffersTheHomegridShellCommandsToGogo() throws Exception {
         component.activate(configured(), context);
 
-        assertThat(registered).extracting(r -> (Object) r.get("osgi.command.function"))
+        List<java.util.Dictionary<String, ?>> shell = registered.stream().filter(r -> r.get("osgi.command.scope") != null)
+                .toList();
+        assertThat(shell).extracting(r -> (Object) r.get("osgi.command.function"))
                 .containsExactlyElementsOf(List.copyOf(io.homegrid.gateway.push.GatewayShell.COMMANDS));
-        assertThat(registered).extracting(r -> (Object) r.get("osgi.command.scope")).containsOnly("homegrid");
+        assertThat(shell).extracting(r -> (Object) r.get("osgi.command.scope")).containsOnly("homegrid");
+        // and, with the servlet API at hand, /health and /api/v1/status on the HTTP whiteboard
+        assertThat(registered).anySatisfy(r -> assertThat((String[]) r.get("osgi.http.whiteboard.servlet.pattern"))
+                .containsExactly("/health", "/api/v1/status"));
         Object status = ((org.apache.felix.service.command.Function) functions.get(0)).execute(null, List.of());
         assertThat(status.toString()).contains("gateway  gw-test").contains("cache    ").contains("backend  ");
     }
