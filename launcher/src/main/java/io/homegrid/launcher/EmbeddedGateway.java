@@ -17,6 +17,7 @@ import io.homegrid.gateway.descriptions.DescriptionSettings;
 import io.homegrid.gateway.descriptions.SensorDescriptions;
 import io.homegrid.gateway.devices.DeviceList;
 import io.homegrid.gateway.devices.DeviceListService;
+import io.homegrid.gateway.push.BundleUpdates;
 import io.homegrid.gateway.push.GatewaySettings;
 import io.homegrid.gateway.push.LocalApi;
 import io.homegrid.gateway.push.PushService;
@@ -64,7 +65,8 @@ public final class EmbeddedGateway implements AutoCloseable {
             List<ProtocolAdapter> adapters = List.of(xbee.adapter());
             PushService push = resources.add("push", PushService.start(config.push(), cache.cache(), devices.devices(),
                     () -> adapters, GatewaySettings.fixed(config.push(), Map.of(), "the embedded gateway takes its"
-                            + " settings from its command line (./homegrid gateway --help)"), clock));
+                            + " settings from its command line (./homegrid gateway --help)"),
+                    BundleUpdates.none("the embedded gateway has no bundles; update it as a whole"), clock));
             if (config.localPort() > 0) {
                 Bus bus = BusFactory.newInstance().createBus();
                 resources.add("CXF bus", () -> bus.shutdown(true));

@@ -5,6 +5,7 @@ import static io.homegrid.launcher.Readings.power;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,6 +122,8 @@ class AccessMatrixIT {
                     String answer = switch (json.path("kind").asText()) {
                         case "discover" -> "\"devices\":[],\"found\":[]";
                         case "configure" -> "\"settings\":{\"intervalMillis\":\"500\"}";
+                        case "bundles" -> "\"bundles\":[]";
+                        case "install-bundle" -> "\"outcome\":\"updated\",\"bundles\":[]";
                         default -> "\"on\":" + json.get("on");
                     };
                     asA.post("/api/v1/gateways/gw-a/commands/" + id + "/result", "{\"id\":\"" + id + "\",\"ok\":true," + answer + "}");
@@ -183,6 +186,11 @@ class AccessMatrixIT {
                 get("/api/v1/gateways/gw-a/configuration",        "401 403 404 200 200 404 404 404 404"),
                 put("/api/v1/gateways/gw-a/configuration", who -> "{\"intervalMillis\":500}",
                                                                   "401 403 404 200 200 404 404 404 404"),
+                // Issue 16, item 5: bundles: the versions for the household's admins, sending them for operators
+                get("/api/v1/gateways/gw-a/bundles",              "401 403 404 200 200 404 404 404 404"),
+                jar("/api/v1/gateways/gw-a/bundles",              "401 403 403 403 200 403 403 403 403"),
+                jar("/api/v1/rollouts?gateway=gw-a",              "401 403 403 403 202 403 403 403 403"),
+                get("/api/v1/rollouts/1",                         "401 403 403 403 200 403 403 403 403"),
                 post("/api/v1/gateways/gw-a/commands/c-1/result", who -> "{\"id\":\"c-1\",\"ok\":true,\"on\":true}",
                                                                   "401 403 403 403 403 403 403 202 403"),
                 get("/api/v1/cep/statements",                     "401 403 403 200 200 403 403 403 403"),
@@ -270,7 +278,11 @@ class AccessMatrixIT {
             if ("WS".equals(row.method())) {
                 continue; // a WebSocket endpoint, outside the OpenAPI document
             }
-            String method = "LIVE".equals(row.method()) ? "GET" : row.method();
+            String method = switch (row.method()) {
+                case "LIVE" -> "GET";
+                case "JAR" -> "POST";
+                default -> row.method();
+            };
             String path = row.path().replaceAll("\\?.*", "");
             List<String> matching = documented.stream().filter(operation -> matches(operation, method, path)).toList();
             if (matching.isEmpty()) {
@@ -433,6 +445,21 @@ class AccessMatrixIT {
         return new Row("DELETE", path, null, expected);
     }
 
+    /** A POST of a small bundle jar (its signature is the gateway's to check; gateway A here accepts all). */
+    private Row jar(String path, String expected) {
+        return new Row("JAR", path, who -> "", expected);
+    }
+
+    private static byte[] tinyBundle() throws IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "io.homegrid.test.tiny");
+        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new java.util.jar.JarOutputStream(out, manifest).close();
+        return out.toByteArray();
+    }
+
     private Row post(String path, java.util.function.Function<String, String> body, String expected) {
         return new Row("POST", path, body, expected);
     }
@@ -459,6 +486,7 @@ class AccessMatrixIT {
             case "DELETE" -> as.delete(path).status();
             case "POST" -> as.post(path, row.body().apply(who)).status();
             case "PUT" -> as.put(path, row.body().apply(who)).status();
+            case "JAR" -> as.post(path, "application/java-archive", tinyBundle()).status();
             case "WS" -> socketStatus(row.path().equals("A") ? householdA : row.path(), headers.get(who));
             default -> liveStatus(path, headers.get(who));
         };

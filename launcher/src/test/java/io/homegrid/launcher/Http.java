@@ -121,7 +121,11 @@ public final class Http {
 
     /** A body sent as these exact bytes, whatever their encoding. */
     public Answer post(String path, byte[] body) throws IOException, InterruptedException {
-        return send(path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return post(path, "application/json", body);
+    }
+
+    public Answer post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 

@@ -12,8 +12,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = RelayCommand.class, name = "relay"),
     @JsonSubTypes.Type(value = DiscoveryCommand.class, name = "discover"),
-    @JsonSubTypes.Type(value = ConfigurationCommand.class, name = "configure")})
-public sealed interface GatewayCommand permits RelayCommand, DiscoveryCommand, ConfigurationCommand {
+    @JsonSubTypes.Type(value = ConfigurationCommand.class, name = "configure"),
+    @JsonSubTypes.Type(value = BundleCommand.class, name = "install-bundle"),
+    @JsonSubTypes.Type(value = BundleListCommand.class, name = "bundles")})
+public sealed interface GatewayCommand permits RelayCommand, DiscoveryCommand, ConfigurationCommand, BundleCommand,
+        BundleListCommand {
 
     String id();
 }

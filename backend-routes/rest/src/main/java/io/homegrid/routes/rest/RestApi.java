@@ -30,6 +30,7 @@ import io.homegrid.routes.rest.internal.ErrorMappers;
 import io.homegrid.routes.rest.internal.EventsResource;
 import io.homegrid.routes.rest.internal.GatewayRegistrationResource;
 import io.homegrid.routes.rest.internal.GatewayAdministration;
+import io.homegrid.routes.rest.internal.GatewayBundlesResource;
 import io.homegrid.routes.rest.internal.GatewayConfigurationResource;
 import io.homegrid.routes.rest.internal.GatewayDiscoveryResource;
 import io.homegrid.routes.rest.internal.GatewayQueryResource;
@@ -41,6 +42,7 @@ import io.homegrid.routes.rest.internal.InvalidReadingsResource;
 import io.homegrid.routes.rest.internal.LiveResource;
 import io.homegrid.routes.rest.internal.RelayResource;
 import io.homegrid.routes.rest.internal.ReplayResource;
+import io.homegrid.routes.rest.internal.RolloutResource;
 import io.homegrid.routes.rest.internal.StatsResource;
 import io.homegrid.routes.rest.internal.TokenResource;
 import io.homegrid.routes.rest.internal.VirtualDeviceApi;
@@ -89,6 +91,8 @@ public final class RestApi {
                 new RelayResource(access, repository, commandBus),
                 new GatewayDiscoveryResource(administration),
                 new GatewayConfigurationResource(administration),
+                new GatewayBundlesResource(administration, access),
+                new RolloutResource(access, administration, clock),
                 new CommandChannelResource(access, commandBus, limits.commandPollsPerGateway(), held),
                 new EventsResource(access, repository, clock),
                 new CepAdminResource(access, cep),

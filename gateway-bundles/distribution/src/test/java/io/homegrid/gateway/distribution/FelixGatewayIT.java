@@ -216,6 +216,85 @@ class FelixGatewayIT {
         assertThat(Json.mapper().readTree(secret.body()).path("reason").asText()).startsWith("is no gateway setting");
     }
 
+    /**
+     * Issue 16, item 5: bundles pushed from the backend. A bundle signed by the signer the gateway
+     * trusts replaces the running one with no reading lost; an unsigned one is refused; one that
+     * does not start is rolled back; a rollout reaches the gateway too; the operator sees the versions.
+     */
+    @Test
+    void signedBundlesFromTheBackendAreInstalledUnsignedOnesRefusedAndFailingOnesRolledBack() throws Exception {
+        Path certificate = home.resolve("etc/bundle-signer.pem");
+        BundleSigning signing = BundleSigning.create(dir, certificate);
+        Path pushFile = home.resolve("etc/io.homegrid.gateway.push.cfg");
+        Files.writeString(pushFile, Files.readString(pushFile) + "updateSigner = " + certificate + "\n");
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored() > 100);
+        String api = "/api/v1/gateways/" + GATEWAY + "/bundles";
+        byte[] connector = Files.readAllBytes(home.resolve("deploy/xbee-connector.jar"));
+
+        byte[] release = signing.sign(BundleSigning.withHeaders(connector, Map.of("Bundle-Version", "0.2.0")), dir);
+        HttpResponse<String> updated = rig.call("POST", api, release, "application/java-archive");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(updated.body()).path("outcome").asText()).isEqualTo("updated");
+        assertThat(connectorVersion()).isEqualTo("0.2.0 active");
+        assertThat(home.resolve("data/bundles/io.homegrid.gateway.xbee.connector.jar")).as("kept for the next start")
+                .hasBinaryContent(release);
+        long afterUpdate = stored();
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored() > afterUpdate + 100);
+
+        HttpResponse<String> unsigned = rig.call("POST", api, connector, "application/java-archive");
+        assertThat(unsigned.statusCode()).isEqualTo(409);
+        assertThat(Json.mapper().readTree(unsigned.body()).path("reason").asText()).contains("refused")
+                .contains("is not signed");
+        byte[] otherKey = BundleSigning.create(Files.createDirectories(dir.resolve("other")), dir.resolve("other.pem"))
+                .sign(connector, dir);
+        assertThat(Json.mapper().readTree(rig.call("POST", api, otherKey, "application/java-archive").body())
+                .path("reason").asText()).contains("not signed by the signer this gateway trusts");
+
+        byte[] broken = signing.sign(BundleSigning.withHeaders(connector, Map.of("Bundle-Version", "0.3.0",
+                "Bundle-Activator", "io.homegrid.nowhere.Activator")), dir);
+        HttpResponse<String> rolledBack = rig.call("POST", api, broken, "application/java-archive");
+        assertThat(rolledBack.statusCode()).isEqualTo(409);
+        assertThat(Json.mapper().readTree(rolledBack.body()).path("reason").asText()).contains("rolled back")
+                .contains("back to 0.2.0");
+        assertThat(connectorVersion()).isEqualTo("0.2.0 active");
+
+        HttpResponse<String> rollout = rig.call("POST", "/api/v1/rollouts?gateway=" + GATEWAY, release,
+                "application/octet-stream");
+        assertThat(rollout.statusCode()).as(rollout.body()).isEqualTo(202);
+        String progress = "/api/v1/rollouts/" + Json.mapper().readTree(rollout.body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode state = Json.mapper().readTree(rig.call("GET", progress, null).body());
+            assertThat(state.path("done").asBoolean()).isTrue();
+            assertThat(state.path("gateways").path(GATEWAY).path("outcome").asText()).isEqualTo("updated");
+        });
+
+        long last = stored();
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored() > last + 100);
+        rig.simulator().close();
+        await().atMost(Duration.ofSeconds(60)).until(() -> GatewayRig.cached(home.resolve("data/cache.db")) == 0);
+        long[] rows = rig.storedRows(GATEWAY);
+        assertThat(rows[1]).as("distinct seq").isEqualTo(rows[0]);
+        assertThat(rows[2]).as("every reading the gateway took, through three bundle changes").isEqualTo(rows[0]);
+
+        // the framework's cache is made anew at each start: the kept update is applied again
+        felix.destroy();
+        assertThat(felix.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        felix = GatewayRig.launch(new ProcessBuilder(home.resolve("bin/homegrid-gateway").toString()),
+                dir.resolve("felix-again.log"));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(connectorVersion()).isEqualTo("0.2.0 active"));
+    }
+
+    private String connectorVersion() throws Exception {
+        JsonNode bundles = Json.mapper().readTree(rig.call("GET", "/api/v1/gateways/" + GATEWAY + "/bundles", null)
+                .body()).path("bundles");
+        for (JsonNode bundle : bundles) {
+            if ("io.homegrid.gateway.xbee.connector".equals(bundle.path("symbolicName").asText())) {
+                return bundle.path("version").asText() + " " + bundle.path("state").asText();
+            }
+        }
+        return "absent from " + bundles;
+    }
+
     private static JsonNode settings(HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.mapper().readTree(response.body()).path("settings");

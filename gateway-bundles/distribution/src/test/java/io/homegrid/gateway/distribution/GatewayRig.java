@@ -103,11 +103,17 @@ final class GatewayRig implements AutoCloseable {
 
     /** A backend API call as the operator; {@code body} JSON or null. */
     HttpResponse<String> call(String method, String path, String body) throws Exception {
+        return body == null ? call(method, path, null, null)
+                : call(method, path, body.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    /** The same with a body of this type (null: none). */
+    HttpResponse<String> call(String method, String path, byte[] body, String type) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.baseUrl() + path))
-                .header("Authorization", identities.operator()).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header("Authorization", identities.operator()).timeout(Duration.ofSeconds(90))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", type);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

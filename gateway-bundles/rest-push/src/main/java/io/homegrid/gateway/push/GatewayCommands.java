@@ -2,6 +2,7 @@ package io.homegrid.gateway.push;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
+import io.homegrid.model.BundleCommand;
 import io.homegrid.model.CommandResult;
 import io.homegrid.model.ConfigurationCommand;
 import io.homegrid.model.DeviceDescription;
@@ -31,13 +33,15 @@ public final class GatewayCommands {
     private final DeviceDirectory devices;
     private final Supplier<List<ProtocolAdapter>> adapters;
     private final GatewaySettings settings;
+    private final BundleUpdates bundles;
 
     public GatewayCommands(RelayActuator relays, DeviceDirectory devices, Supplier<List<ProtocolAdapter>> adapters,
-            GatewaySettings settings) {
+            GatewaySettings settings, BundleUpdates bundles) {
         this.relays = relays;
         this.devices = devices;
         this.adapters = adapters;
         this.settings = settings;
+        this.bundles = bundles;
     }
 
     /** Carries out a command; interrupted (the gateway stopping) only while a discovery waits. */
@@ -48,7 +52,25 @@ public final class GatewayCommands {
         if (command instanceof DiscoveryCommand discovery) {
             return discover(discovery);
         }
-        return configure((ConfigurationCommand) command);
+        if (command instanceof ConfigurationCommand configuration) {
+            return configure(configuration);
+        }
+        if (command instanceof BundleCommand bundle) {
+            return install(bundle);
+        }
+        return CommandResult.bundles(command.id(), bundles.bundles());
+    }
+
+    private CommandResult install(BundleCommand command) {
+        byte[] jar;
+        try {
+            jar = Base64.getDecoder().decode(command.jar());
+        } catch (IllegalArgumentException e) {
+            return CommandResult.bundle(command.id(), false, "refused", "the bundle is not base64: " + e.getMessage(),
+                    bundles.bundles());
+        }
+        BundleUpdates.Outcome outcome = bundles.install(jar);
+        return CommandResult.bundle(command.id(), outcome.ok(), outcome.outcome(), outcome.reason(), bundles.bundles());
     }
 
     private CommandResult relay(RelayCommand command) {

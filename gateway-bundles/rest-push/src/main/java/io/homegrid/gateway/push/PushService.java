@@ -28,15 +28,17 @@ public final class PushService implements AutoCloseable {
     /**
      * @param adapters the protocol adapters installed right now (in OSGi they come and go)
      * @param gatewaySettings what the backend may read and change through the command channel
+     * @param bundles         the bundles the backend may list and update through it
      */
     public static PushService start(PushSettings settings, ReadingCache cache, DeviceDirectory devices,
-            Supplier<List<ProtocolAdapter>> adapters, GatewaySettings gatewaySettings, Clock clock) {
+            Supplier<List<ProtocolAdapter>> adapters, GatewaySettings gatewaySettings, BundleUpdates bundles,
+            Clock clock) {
         BackendClient backend = new BackendClient(settings.backend(), settings.gateway(), settings.secret(),
                 settings.backendFingerprint());
         RelayActuator relays = new RelayActuator(adapters);
         ReadingPusher pusher = new ReadingPusher(backend, cache, devices, settings, clock);
         CommandChannel commands = new CommandChannel(backend,
-                new GatewayCommands(relays, devices, adapters, gatewaySettings), settings.commandWait());
+                new GatewayCommands(relays, devices, adapters, gatewaySettings, bundles), settings.commandWait());
         pusher.start();
         commands.start();
         return new PushService(pusher, commands, relays);

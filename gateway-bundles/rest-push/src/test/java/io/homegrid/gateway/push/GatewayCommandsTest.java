@@ -29,7 +29,7 @@ class GatewayCommandsTest {
         // a radio whose discovery makes a node answer that was not known
         ProtocolAdapter radio = new Radio(() -> devices.deviceEvent(joined("0013A20041000009")));
         GatewayCommands commands = new GatewayCommands(new RelayActuator(() -> List.of(radio)), devices,
-                () -> List.of(radio), fixed());
+                () -> List.of(radio), fixed(), BundleUpdates.none("no bundles"));
 
         CommandResult result = commands.execute(new DiscoveryCommand("d1", 1));
 
@@ -41,14 +41,14 @@ class GatewayCommandsTest {
 
     @Test
     void aDiscoveryWithoutARadioIsRefused() throws Exception {
-        GatewayCommands commands = new GatewayCommands(new RelayActuator(List::of), devices, List::of, fixed());
+        GatewayCommands commands = new GatewayCommands(new RelayActuator(List::of), devices, List::of, fixed(), BundleUpdates.none("no bundles"));
 
         assertThat(commands.execute(new DiscoveryCommand("d2", 1)).reason()).isEqualTo("no radio is installed on this gateway");
     }
 
     @Test
     void settingsAreReadCheckedAndRefusedWhereTheyCannotChange() throws Exception {
-        GatewayCommands commands = new GatewayCommands(new RelayActuator(List::of), devices, List::of, fixed());
+        GatewayCommands commands = new GatewayCommands(new RelayActuator(List::of), devices, List::of, fixed(), BundleUpdates.none("no bundles"));
 
         CommandResult read = commands.execute(new ConfigurationCommand("c1", Map.of()));
         assertThat(read.settings()).containsEntry("intervalMillis", "1000").containsEntry("backlogRate", "2000")

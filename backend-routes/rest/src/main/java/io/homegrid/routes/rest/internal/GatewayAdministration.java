@@ -63,10 +63,11 @@ public final class GatewayAdministration {
         CommandResult result = Json.mapper().readValue(answer.get(), CommandResult.class);
         if (audited != null) {
             access.control().audit().record(admin.user(), admin.household(), audited, gateway, result.ok() ? "ok"
-                    : "refused: " + result.reason());
+                    : (result.outcome() == null ? "refused" : result.outcome()) + ": " + result.reason());
         }
         if (!result.ok()) {
-            throw new ApiException(409, refusedField, "gateway " + gateway + " refused: " + result.reason());
+            throw new ApiException(409, refusedField, "gateway " + gateway + " " + (result.outcome() == null ? "refused"
+                    : result.outcome()) + ": " + result.reason());
         }
         return result;
     }

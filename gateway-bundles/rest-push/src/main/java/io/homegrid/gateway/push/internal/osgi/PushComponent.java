@@ -1,11 +1,18 @@
 package io.homegrid.gateway.push.internal.osgi;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
@@ -18,6 +25,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
@@ -27,6 +36,7 @@ import io.homegrid.gateway.push.GatewaySettings;
 import io.homegrid.gateway.push.GatewayShell;
 import io.homegrid.gateway.push.PushService;
 import io.homegrid.gateway.push.PushSettings;
+import io.homegrid.gateway.push.SignedBundle;
 import io.homegrid.gateway.push.internal.LocalStatusBodies;
 
 /**
@@ -37,6 +47,8 @@ import io.homegrid.gateway.push.internal.LocalStatusBodies;
 @Component(configurationPid = "io.homegrid.gateway.push", immediate = true, service = {})
 @Designate(ocd = PushConfig.class)
 public final class PushComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushComponent.class);
 
     @Reference
     ReadingCache cache;
@@ -75,12 +87,31 @@ public final class PushComponent {
         GatewaySettings changeable = configurations == null
                 ? GatewaySettings.fixed(settings, Map.of(), "this gateway has no ConfigAdmin to keep changes in")
                 : new ConfigAdminSettings(configurations, settings);
-        service = PushService.start(settings, cache, devices, () -> List.copyOf(adapters), changeable, Clock.systemUTC());
+        FrameworkBundles bundles = new FrameworkBundles(context, signer(config.updateSigner()), Path.of(FrameworkBundles.KEPT));
+        service = PushService.start(settings, cache, devices, () -> List.copyOf(adapters), changeable, bundles,
+                Clock.systemUTC());
+        // off the activation: applying a kept update starts and stops other bundles
+        Thread reapply = new Thread(bundles::reapplyKept, "kept-bundle-updates");
+        reapply.setDaemon(true);
+        reapply.start();
         List<ServiceRegistration<?>> offered = new ArrayList<>(ShellCommands.offer(context, new GatewayShell(
                 config.gateway(), devices, cache, service, () -> List.copyOf(adapters))));
         offered.addAll(LocalHttp.offer(context, new LocalStatusBodies(config.gateway(), () -> GatewayReport.of(
                 config.gateway(), devices, cache, service.pusher(), () -> List.copyOf(adapters)))));
         commands = offered;
+    }
+
+    /** The trusted bundle signer's certificate; none (updates refused) when unset or unreadable. */
+    static Optional<X509Certificate> signer(String file) {
+        if (file.isBlank()) {
+            return Optional.empty();
+        }
+        try (InputStream pem = Files.newInputStream(Path.of(file))) {
+            return Optional.of(SignedBundle.certificate(pem));
+        } catch (IOException | CertificateException e) {
+            LOG.error("Bundle signer {} unreadable: bundle updates from the backend are refused", file, e);
+            return Optional.empty();
+        }
     }
 
     @Deactivate

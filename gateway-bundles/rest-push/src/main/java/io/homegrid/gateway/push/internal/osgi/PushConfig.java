@@ -34,4 +34,9 @@ import io.homegrid.gateway.push.PushSettings;
     @AttributeDefinition(name = "Backend certificate", required = false,
             description = "SHA-256 fingerprint of the backend's certificate, as it prints it; empty: trust the JVM's CAs.")
     String backendFingerprint() default "";
+
+    @AttributeDefinition(name = "Bundle signer", required = false,
+            description = "The certificate (PEM) of the one signer whose bundles the backend may install here; empty:"
+                    + " bundle updates from the backend are refused. Relative to the working directory.")
+    String updateSigner() default "";
 }
