@@ -16,6 +16,9 @@ record BundleJar(String symbolicName, String version, byte[] bytes) {
     static final int MAX_BYTES = 8 << 20;
 
     static BundleJar of(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw ApiException.badRequest("bundle", "the body is empty: send the signed bundle jar");
+        }
         try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bytes), false)) {
             Manifest manifest = jar.getManifest();
             String name = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
