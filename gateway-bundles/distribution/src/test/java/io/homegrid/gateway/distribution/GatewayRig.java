@@ -2,7 +2,6 @@ package io.homegrid.gateway.distribution;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,7 @@ import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
 import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
 import io.homegrid.launcher.BackendConfig;
 import io.homegrid.launcher.EmbeddedBackend;
+import io.homegrid.launcher.internal.FreePorts;
 import io.homegrid.model.json.Json;
 import io.homegrid.security.test.AccessFixture;
 
@@ -148,10 +148,9 @@ final class GatewayRig implements AutoCloseable {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** Below the kernel's ephemeral range, where no outgoing connection takes it before the server binds. */
+    static int freePort() {
+        return FreePorts.next();
     }
 
     @Override
