@@ -122,7 +122,8 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
 
     private static void discover(XBeeDevice local) {
         try {
-            if (!local.getNetwork().isDiscoveryRunning()) {
+            // a closed line would fail the library's discovery thread, where nothing catches it
+            if (local.isOpen() && !local.getNetwork().isDiscoveryRunning()) {
                 local.getNetwork().startDiscoveryProcess();
             }
         } catch (RuntimeException e) {
