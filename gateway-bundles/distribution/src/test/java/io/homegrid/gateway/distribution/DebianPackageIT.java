@@ -79,6 +79,8 @@ class DebianPackageIT {
     void installsIntoARootRunsAsItsUserAndKeepsItsCacheThroughAnUpgrade() throws Exception {
         assumeTrue(onPath("dpkg") && onPath("dpkg-deb"), "dpkg is not installed here");
         assumeTrue("root".equals(System.getProperty("user.name")), "dpkg installs as root only");
+        assumeTrue(onPath("systemd-sysusers"), "the package creates its user with systemd-sysusers (apt install systemd)");
+        assumeTrue(onPath("setpriv"), "the gateway runs as its user through setpriv (util-linux)");
         Path root = dir.resolve("root");
         Files.createDirectories(root.resolve("var/lib/dpkg/info"));
         Files.createDirectories(root.resolve("var/lib/dpkg/updates"));
