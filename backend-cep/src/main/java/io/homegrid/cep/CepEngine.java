@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.homegrid.cep.internal.AddedStatements;
 import io.homegrid.cep.internal.BuiltInStatements;
+import io.homegrid.cep.internal.CommunityMinutes;
 import io.homegrid.cep.internal.EsperRuntimes;
 import io.homegrid.cep.internal.Household;
 import io.homegrid.cep.internal.Households;
@@ -39,6 +40,12 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
 
     /** An isolated replay's runtime silent this long is closed: its windows have all closed by then. */
     static final Duration ISOLATED_REPLAY_SILENCE = Duration.ofMinutes(10);
+    /**
+     * How long past the lateness bound a community's minute waits for members that have not
+     * reported it: a household's runtime closes its minute when its own readings pass it, or the
+     * wall clock does for a silent one (every second).
+     */
+    public static final Duration COMMUNITY_SETTLE = Duration.ofSeconds(5);
 
     private final CepSettings settings;
     private final Clock clock;
@@ -47,6 +54,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     private final AddedStatements added;
     private final Households households;
     private final VirtualDeviceGroups groups;
+    private final CommunityMinutes communities;
 
     public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store, Clock clock) {
         this(settings, sink, store, GatewayHouseholds.NONE, clock);
@@ -61,7 +69,16 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     /** @param groups each household's virtual devices, whose totals the engine sums every minute */
     public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store,
             GatewayHouseholds gatewayHouseholds, VirtualDeviceGroups groups, Clock clock) {
+        this(settings, sink, store, gatewayHouseholds, groups, CommunityMembership.NONE, clock);
+    }
+
+    /** @param communities the communities each gateway's household counts in, whose residual load the engine sums */
+    public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store,
+            GatewayHouseholds gatewayHouseholds, VirtualDeviceGroups groups, CommunityMembership communities,
+            Clock clock) {
         this.groups = groups;
+        this.communities = new CommunityMinutes(communities, sink,
+                settings.lateness().plus(COMMUNITY_SETTLE).toMillis());
         this.settings = settings;
         this.clock = clock;
         EsperRuntimes runtimes = new EsperRuntimes(settings);
@@ -85,7 +102,9 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         if (batch.readings().isEmpty()) {
             return;
         }
-        feed(households.of(batch.gateway(), batch.readings().get(0).time().toEpochMilli()), batch, null, clock.millis());
+        long now = clock.millis();
+        feed(households.of(batch.gateway(), batch.readings().get(0).time().toEpochMilli()), batch, null, now);
+        communities.flush(now);
     }
 
     /**
@@ -116,6 +135,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     public synchronized void tick() {
         long now = clock.millis();
         households.all().forEach(h -> h.idle(now));
+        communities.flush(now);
         int closed = households.closeSilentReplays(now, ISOLATED_REPLAY_SILENCE.toMillis());
         if (closed > 0) {
             LOG.info("Closed {} isolated replay runtime(s), silent for {}", closed, ISOLATED_REPLAY_SILENCE);
@@ -125,6 +145,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     /** Releases every household's held readings up to {@code until} and moves its time there; for tests and replay. */
     public synchronized void advanceTo(Instant until) {
         households.all().forEach(h -> h.releaseUntil(until.toEpochMilli()));
+        communities.flush(clock.millis());
     }
 
     public long lateReadings() {
@@ -162,9 +183,12 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         compiler.close();
     }
 
-    /** A new household gets the built-in statements, then those added, as if it had been there all along. */
-    private void setUp(Household household) {
-        builtIns.deployTo(household, groups);
+    /**
+     * A new household gets the built-in statements, then those added, as if it had been there all
+     * along; an isolated replay's runtime counts in no community.
+     */
+    private void setUp(Household household, long replay) {
+        builtIns.deployTo(household, groups, replay == 0 ? communities : null, clock::millis);
         added.deployTo(household);
     }
 }

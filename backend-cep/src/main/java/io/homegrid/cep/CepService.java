@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.homegrid.cep.internal.CepPublisher;
 import io.homegrid.cep.internal.JdbcGatewayHouseholds;
+import io.homegrid.cep.internal.JdbcCommunityMembership;
 import io.homegrid.cep.internal.JdbcVirtualDeviceGroups;
 import io.homegrid.cep.internal.JdbcStatementStore;
 import io.homegrid.model.ReadingBatch;
@@ -59,7 +60,8 @@ public final class CepService implements AutoCloseable {
         this.connectionFactory = connectionFactory;
         this.publisher = new CepPublisher(connectionFactory);
         this.engine = new CepEngine(settings, publisher::offer, new JdbcStatementStore(dataSource),
-                new JdbcGatewayHouseholds(dataSource), new JdbcVirtualDeviceGroups(dataSource, clock), clock);
+                new JdbcGatewayHouseholds(dataSource), new JdbcVirtualDeviceGroups(dataSource, clock),
+                new JdbcCommunityMembership(dataSource, clock), clock);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.homegrid.persistence.internal.connector.PartitionMaintenance;
 import io.homegrid.persistence.internal.connector.QueueBatchConsumer;
 import io.homegrid.persistence.internal.connector.ReadingsHandler;
 import io.homegrid.persistence.internal.jdbc.JdbcCepOutputs;
+import io.homegrid.persistence.internal.jdbc.JdbcCommunityResiduals;
 import io.homegrid.persistence.internal.jdbc.JdbcReadingWriter;
 import io.homegrid.persistence.internal.jdbc.ReadingPartitions;
 import io.homegrid.persistence.internal.jpa.DeviceRegistry;
@@ -53,7 +54,7 @@ public final class PersistenceConnector implements IngestStats, AutoCloseable {
                 new QueueBatchConsumer(connectionFactory, Destinations.DEVICES, 1, 500, null,
                         new DevicesHandler(new DeviceRegistry(entityManagerFactory, clock))),
                 new QueueBatchConsumer(connectionFactory, cepQueue(), 1, 1_000, null,
-                        new CepOutputsHandler(new JdbcCepOutputs(dataSource))));
+                        new CepOutputsHandler(new JdbcCepOutputs(dataSource), new JdbcCommunityResiduals(dataSource))));
     }
 
     /** The durable queue this connector reads parsed readings from; the broker must keep it even while we are down. */

@@ -27,7 +27,8 @@ public final class SensorDataRepositories {
         return new RepositoryImpl(new EntityQueries(entityManagerFactory), new JdbcReadingQueries(dataSource),
                 new InvalidReadingStore(entityManagerFactory), new JdbcCepOutputs(dataSource),
                 new io.homegrid.persistence.internal.jdbc.JdbcPowerRollups(dataSource),
-                new io.homegrid.persistence.internal.jdbc.JdbcVirtualDevices(dataSource));
+                new io.homegrid.persistence.internal.jdbc.JdbcVirtualDevices(dataSource),
+                new io.homegrid.persistence.internal.jdbc.JdbcCommunityResiduals(dataSource));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.homegrid.model.CepOutput;
 import io.homegrid.model.InvalidReading;
 import io.homegrid.model.SensorKind;
+import io.homegrid.persistence.analysis.CommunityResiduals;
 import io.homegrid.persistence.analysis.PowerRollups;
 import io.homegrid.persistence.analysis.VirtualDevices;
 
@@ -63,6 +64,9 @@ public interface SensorDataRepository {
 
     /** The power rollups the household analyses read (energy, profiles, day views, top consumers). */
     PowerRollups power();
+
+    /** Each community's residual load per minute. */
+    CommunityResiduals communityResiduals();
 
     /** The households' virtual devices (named groups of their devices). */
     VirtualDevices virtualDevices();

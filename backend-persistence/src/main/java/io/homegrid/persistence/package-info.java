@@ -3,7 +3,7 @@
  * Sensing Interface, and the Persistence Connector that fills it from the bus.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homegrid.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -40,5 +40,7 @@ public interface AccessControl {
 
     Directory directory();
 
+    Communities communities();
+
     AuditLog audit();
 }

@@ -6,7 +6,7 @@
  * is the one assembly both the DS component and the embedded launcher start.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homegrid.security;
 
 import org.osgi.annotation.bundle.Export;

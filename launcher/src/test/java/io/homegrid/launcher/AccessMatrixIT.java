@@ -142,6 +142,10 @@ class AccessMatrixIT {
         String window = "{\"from\":\"" + Instant.now().minus(Duration.ofHours(1)) + "\",\"duration\":\"PT1M\","
                 + "\"gateways\":[\"gw-a\"],\"speed\":\"max\"}";
         long replay = http.as(headers.get("operator")).post("/api/v1/replays", window).json().get("id").asLong();
+        io.homegrid.security.Communities communities = backend.access().access().communities();
+        communities.create(new io.homegrid.security.Community("matrix", "A's community", null, 5_000, 1_000, null));
+        communities.create(new io.homegrid.security.Community("joinable", "Nobody's yet", null, 5_000, 1_000, null));
+        communities.join("matrix", householdA, "fixture");
         //                                                       none resA resB admA  op  appG appN gwA gwB
         List<Row> rows = List.of(
                 get("/health",                                    "200 200 200 200 200 200 200 200 200"),
@@ -232,6 +236,18 @@ class AccessMatrixIT {
                 post("/api/v1/households/A/grants", who -> "{\"application\":\"stranger\",\"scopes\":[\"events:read\"],"
                         + "\"expires\":\"2099-01-01T00:00:00Z\"}", "401 403 404 201 201 404 404 404 404"),
                 delete("/api/v1/households/A/grants/999999",      "401 403 404 404 404 404 404 404 404"),
+                // Issue 17: communities. A is a member of 'matrix'; a community shows no household's devices
+                get("/api/v1/communities",                        "401 200 200 200 200 403 403 200 200"),
+                post("/api/v1/communities", who -> "{\"id\":\"c-by-" + who + "\",\"name\":\"n\",\"limitWatts\":5000,"
+                        + "\"lowerLimitWatts\":1000}",             "401 403 403 403 201 403 403 403 403"),
+                get("/api/v1/communities/matrix",                 "401 200 404 200 200 404 404 200 404"),
+                get("/api/v1/communities/matrix/members",         "401 403 404 403 200 404 404 403 404"),
+                get("/api/v1/communities/matrix/residual",        "401 200 404 200 200 404 404 200 404"),
+                // the operator's join is A's second, after admin A's: refused as joining twice
+                put("/api/v1/communities/joinable/members/A", who -> "", "401 403 404 201 400 404 404 404 404"),
+                delete("/api/v1/communities/joinable/members/A",  "401 403 404 204 404 404 404 404 404"),
+                post("/api/v1/communities/matrix/operators", who -> "{\"username\":\"co-by-" + who.toLowerCase()
+                        + "\",\"password\":\"long enough\"}",     "401 403 403 403 201 403 403 403 403"),
                 get("/api/v1/applications",                       "401 200 200 200 200 403 403 403 403"),
                 post("/api/v1/applications", who -> "{\"clientId\":\"app-by-" + who + "\",\"name\":\"n\"}",
                                                                   "401 403 403 403 201 403 403 403 403"),
@@ -313,6 +329,11 @@ class AccessMatrixIT {
         assertThat(access.directory().users(householdA)).extracting(u -> u.username())
                 .containsExactlyInAnyOrder("res-a", "admin-a", "user-by-admina", "user-by-operator");
         assertThat(access.directory().grants(householdA)).hasSize(3);
+        assertThat(access.communities().all()).extracting(community -> community.id())
+                .containsExactlyInAnyOrder("matrix", "joinable", "c-by-operator");
+        assertThat(access.communities().members("matrix")).extracting(member -> member.household())
+                .containsExactly(householdA);
+        assertThat(access.communities().operatedBy("co-by-operator")).containsExactly("matrix");
         assertThat(access.directory().applications()).extracting(a -> a.clientId())
                 .containsExactlyInAnyOrder("utility", "stranger", "app-by-operator");
         assertThat(backend.cep().admin().statements()).filteredOn(s -> s.name().startsWith("by-"))
@@ -479,7 +500,7 @@ class AccessMatrixIT {
 
     private int call(Row row, String who) throws Exception {
         String path = row.path().replace("/households/A", "/households/" + householdA).replace("household=A",
-                "household=" + householdA);
+                "household=" + householdA).replace("/members/A", "/members/" + householdA);
         Http as = http.as(headers.get(who));
         return switch (row.method()) {
             case "GET" -> as.get(path).status();

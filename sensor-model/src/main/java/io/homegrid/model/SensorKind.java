@@ -16,10 +16,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * may send instead, and the range a household sensor can physically report.
  *
  * <p>The ranges are deliberately generous (a whole-house meter, a sauna, a sunny window):
- * they exist to catch broken firmware and wrong scaling, not unusual homes.
+ * they exist to catch broken firmware and wrong scaling, not unusual homes. New kinds go at the
+ * end, so that device lists, which show sensors in this order, keep theirs.
  */
 public enum SensorKind {
-    POWER("power", "W", 0, 100_000, units().scale("W", 1).scale("kW", 1e3).scale("mW", 1e-3)),
+    POWER("power", "W", 0, 100_000, watts()),
     ENERGY("energy", "Wh", 0, 1e12, units().scale("Wh", 1).scale("kWh", 1e3).scale("MWh", 1e6)),
     VOLTAGE("voltage", "V", 0, 1_000, units().scale("V", 1).scale("mV", 1e-3).scale("kV", 1e3)),
     CURRENT("current", "A", 0, 200, units().scale("A", 1).scale("mA", 1e-3)),
@@ -30,7 +31,15 @@ public enum SensorKind {
     PRESSURE("pressure", "hPa", 300, 1_100, units().scale("hPa", 1).scale("mbar", 1).scale("Pa", 1e-2)
             .scale("kPa", 10).scale("bar", 1e3)),
     HUMIDITY("humidity", "%", 0, 100, units().scale("%", 1)),
-    RELAY("relay", "0/1", 0, 1, units().scale("0/1", 1).scale("1", 1));
+    RELAY("relay", "0/1", 0, 1, units().scale("0/1", 1).scale("1", 1)),
+    /** What a PV inverter feeds in. */
+    GENERATION("generation", "W", 0, 100_000, watts()),
+    /** A battery's state of charge. */
+    SOC("soc", "%", 0, 100, units().scale("%", 1)),
+    /** A battery's power, signed as its effect on the household: + discharging, − charging. */
+    BATTERY("battery", "W", -100_000, 100_000, watts()),
+    /** The household's net load at the meter: + drawn from the grid, − fed into it. */
+    NETLOAD("netload", "W", -100_000, 100_000, watts());
 
     private final String id;
     private final String canonicalUnit;
@@ -91,6 +100,10 @@ public enum SensorKind {
 
     private static Units units() {
         return new Units();
+    }
+
+    private static Units watts() {
+        return units().scale("W", 1).scale("kW", 1e3).scale("mW", 1e-3);
     }
 
     /** Builder for the unit table, kept in declaration order so error messages list units predictably. */

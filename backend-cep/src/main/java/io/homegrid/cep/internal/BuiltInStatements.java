@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,12 +57,25 @@ public final class BuiltInStatements {
         }
     }
 
-    /** @param groups the household's virtual devices, whose totals the engine adds after each minute */
-    public void deployTo(Household household, VirtualDeviceGroups groups) {
+    /**
+     * @param groups      the household's virtual devices, whose totals the engine adds after each minute
+     * @param communities where the household's minutes count towards its communities' residual load;
+     *                    null for an isolated replay's runtime, which counts in none
+     */
+    public void deployTo(Household household, VirtualDeviceGroups groups, CommunityMinutes communities,
+            LongSupplier wallClock) {
         try {
             String deployment = household.deploy(compiled, names);
             household.listen(deployment, VirtualDeviceTotals.STATEMENT,
                     new VirtualDeviceTotals(() -> groups.of(household.gateway())));
+            if (communities != null) {
+                household.listen(deployment, "device-power-1m", communities.listener(CommunityMinutes.Part.DEMAND,
+                        wallClock));
+                household.listen(deployment, "device-generation-1m",
+                        communities.listener(CommunityMinutes.Part.GENERATION, wallClock));
+                household.listen(deployment, "device-battery-1m", communities.listener(CommunityMinutes.Part.BATTERY,
+                        wallClock));
+            }
         } catch (EPDeployException e) {
             throw new IllegalStateException("cannot deploy the built-in statements for " + household.gateway(), e);
         }

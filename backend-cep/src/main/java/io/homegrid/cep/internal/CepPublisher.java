@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.homegrid.model.CepOutput;
+import io.homegrid.model.CommunityResidual;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.model.bus.Headers;
 import io.homegrid.model.json.Json;
@@ -27,7 +28,8 @@ import io.homegrid.model.json.Json;
  * Publishes CEP outputs to {@code cep.out} from its own thread: statement listeners only queue,
  * so the engine never waits on the broker. Outputs are persistent, for the persistence
  * connector's queue behind the virtual topic; the gateway and statement travel as properties,
- * so live subscribers can select by gateway.
+ * so live subscribers can select by gateway. A community's residual load also goes to its own
+ * topic, for the community agents.
  */
 public final class CepPublisher implements AutoCloseable {
 
@@ -81,10 +83,17 @@ public final class CepPublisher implements AutoCloseable {
                     Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
                 MessageProducer producer = session.createProducer(session.createTopic(Destinations.CEP_OUT));
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                MessageProducer communities = session.createProducer(null);
+                communities.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
                 CepOutput output;
                 while ((output = queue.poll(200, TimeUnit.MILLISECONDS)) != null || running) {
                     if (output != null) {
-                        producer.send(message(session, output));
+                        TextMessage message = message(session, output);
+                        producer.send(message);
+                        if (CommunityResidual.STATEMENT.equals(output.statement())) {
+                            communities.send(session.createTopic(Destinations.communityResidual(
+                                    (String) output.values().get("community"))), message);
+                        }
                         published.incrementAndGet();
                     }
                 }

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.LongFunction;
 
 import com.espertech.esper.runtime.client.UpdateListener;
@@ -22,17 +22,17 @@ public final class Households implements AutoCloseable {
     private static final String REPLAY_KEY = "#replay-";
 
     private final LongFunction<UpdateListener> listeners;
-    private final Consumer<Household> setUp;
+    private final ObjLongConsumer<Household> setUp;
     private final Map<String, Household> households = new HashMap<>();
     private final AtomicLong late = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
 
     /**
      * @param listeners the listener of a gateway's runtime (0) or of an isolated replay's
-     * @param setUp     deploys the statements on a new household
+     * @param setUp     deploys the statements on a new household (and the isolated replay it is for, 0: none)
      */
     public Households(EsperRuntimes runtimes, long lateness, LongFunction<UpdateListener> listeners,
-            Consumer<Household> setUp) {
+            ObjLongConsumer<Household> setUp) {
         this.runtimes = runtimes;
         this.lateness = lateness;
         this.listeners = listeners;
@@ -56,7 +56,7 @@ public final class Households implements AutoCloseable {
         }
         Household household = new Household(gateway, runtimes.household(key), firstTime, lateness, late,
                 processed, listeners.apply(replay));
-        setUp.accept(household);
+        setUp.accept(household, replay);
         households.put(key, household);
         return household;
     }

@@ -22,7 +22,7 @@ import io.homegrid.model.CepOutput;
 public final class OutputListener implements UpdateListener {
 
     private static final Set<String> AGGREGATES = Set.of("device-power-1m", "household-power-1m",
-            "virtual-device-power-1m");
+            "virtual-device-power-1m", "device-generation-1m", "device-battery-1m");
     private static final Set<String> TIME_PROPERTIES = Set.of("minuteStart", "time", "since");
 
     private final Consumer<CepOutput> sink;

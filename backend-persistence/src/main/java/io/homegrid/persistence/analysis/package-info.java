@@ -4,7 +4,7 @@
  * the power rollups the ingest path keeps, never from raw readings.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homegrid.persistence.analysis;
 
 import org.osgi.annotation.bundle.Export;

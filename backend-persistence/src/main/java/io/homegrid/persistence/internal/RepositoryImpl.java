@@ -22,6 +22,7 @@ import io.homegrid.persistence.internal.jdbc.JdbcCepOutputs;
 import io.homegrid.persistence.internal.jdbc.JdbcReadingQueries;
 import io.homegrid.persistence.internal.jpa.DeviceEntity;
 import io.homegrid.persistence.internal.jpa.DeviceSensor;
+import io.homegrid.persistence.analysis.CommunityResiduals;
 import io.homegrid.persistence.analysis.PowerRollups;
 import io.homegrid.persistence.analysis.VirtualDevices;
 import io.homegrid.persistence.internal.jpa.EntityQueries;
@@ -37,15 +38,22 @@ public final class RepositoryImpl implements SensorDataRepository {
     private final JdbcCepOutputs cep;
     private final PowerRollups power;
     private final VirtualDevices virtualDevices;
+    private final CommunityResiduals communityResiduals;
 
     public RepositoryImpl(EntityQueries entities, JdbcReadingQueries readings, InvalidReadingStore invalid,
-            JdbcCepOutputs cep, PowerRollups power, VirtualDevices virtualDevices) {
+            JdbcCepOutputs cep, PowerRollups power, VirtualDevices virtualDevices, CommunityResiduals communityResiduals) {
         this.virtualDevices = virtualDevices;
+        this.communityResiduals = communityResiduals;
         this.entities = entities;
         this.readings = readings;
         this.invalid = invalid;
         this.cep = cep;
         this.power = power;
+    }
+
+    @Override
+    public CommunityResiduals communityResiduals() {
+        return communityResiduals;
     }
 
     @Override

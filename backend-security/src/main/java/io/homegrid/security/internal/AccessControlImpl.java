@@ -18,6 +18,7 @@ import io.homegrid.security.AuditLog;
 import io.homegrid.security.AuthenticationException;
 import io.homegrid.security.BasicCredentials;
 import io.homegrid.security.Caller;
+import io.homegrid.security.Communities;
 import io.homegrid.security.Directory;
 import io.homegrid.security.DirectoryUnavailableException;
 import io.homegrid.security.GatewayRegistration;
@@ -46,6 +47,7 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
     private final Cache<String, List<Grant>> grants = Caffeine.newBuilder()
             .expireAfterWrite(FRESHNESS).maximumSize(100_000).build();
     private final JdbcDirectory directory;
+    private final JdbcCommunities communities;
     private final AuditLog audit;
     private final TokenSigner tokens;
     private final Clock clock;
@@ -54,6 +56,7 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
 
     public AccessControlImpl(javax.sql.DataSource dataSource, TokenSigner tokens, Clock clock) {
         this.directory = new JdbcDirectory(dataSource, clock, this);
+        this.communities = new JdbcCommunities(dataSource, clock);
         this.audit = new JdbcAuditLog(dataSource, clock);
         this.tokens = tokens;
         this.clock = clock;
@@ -66,7 +69,7 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
             if (user.operator()) {
                 return Optional.empty();
             }
-            households = Set.of(user.household());
+            households = user.household() == null ? Set.of() : Set.of(user.household());
         } else if (caller instanceof Caller.Application application) {
             households = grantsOf(application.name()).stream()
                     .filter(grant -> scope == null || grant.covers(scope, null, null)).map(Grant::household)
@@ -170,6 +173,11 @@ public final class AccessControlImpl implements AccessControl, JdbcDirectory.Inv
     @Override
     public Directory directory() {
         return directory;
+    }
+
+    @Override
+    public Communities communities() {
+        return communities;
     }
 
     @Override

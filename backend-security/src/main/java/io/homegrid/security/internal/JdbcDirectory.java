@@ -78,8 +78,8 @@ public final class JdbcDirectory implements Directory {
             throw new AccessException(Kind.INVALID, "password", "must be " + Passwords.MIN_LENGTH + " to "
                     + Passwords.MAX_LENGTH + " characters");
         }
-        if ((role == Role.OPERATOR) != (household == null)) {
-            throw new AccessException(Kind.INVALID, "role", role == Role.OPERATOR ? "operators belong to no household"
+        if (role.householdless() != (household == null)) {
+            throw new AccessException(Kind.INVALID, "role", role.householdless() ? role.wire() + "s belong to no household"
                     : role.wire() + " needs a household");
         }
         if (gateway(username).isPresent()) {

@@ -50,6 +50,15 @@ public final class Destinations {
         return "gateway." + gateway + ".commands";
     }
 
+    /**
+     * Topic: a community's residual load each minute, JSON {@code CepOutput}, non-persistent: the
+     * community agents on the gateways act on the newest, and what is stored goes through
+     * {@link #CEP_OUT}.
+     */
+    public static String communityResidual(String community) {
+        return "community." + community + ".residual";
+    }
+
     /** The queue a service moves a message to when it cannot process it, so it never blocks the queue. */
     public static String deadLetterQueue(String queue) {
         return queue + ".dead";

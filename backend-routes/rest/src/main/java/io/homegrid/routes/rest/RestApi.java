@@ -22,6 +22,7 @@ import io.homegrid.routes.rest.internal.AuthenticationFilter;
 import io.homegrid.routes.rest.internal.BackPressure;
 import io.homegrid.routes.rest.internal.CepAdminResource;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
+import io.homegrid.routes.rest.internal.CommunityResource;
 import io.homegrid.routes.rest.internal.CsvBodyWriter;
 import io.homegrid.routes.rest.internal.ConcurrentRequests;
 import io.homegrid.routes.rest.internal.DataPushResource;
@@ -101,6 +102,7 @@ public final class RestApi {
                 new HouseholdResource(access, analyses, new VirtualDeviceApi(access, repository, analyses, clock), webhooks),
                 new GatewayRegistrationResource(access),
                 new GrantResource(access),
+                new CommunityResource(access, repository, clock),
                 new ApplicationResource(access, webhooks),
                 new AuditResource(access, clock),
                 new ReplayResource(access, replays, repository, clock),

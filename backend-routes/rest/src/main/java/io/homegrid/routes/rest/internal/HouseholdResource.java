@@ -107,7 +107,7 @@ public final class HouseholdResource {
         JsonFields fields = JsonFields.of(body);
         String roleName = fields.optionalText("role");
         Role role = roleName == null ? Role.RESIDENT : Role.of(roleName)
-                .filter(r -> r != Role.OPERATOR)
+                .filter(r -> !r.householdless())
                 .orElseThrow(() -> ApiException.badRequest("role", "'resident' or 'household-admin'"));
         UserAccount account = access.control().directory().createUser(fields.text("username"), fields.text("password"),
                 role, household);

@@ -43,6 +43,18 @@ final class JsonFields {
         return node.textValue();
     }
 
+    /** A required number. */
+    double number(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            throw ApiException.badRequest(field, "is required");
+        }
+        if (!node.isNumber()) {
+            throw ApiException.badRequest(field, "must be a number");
+        }
+        return node.doubleValue();
+    }
+
     Double optionalNumber(String path, String field) {
         JsonNode node = body.path(path).get(field);
         if (node == null || node.isNull()) {

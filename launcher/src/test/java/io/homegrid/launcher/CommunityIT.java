@@ -1,0 +1,205 @@
+package io.homegrid.launcher;
+
+import static io.homegrid.launcher.Readings.batch;
+import static io.homegrid.launcher.Readings.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.homegrid.launcher.internal.FreePorts;
+import io.homegrid.security.Role;
+import io.homegrid.security.test.AccessFixture;
+
+/**
+ * Issue 17, items 1, 3 and 8 on a real backend (broker, PostgreSQL, CEP): communities nested in
+ * one another, households joining them, the residual load each minute summed from the members'
+ * demand, PV and batteries, and a community operator who sees that and none of the households'
+ * devices.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommunityIT {
+
+    @TempDir
+    static Path dataDir;
+    private EmbeddedBackend backend;
+    private AccessFixture fixture;
+    private Http http;
+    private Http operator;
+    private Http adminA;
+    private Http adminB;
+    private Http adminC;
+    private String a;
+    private String b;
+    private String c;
+
+    @BeforeAll
+    void aBackendWithThreeHouseholds() throws Exception {
+        int port = FreePorts.next();
+        backend = EmbeddedBackend.start(BackendConfig.defaults(port, dataDir));
+        fixture = AccessFixture.around(backend.access());
+        http = Http.to(backend, port).anonymous();
+        a = fixture.household("A").id();
+        b = fixture.household("B").id();
+        c = fixture.household("C").id();
+        fixture.gatewaySecret("gw-a", a);
+        fixture.gatewaySecret("gw-b", b);
+        fixture.gatewaySecret("gw-c", c);
+        operator = http.as(fixture.operator());
+        adminA = http.as(fixture.person("admin-a", Role.HOUSEHOLD_ADMIN, a));
+        adminB = http.as(fixture.person("admin-b", Role.HOUSEHOLD_ADMIN, b));
+        adminC = http.as(fixture.person("admin-c", Role.HOUSEHOLD_ADMIN, c));
+    }
+
+    @AfterAll
+    void stop() {
+        backend.close();
+    }
+
+    @Test
+    @Order(1)
+    void operatorsCreateNestedCommunitiesAndRefuseBadLimits() throws Exception {
+        assertThat(operator.post("/api/v1/communities", community("town", null, 8_000, 2_000)).status()).isEqualTo(201);
+        Http.Answer street = operator.post("/api/v1/communities", community("street", "town", 6_000, 1_000));
+        assertThat(street.status()).isEqualTo(201);
+        assertThat(street.json().get("parent").asText()).isEqualTo("town");
+
+        assertBadRequest(operator.post("/api/v1/communities", community("low", null, 1_000, 2_000)), "lowerLimitWatts");
+        assertBadRequest(operator.post("/api/v1/communities", community("orphan", "nowhere", 1_000, 0)), "parent");
+        assertBadRequest(operator.post("/api/v1/communities", "{\"id\":\"x\",\"name\":\"x\",\"lowerLimitWatts\":0}"),
+                "limitWatts");
+        assertThat(operator.post("/api/v1/communities", community("town", null, 8_000, 2_000)).status()).isEqualTo(409);
+        assertThat(adminA.post("/api/v1/communities", community("mine", null, 8_000, 2_000)).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(2)
+    void householdAdminsJoinTheirOwnHouseholdOnceAndOnlyTheirOwn() throws Exception {
+        assertThat(adminA.put("/api/v1/communities/street/members/" + a, "").status()).isEqualTo(201);
+        assertBadRequest(adminA.put("/api/v1/communities/street/members/" + a, ""), "householdId");
+        assertThat(adminA.put("/api/v1/communities/street/members/" + b, "").status())
+                .as("another household's membership is not A's to give").isEqualTo(404);
+        assertThat(adminA.put("/api/v1/communities/nowhere/members/" + a, "").status()).isEqualTo(404);
+        assertThat(adminB.put("/api/v1/communities/street/members/" + b, "").status()).isEqualTo(201);
+        assertThat(adminC.put("/api/v1/communities/town/members/" + c, "").status()).isEqualTo(201);
+
+        assertThat(adminA.get("/api/v1/communities").json().get("communities").findValuesAsText("id"))
+                .as("A counts in the street and in the town above it").containsExactly("street", "town");
+        assertThat(adminC.get("/api/v1/communities").json().get("communities").findValuesAsText("id"))
+                .containsExactly("town");
+        assertThat(adminC.get("/api/v1/communities/street").status()).isEqualTo(404);
+        assertThat(adminA.get("/api/v1/communities/street/members").status()).isEqualTo(403);
+        assertThat(operator.get("/api/v1/communities/street/members").json().get("members").findValuesAsText("household"))
+                .containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    @Order(3)
+    void theResidualLoadOfEachMinuteIsTheMembersDemandLessTheirPvAndBatteries() throws Exception {
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
+        push("gw-a", reading("fridge", "power", "200", "W", minute.plusSeconds(10), 1),
+                reading("heat-pump", "power", "3", "kW", minute.plusSeconds(12), 2),
+                reading("pv", "generation", "1000", "W", minute.plusSeconds(15), 3),
+                reading("store", "battery", "-500", "W", minute.plusSeconds(20), 4),
+                reading("store", "soc", "40", "%", minute.plusSeconds(20), 5));
+        push("gw-b", reading("oven", "power", "2500", "W", minute.plusSeconds(5), 1),
+                reading("store", "battery", "1000", "W", minute.plusSeconds(6), 2));
+        push("gw-c", reading("kettle", "power", "2000", "W", minute.plusSeconds(30), 1));
+
+        Http communityOperator = http.as(communityOperator("street-operator", "street"));
+        String period = "?from=" + minute.minusSeconds(60) + "&to=" + minute.plusSeconds(120);
+        JsonNode street = await().atMost(Duration.ofSeconds(60)).until(
+                () -> communityOperator.get("/api/v1/communities/street/residual" + period).json(),
+                json -> json.path("minutes").size() == 1);
+        JsonNode streetMinute = street.get("minutes").get(0);
+        assertThat(streetMinute.get("minuteStart").asText()).isEqualTo(minute.toString());
+        assertThat(streetMinute.get("demandWatts").asDouble()).isEqualTo(5_700);
+        assertThat(streetMinute.get("generationWatts").asDouble()).isEqualTo(1_000);
+        assertThat(streetMinute.get("batteryWatts").asDouble()).isEqualTo(500);
+        assertThat(streetMinute.get("residualWatts").asDouble()).isEqualTo(4_200);
+        assertThat(streetMinute.get("households").asInt()).isEqualTo(2);
+        assertThat(street.get("limitWatts").asDouble()).isEqualTo(6_000);
+
+        JsonNode town = await().atMost(Duration.ofSeconds(60)).until(
+                () -> operator.get("/api/v1/communities/town/residual" + period).json(),
+                json -> json.path("minutes").size() == 1);
+        assertThat(town.get("minutes").get(0).get("residualWatts").asDouble()).isEqualTo(6_200);
+        assertThat(town.get("minutes").get(0).get("households").asInt()).isEqualTo(3);
+        assertThat(http.as(fixture.gateway("gw-a")).get("/api/v1/communities/street/residual" + period).json()
+                .get("minutes").size()).as("a member's gateway reads it, for its community agent").isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void aCommunityOperatorSeesTheCommunitysAggregatesAndNoHouseholdsDevices() throws Exception {
+        Http communityOperator = http.as(fixture.bearer("street-operator", "street-operator-password"));
+
+        assertThat(communityOperator.get("/api/v1/communities").json().get("communities").findValuesAsText("id"))
+                .containsExactly("street");
+        assertThat(communityOperator.get("/api/v1/communities/street/members").status()).isEqualTo(200);
+        assertThat(communityOperator.get("/api/v1/communities/town/residual").status())
+                .as("the community above is not theirs").isEqualTo(404);
+        assertThat(communityOperator.get("/api/v1/households/" + a).status()).isEqualTo(404);
+        assertThat(communityOperator.get("/api/v1/gateways/gw-a/devices").status()).isEqualTo(404);
+        assertThat(communityOperator.get("/api/v1/devices/fridge/latest").status()).isEqualTo(404);
+        assertThat(communityOperator.get("/api/v1/households/" + a + "/energy?from=2026-11-01T00:00:00Z"
+                + "&to=2026-11-02T00:00:00Z").status()).isEqualTo(404);
+        assertThat(communityOperator.get("/api/v1/gateways").json().get("gateways").size()).isZero();
+        assertThat(communityOperator.put("/api/v1/communities/street/members/" + a, "").status()).isEqualTo(404);
+        assertThat(http.as(fixture.person("res-c", Role.RESIDENT, c)).get("/api/v1/communities/street/residual").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void badPeriodsAreRefusedAndAHouseholdLeavesOnce() throws Exception {
+        assertBadRequest(operator.get("/api/v1/communities/street/residual?from=2026-11-02T00:00:00Z"
+                + "&to=2026-11-01T00:00:00Z"), "from");
+        assertBadRequest(operator.get("/api/v1/communities/street/residual?from=2026-10-01T00:00:00Z"
+                + "&to=2026-11-01T00:00:00Z"), "to");
+
+        assertThat(adminA.delete("/api/v1/communities/street/members/" + a).status()).isEqualTo(204);
+        assertThat(adminA.delete("/api/v1/communities/street/members/" + a).status()).isEqualTo(404);
+        assertThat(adminA.get("/api/v1/communities").json().get("communities").size()).isZero();
+        assertThat(operator.get("/api/v1/audit?household=" + a).json().get("entries").findValuesAsText("action"))
+                .contains("community.join", "community.leave");
+    }
+
+    private String communityOperator(String username, String community) throws Exception {
+        Http.Answer created = operator.post("/api/v1/communities/" + community + "/operators",
+                "{\"username\":\"" + username + "\",\"password\":\"" + username + "-password\"}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return fixture.bearer(username, username + "-password");
+    }
+
+    private void push(String gateway, String... readings) throws Exception {
+        Http.Answer pushed = http.as(fixture.gateway(gateway)).post("/api/v1/gateways/" + gateway + "/readings",
+                batch(gateway, readings));
+        assertThat(pushed.status()).as(pushed.text()).isEqualTo(202);
+    }
+
+    private static String community(String id, String parent, double limit, double lower) {
+        return "{\"id\":\"" + id + "\",\"name\":\"The " + id + "\"" + (parent == null ? "" : ",\"parent\":\"" + parent + "\"")
+                + ",\"limitWatts\":" + limit + ",\"lowerLimitWatts\":" + lower + "}";
+    }
+
+    private static void assertBadRequest(Http.Answer answer, String field) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.json().get("field").asText()).isEqualTo(field);
+    }
+}
