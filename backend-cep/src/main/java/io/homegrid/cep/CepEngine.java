@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.homegrid.cep.internal.AddedStatements;
 import io.homegrid.cep.internal.BuiltInStatements;
+import io.homegrid.cep.internal.CommunityLive;
 import io.homegrid.cep.internal.CommunityMinutes;
 import io.homegrid.cep.internal.EsperRuntimes;
 import io.homegrid.cep.internal.Household;
@@ -46,6 +47,10 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
      * wall clock does for a silent one (every second).
      */
     public static final Duration COMMUNITY_SETTLE = Duration.ofSeconds(5);
+    /** How often a community's residual load as it stands goes to its agents. */
+    public static final Duration COMMUNITY_LIVE_INTERVAL = Duration.ofSeconds(5);
+    /** A device's latest reading counts in its community's live residual load this long after it arrived. */
+    public static final Duration COMMUNITY_LIVE_FRESH = Duration.ofSeconds(30);
 
     private final CepSettings settings;
     private final Clock clock;
@@ -55,6 +60,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     private final Households households;
     private final VirtualDeviceGroups groups;
     private final CommunityMinutes communities;
+    private final CommunityLive live;
 
     public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store, Clock clock) {
         this(settings, sink, store, GatewayHouseholds.NONE, clock);
@@ -79,6 +85,8 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         this.groups = groups;
         this.communities = new CommunityMinutes(communities, sink,
                 settings.lateness().plus(COMMUNITY_SETTLE).toMillis());
+        this.live = new CommunityLive(communities, sink, COMMUNITY_LIVE_INTERVAL.toMillis(),
+                COMMUNITY_LIVE_FRESH.toMillis());
         this.settings = settings;
         this.clock = clock;
         EsperRuntimes runtimes = new EsperRuntimes(settings);
@@ -104,6 +112,9 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         }
         long now = clock.millis();
         feed(households.of(batch.gateway(), batch.readings().get(0).time().toEpochMilli()), batch, null, now);
+        for (Reading reading : batch.readings()) {
+            live.observe(batch.gateway(), reading, now);
+        }
         communities.flush(now);
     }
 
@@ -136,6 +147,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         long now = clock.millis();
         households.all().forEach(h -> h.idle(now));
         communities.flush(now);
+        live.publish(now);
         int closed = households.closeSilentReplays(now, ISOLATED_REPLAY_SILENCE.toMillis());
         if (closed > 0) {
             LOG.info("Closed {} isolated replay runtime(s), silent for {}", closed, ISOLATED_REPLAY_SILENCE);

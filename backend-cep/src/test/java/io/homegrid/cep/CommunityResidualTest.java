@@ -107,6 +107,41 @@ class CommunityResidualTest {
         assertThat(outputs).anyMatch(o -> o.statement().equals("device-power-1m"));
     }
 
+    @Test
+    void theResidualAsItStandsGoesOutEveryFewSecondsFromEachDevicesLatestReading() {
+        engine.start();
+        send("gw-a", reading("heat-pump", SensorKind.POWER, 2_000, 1), reading("heat-pump", SensorKind.POWER, 3_000, 2),
+                reading("pv", SensorKind.GENERATION, 1_000, 2), reading("store", SensorKind.BATTERY, 500, 2));
+        send("gw-b", reading("oven", SensorKind.POWER, 2_500, 3));
+
+        engine.tick();
+
+        CepOutput street = live("street");
+        assertThat(street.values()).containsEntry("residualWatts", 4_000.0).containsEntry("batteries", 1)
+                .containsEntry("households", 2);
+        assertThat(street.time()).as("the newest reading it includes").isEqualTo(T0.plusSeconds(3));
+        assertThat(live("district").values()).containsEntry("residualWatts", 4_000.0);
+
+        outputs.clear();
+        wall.advance(CepEngine.COMMUNITY_LIVE_INTERVAL.minusSeconds(1));
+        engine.tick();
+        assertThat(outputs).as("not again before the interval").noneMatch(o -> o.statement().equals(
+                CommunityResidual.LIVE_STATEMENT));
+
+        wall.set(T0.plus(CepEngine.COMMUNITY_LIVE_FRESH).plusSeconds(1));
+        send("gw-b", reading("oven", SensorKind.POWER, 2_000, 40));
+        engine.tick();
+        assertThat(live("street").values()).as("gw-a's readings went stale, gw-b's is new")
+                .containsEntry("residualWatts", 2_000.0).containsEntry("batteries", 0).containsEntry("households", 1);
+    }
+
+    private CepOutput live(String community) {
+        List<CepOutput> signals = outputs.stream().filter(o -> o.statement().equals(CommunityResidual.LIVE_STATEMENT)
+                && community.equals(o.values().get("community"))).toList();
+        assertThat(signals).as(community).hasSize(1);
+        return signals.get(0);
+    }
+
     private void send(String gateway, Reading... readings) {
         engine.accept(new ReadingBatch(gateway, List.of(readings)));
     }

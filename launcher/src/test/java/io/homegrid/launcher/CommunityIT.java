@@ -121,6 +121,16 @@ class CommunityIT {
                 reading("store", "battery", "1000", "W", minute.plusSeconds(6), 2));
         push("gw-c", reading("kettle", "power", "2000", "W", minute.plusSeconds(30), 1));
 
+        Http gatewayA = http.as(fixture.gateway("gw-a"));
+        JsonNode signal = await().atMost(Duration.ofSeconds(20)).until(
+                () -> gatewayA.get("/api/v1/gateways/gw-a/commands?waitSeconds=5").json(),
+                json -> "community".equals(json.path("kind").asText()));
+        assertThat(signal.get("community").asText()).as("A's own community, not the town above it").isEqualTo("street");
+        assertThat(signal.get("residualWatts").asDouble()).as("the members' latest readings").isEqualTo(4_200);
+        assertThat(signal.get("batteries").asInt()).isEqualTo(2);
+        assertThat(signal.get("limitWatts").asDouble()).isEqualTo(6_000);
+        assertThat(signal.get("lowerLimitWatts").asDouble()).isEqualTo(1_000);
+
         Http communityOperator = http.as(communityOperator("street-operator", "street"));
         String period = "?from=" + minute.minusSeconds(60) + "&to=" + minute.plusSeconds(120);
         JsonNode street = await().atMost(Duration.ofSeconds(60)).until(

@@ -15,6 +15,11 @@ public record CommunityResidual(String community, Instant minuteStart, double de
         double batteryWatts, int households) {
 
     public static final String STATEMENT = "community-residual-1m";
+    /**
+     * The residual load as it stands, from each member device's latest reading, every few seconds:
+     * the signal the community agents act on, published on the community's topic only (not stored).
+     */
+    public static final String LIVE_STATEMENT = "community-residual-live";
 
     public double residualWatts() {
         return demandWatts - generationWatts - batteryWatts;

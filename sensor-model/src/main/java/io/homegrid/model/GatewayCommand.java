@@ -14,9 +14,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = DiscoveryCommand.class, name = "discover"),
     @JsonSubTypes.Type(value = ConfigurationCommand.class, name = "configure"),
     @JsonSubTypes.Type(value = BundleCommand.class, name = "install-bundle"),
-    @JsonSubTypes.Type(value = BundleListCommand.class, name = "bundles")})
+    @JsonSubTypes.Type(value = BundleListCommand.class, name = "bundles"),
+    @JsonSubTypes.Type(value = CommunitySignal.class, name = "community")})
 public sealed interface GatewayCommand permits RelayCommand, DiscoveryCommand, ConfigurationCommand, BundleCommand,
-        BundleListCommand {
+        BundleListCommand, CommunitySignal {
 
     String id();
+
+    /** Whether the backend waits for a result; a signal is only heard. */
+    default boolean answered() {
+        return true;
+    }
 }

@@ -39,7 +39,9 @@ public enum SensorKind {
     /** A battery's power, signed as its effect on the household: + discharging, − charging. */
     BATTERY("battery", "W", -100_000, 100_000, watts()),
     /** The household's net load at the meter: + drawn from the grid, − fed into it. */
-    NETLOAD("netload", "W", -100_000, 100_000, watts());
+    NETLOAD("netload", "W", -100_000, 100_000, watts()),
+    /** The power a community agent asked its battery for, signed as {@link #BATTERY}. */
+    SETPOINT("setpoint", "W", -100_000, 100_000, watts());
 
     private final String id;
     private final String canonicalUnit;

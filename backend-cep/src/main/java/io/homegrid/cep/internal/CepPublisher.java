@@ -29,12 +29,14 @@ import io.homegrid.model.json.Json;
  * so the engine never waits on the broker. Outputs are persistent, for the persistence
  * connector's queue behind the virtual topic; the gateway and statement travel as properties,
  * so live subscribers can select by gateway. A community's residual load also goes to its own
- * topic, for the community agents.
+ * topic, for the community agents; the one as it stands goes there only, as it is not stored.
  */
 public final class CepPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CepPublisher.class);
     private static final int CAPACITY = 50_000;
+    /** The prefix of the statements whose outputs go to a community's topic. */
+    private static final String COMMUNITY_STATEMENTS = "community-residual-";
 
     private final ConnectionFactory connectionFactory;
     private final BlockingQueue<CepOutput> queue = new ArrayBlockingQueue<>(CAPACITY);
@@ -89,8 +91,10 @@ public final class CepPublisher implements AutoCloseable {
                 while ((output = queue.poll(200, TimeUnit.MILLISECONDS)) != null || running) {
                     if (output != null) {
                         TextMessage message = message(session, output);
-                        producer.send(message);
-                        if (CommunityResidual.STATEMENT.equals(output.statement())) {
+                        if (!CommunityResidual.LIVE_STATEMENT.equals(output.statement())) {
+                            producer.send(message);
+                        }
+                        if (output.statement().startsWith(COMMUNITY_STATEMENTS)) {
                             communities.send(session.createTopic(Destinations.communityResidual(
                                     (String) output.values().get("community"))), message);
                         }

@@ -1,20 +1,14 @@
 package io.homegrid.cep.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.espertech.esper.common.client.EventBean;
 import com.espertech.esper.runtime.client.UpdateListener;
@@ -27,8 +21,9 @@ import io.homegrid.model.CommunityResidual;
  * Sums the member households' minutes into each community's residual load. Every household's
  * runtime closes its minutes on its own event time, so a community's minute is published once
  * every member gateway has reported it, or {@code settle} after the minute ended (and after its
- * first report came) for members that are silent or late. A report for a minute already
- * published is counted and left out: the published residual is never changed afterwards.
+ * first report came) for members that are silent or late; minutes go out in order, and a
+ * published one is never changed. Membership is looked up when a minute goes out, not when its
+ * reports come: a household that joined a moment ago counts with the minute it just reported.
  * Not thread-safe: the engine serialises calls.
  */
 public final class CommunityMinutes {
@@ -36,24 +31,25 @@ public final class CommunityMinutes {
     /** What a household's minute statement reports. */
     public enum Part { DEMAND, GENERATION, BATTERY }
 
-    private static final Logger LOG = LoggerFactory.getLogger(CommunityMinutes.class);
     private static final long MINUTE = 60_000;
 
     private final CommunityMembership membership;
     private final Consumer<CepOutput> sink;
     private final long settle;
-    private final Map<String, Map<Long, Open>> open = new HashMap<>();
+    /** Minute start → its reports so far, kept until the minute has settled. */
+    private final TreeMap<Long, Reports> minutes = new TreeMap<>();
     private final Map<String, Long> published = new HashMap<>();
-    private final AtomicLong late = new AtomicLong();
 
-    private static final class Open {
+    private static final class Reports {
         final long firstReport;
-        final double[] watts = new double[Part.values().length];
-        final Set<String> gateways = new HashSet<>();
-        final Set<String> households = new HashSet<>();
+        final Map<String, double[]> gateways = new HashMap<>();
 
-        Open(long firstReport) {
+        Reports(long firstReport) {
             this.firstReport = firstReport;
+        }
+
+        boolean settled(long minute, long now, long settle) {
+            return now >= Math.max(minute + MINUTE, firstReport) + settle;
         }
     }
 
@@ -67,7 +63,7 @@ public final class CommunityMinutes {
     /**
      * Listens to one of a household's minute statements (gateway, minuteStart, watts per device).
      *
-     * @param wallClock the wall clock, read when a report first opens a community's minute
+     * @param wallClock the wall clock, read when a minute's first report comes
      */
     UpdateListener listener(Part part, LongSupplier wallClock) {
         return (newEvents, oldEvents, statement, runtime) -> {
@@ -78,73 +74,64 @@ public final class CommunityMinutes {
     }
 
     private void add(Part part, EventBean[] events, long now) {
-        Map<String, CommunityMembership.Member> members = membership.gateways();
         for (EventBean event : events) {
-            String gateway = (String) event.get("gateway");
-            CommunityMembership.Member member = members.get(gateway);
-            if (member == null) {
-                continue;
-            }
             long minute = (Long) event.get("minuteStart");
-            for (String community : member.communities()) {
-                if (minute <= published.getOrDefault(community, Long.MIN_VALUE)) {
-                    if (late.incrementAndGet() % 100 == 1) {
-                        LOG.info("[{}] a report for community '{}''s minute {} came after it was published; left out "
-                                + "({} so far)", gateway, community, Instant.ofEpochMilli(minute), late.get());
-                    }
-                    continue;
-                }
-                Open minuteOpen = open.computeIfAbsent(community, c -> new HashMap<>())
-                        .computeIfAbsent(minute, m -> new Open(now));
-                minuteOpen.watts[part.ordinal()] += (Double) event.get("watts");
-                minuteOpen.gateways.add(gateway);
-                minuteOpen.households.add(member.household());
-            }
+            minutes.computeIfAbsent(minute, m -> new Reports(now)).gateways
+                    .computeIfAbsent((String) event.get("gateway"), g -> new double[Part.values().length])
+                    [part.ordinal()] += (Double) event.get("watts");
         }
     }
 
-    /** Publishes every minute whose members have all reported, or whose wait is over. */
+    /** Publishes every community's minutes whose members have all reported, or whose wait is over. */
     public void flush(long now) {
-        if (open.isEmpty()) {
+        if (minutes.isEmpty()) {
             return;
         }
+        Map<String, CommunityMembership.Member> members = membership.gateways();
         Map<String, Set<String>> expected = new HashMap<>();
-        membership.gateways().forEach((gateway, member) -> member.communities()
+        members.forEach((gateway, member) -> member.communities()
                 .forEach(community -> expected.computeIfAbsent(community, c -> new HashSet<>()).add(gateway)));
-        for (Iterator<Map.Entry<String, Map<Long, Open>>> communities = open.entrySet().iterator(); communities.hasNext();) {
-            Map.Entry<String, Map<Long, Open>> community = communities.next();
-            Set<String> gateways = expected.getOrDefault(community.getKey(), Set.of());
-            long until = Long.MIN_VALUE;
-            for (Map.Entry<Long, Open> minute : community.getValue().entrySet()) {
-                Open minuteOpen = minute.getValue();
-                if (minuteOpen.gateways.containsAll(gateways)
-                        || now >= Math.max(minute.getKey() + MINUTE, minuteOpen.firstReport) + settle) {
-                    until = Math.max(until, minute.getKey());
-                }
+        expected.forEach((community, gateways) -> publish(community, gateways, members, now));
+        for (Iterator<Map.Entry<Long, Reports>> settled = minutes.entrySet().iterator(); settled.hasNext();) {
+            Map.Entry<Long, Reports> minute = settled.next();
+            if (!minute.getValue().settled(minute.getKey(), now, settle)) {
+                break;
             }
-            // minutes go out in order: one still waiting before a ready one goes with it, as it stands
-            List<Long> ready = new ArrayList<>();
-            for (long minute : community.getValue().keySet()) {
-                if (minute <= until) {
-                    ready.add(minute);
-                }
-            }
-            ready.sort(Comparator.naturalOrder());
-            for (long minute : ready) {
-                Open minuteOpen = community.getValue().remove(minute);
-                published.merge(community.getKey(), minute, Math::max);
-                sink.accept(new CommunityResidual(community.getKey(), Instant.ofEpochMilli(minute),
-                        minuteOpen.watts[Part.DEMAND.ordinal()], minuteOpen.watts[Part.GENERATION.ordinal()],
-                        minuteOpen.watts[Part.BATTERY.ordinal()], minuteOpen.households.size()).toOutput());
-            }
-            if (community.getValue().isEmpty()) {
-                communities.remove();
-            }
+            settled.remove();
         }
     }
 
-    /** Reports that came after their community's minute was published. */
-    public long late() {
-        return late.get();
+    private void publish(String community, Set<String> gateways, Map<String, CommunityMembership.Member> members,
+            long now) {
+        long after = published.getOrDefault(community, Long.MIN_VALUE);
+        long until = Long.MIN_VALUE;
+        for (Map.Entry<Long, Reports> minute : minutes.tailMap(after, false).entrySet()) {
+            Set<String> reported = minute.getValue().gateways.keySet();
+            if (reported.containsAll(gateways) || minute.getValue().settled(minute.getKey(), now, settle)) {
+                until = minute.getKey();
+            }
+        }
+        if (until == Long.MIN_VALUE) {
+            return;
+        }
+        // minutes go out in order: one still waiting before a ready one goes with it, as it stands
+        for (Map.Entry<Long, Reports> minute : minutes.subMap(after, false, until, true).entrySet()) {
+            double[] sum = new double[Part.values().length];
+            Set<String> households = new HashSet<>();
+            minute.getValue().gateways.forEach((gateway, watts) -> {
+                if (gateways.contains(gateway)) {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += watts[i];
+                    }
+                    households.add(members.get(gateway).household());
+                }
+            });
+            if (!households.isEmpty()) {
+                sink.accept(new CommunityResidual(community, Instant.ofEpochMilli(minute.getKey()),
+                        sum[Part.DEMAND.ordinal()], sum[Part.GENERATION.ordinal()], sum[Part.BATTERY.ordinal()],
+                        households.size()).toOutput());
+            }
+        }
+        published.put(community, until);
     }
 }

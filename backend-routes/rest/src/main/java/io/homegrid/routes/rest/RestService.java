@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import io.homegrid.model.bus.Destinations;
 import io.homegrid.routes.rest.internal.Access;
 import io.homegrid.routes.rest.internal.BackPressure;
+import io.homegrid.routes.rest.internal.CommunitySignalRelay;
 import io.homegrid.routes.rest.internal.GroupCommit;
 import io.homegrid.routes.rest.internal.live.LiveHub;
 import io.homegrid.routes.rest.internal.live.LiveSockets;
@@ -34,12 +35,14 @@ public final class RestService implements AutoCloseable {
     private final RestServer server;
     private final PlatformMetrics metrics;
     private final LiveHub live;
+    private final CommunitySignalRelay signals;
 
-    private RestService(Bus bus, RestServer server, PlatformMetrics metrics, LiveHub live) {
+    private RestService(Bus bus, RestServer server, PlatformMetrics metrics, LiveHub live, CommunitySignalRelay signals) {
         this.bus = bus;
         this.server = server;
         this.metrics = metrics;
         this.live = live;
+        this.signals = signals;
     }
 
     public static RestService start(RestSettings settings, RestDependencies dependencies, Clock clock) {
@@ -53,10 +56,12 @@ public final class RestService implements AutoCloseable {
         PlatformMetrics metrics = new PlatformMetrics(dependencies.persistence(), dependencies.broker(),
                 dependencies.parser(), dependencies.replays());
         LiveHub live = new LiveHub(dependencies.bus());
+        CommunitySignalRelay signals = new CommunitySignalRelay(dependencies.bus(), dependencies.access(), clock);
         Gauge.builder("homegrid.live.sockets", live, LiveHub::sockets)
                 .description("WebSocket live channel clients logged in").register(metrics.registry());
         try {
             transport.prepare(bus);
+            signals.start();
             if (transport.servesWebSockets()) {
                 live.start();
                 LiveSockets.serve(transport, bus, live, new Access(dependencies.access()),
@@ -73,13 +78,15 @@ public final class RestService implements AutoCloseable {
                     RestApi.providers(dependencies.access(), settings.requests(), metrics.registry()));
             transport.started(bus);
             LOG.info("REST API at {}", settings.addresses());
-            return new RestService(bus, server, metrics, live);
+            return new RestService(bus, server, metrics, live, signals);
         } catch (JMSException e) {
+            signals.close();
             live.close();
             metrics.close();
             bus.shutdown(true);
-            throw new BusUnavailableException("the live channel cannot subscribe to the bus", e);
+            throw new BusUnavailableException("the live channel or the community signals cannot subscribe to the bus", e);
         } catch (RuntimeException e) {
+            signals.close();
             live.close();
             metrics.close();
             bus.shutdown(true);
@@ -112,6 +119,7 @@ public final class RestService implements AutoCloseable {
 
     @Override
     public void close() {
+        signals.close();
         live.close();
         server.close();
         bus.shutdown(true);
