@@ -14,6 +14,9 @@ public interface Communities {
     /** Records a new community; its created instant is set here. */
     Community create(Community request);
 
+    /** New limits for a community; checked as at its creation. */
+    Community limits(String id, double limitWatts, double lowerLimitWatts);
+
     List<Community> all();
 
     Optional<Community> community(String id);

@@ -9,10 +9,12 @@ import org.apache.cxf.BusFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.gateway.api.CommunityListener;
 import io.homegrid.gateway.api.InstallerCredential;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.cache.ReadingCacheService;
 import io.homegrid.gateway.cache.SqliteReadingCache;
+import io.homegrid.gateway.community.CommunityAgent;
 import io.homegrid.gateway.descriptions.DescriptionSettings;
 import io.homegrid.gateway.descriptions.SensorDescriptions;
 import io.homegrid.gateway.devices.DeviceList;
@@ -40,14 +42,16 @@ public final class EmbeddedGateway implements AutoCloseable {
     private final DeviceListService devices;
     private final XBeeService xbee;
     private final PushService push;
+    private final CommunityAgent agent;
 
     private EmbeddedGateway(Resources resources, ReadingCacheService cache, DeviceListService devices, XBeeService xbee,
-            PushService push) {
+            PushService push, CommunityAgent agent) {
         this.resources = resources;
         this.cache = cache;
         this.devices = devices;
         this.xbee = xbee;
         this.push = push;
+        this.agent = agent;
     }
 
     public static EmbeddedGateway start(GatewayConfig config) throws Exception {
@@ -63,10 +67,15 @@ public final class EmbeddedGateway implements AutoCloseable {
             xbee.adapter().addSampleListener(descriptions);
             xbee.adapter().addDeviceEventListener(devices.devices());
             List<ProtocolAdapter> adapters = List.of(xbee.adapter());
+            CommunityAgent agent = config.community() == null ? null : resources.add("community agent",
+                    CommunityAgent.start(config.community(), devices.devices(), () -> adapters,
+                            () -> List.of(cache.cache(), devices.devices()), clock));
+            List<CommunityListener> communities = agent == null ? List.of() : List.of(agent);
             PushService push = resources.add("push", PushService.start(config.push(), cache.cache(), devices.devices(),
                     () -> adapters, GatewaySettings.fixed(config.push(), Map.of(), "the embedded gateway takes its"
                             + " settings from its command line (./homegrid gateway --help)"),
-                    BundleUpdates.none("the embedded gateway has no bundles; update it as a whole"), clock));
+                    BundleUpdates.none("the embedded gateway has no bundles; update it as a whole"),
+                    () -> communities, clock));
             if (config.localPort() > 0) {
                 Bus bus = BusFactory.newInstance().createBus();
                 resources.add("CXF bus", () -> bus.shutdown(true));
@@ -75,7 +84,7 @@ public final class EmbeddedGateway implements AutoCloseable {
                                 InstallerCredential.in(config.dataDir()).password()), LocalApi.providers()));
             }
             LOG.info("Gateway {} pushing to {} from radio {}", config.id(), config.backend(), config.radio());
-            return new EmbeddedGateway(resources, cache, devices, xbee, push);
+            return new EmbeddedGateway(resources, cache, devices, xbee, push, agent);
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -96,6 +105,11 @@ public final class EmbeddedGateway implements AutoCloseable {
 
     public ReadingPusher pusher() {
         return push.pusher();
+    }
+
+    /** The community agent; empty when the gateway runs none. */
+    public java.util.Optional<CommunityAgent> communityAgent() {
+        return java.util.Optional.ofNullable(agent);
     }
 
     @Override

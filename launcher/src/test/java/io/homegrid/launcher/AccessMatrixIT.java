@@ -242,7 +242,10 @@ class AccessMatrixIT {
                         + "\"lowerLimitWatts\":1000}",             "401 403 403 403 201 403 403 403 403"),
                 get("/api/v1/communities/matrix",                 "401 200 404 200 200 404 404 200 404"),
                 get("/api/v1/communities/matrix/members",         "401 403 404 403 200 404 404 403 404"),
+                put("/api/v1/communities/matrix", who -> "{\"limitWatts\":6000,\"lowerLimitWatts\":1000}",
+                                                                  "401 403 404 403 200 404 404 403 404"),
                 get("/api/v1/communities/matrix/residual",        "401 200 404 200 200 404 404 200 404"),
+                get("/api/v1/communities/matrix/residual/latest", "401 200 404 200 200 404 404 200 404"),
                 // the operator's join is A's second, after admin A's: refused as joining twice
                 put("/api/v1/communities/joinable/members/A", who -> "", "401 403 404 201 400 404 404 404 404"),
                 delete("/api/v1/communities/joinable/members/A",  "401 403 404 204 404 404 404 404 404"),

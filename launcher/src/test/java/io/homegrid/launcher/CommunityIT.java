@@ -177,6 +177,24 @@ class CommunityIT {
 
     @Test
     @Order(5)
+    void theCommunitysOperatorChangesItsLimitsWithinTheRules() throws Exception {
+        Http communityOperator = http.as(fixture.bearer("street-operator", "street-operator-password"));
+
+        Http.Answer changed = communityOperator.put("/api/v1/communities/street",
+                "{\"limitWatts\":7000,\"lowerLimitWatts\":1500}");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(changed.json().get("limitWatts").asDouble()).isEqualTo(7_000);
+        assertBadRequest(communityOperator.put("/api/v1/communities/street",
+                "{\"limitWatts\":1000,\"lowerLimitWatts\":1500}"), "lowerLimitWatts");
+        assertThat(communityOperator.put("/api/v1/communities/town", "{\"limitWatts\":9000,\"lowerLimitWatts\":0}")
+                .status()).isEqualTo(404);
+        assertThat(adminA.put("/api/v1/communities/street", "{\"limitWatts\":9000,\"lowerLimitWatts\":0}").status())
+                .as("a member household's admin does not set the community's limits").isEqualTo(403);
+        assertThat(operator.get("/api/v1/communities/street").json().get("lowerLimitWatts").asDouble()).isEqualTo(1_500);
+    }
+
+    @Test
+    @Order(6)
     void badPeriodsAreRefusedAndAHouseholdLeavesOnce() throws Exception {
         assertBadRequest(operator.get("/api/v1/communities/street/residual?from=2026-11-02T00:00:00Z"
                 + "&to=2026-11-01T00:00:00Z"), "from");

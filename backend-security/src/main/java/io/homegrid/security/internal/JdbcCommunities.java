@@ -42,12 +42,7 @@ public final class JdbcCommunities implements Communities {
         if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
             throw new AccessException(Kind.INVALID, "name", "1 to 200 characters");
         }
-        watts(request.limitWatts(), "limitWatts");
-        watts(request.lowerLimitWatts(), "lowerLimitWatts");
-        if (request.lowerLimitWatts() > request.limitWatts()) {
-            throw new AccessException(Kind.INVALID, "lowerLimitWatts", "must not be above limitWatts ("
-                    + request.limitWatts() + " W); was " + request.lowerLimitWatts() + " W");
-        }
+        limits(request.limitWatts(), request.lowerLimitWatts());
         if (request.parent() != null) {
             if (community(request.parent()).isEmpty()) {
                 throw new AccessException(Kind.INVALID, "parent", "no community '" + request.parent() + "'");
@@ -66,6 +61,15 @@ public final class JdbcCommunities implements Communities {
             throw new AccessException(Kind.CONFLICT, "id", "community '" + request.id() + "' exists");
         }
         return community;
+    }
+
+    @Override
+    public Community limits(String id, double limitWatts, double lowerLimitWatts) {
+        limits(limitWatts, lowerLimitWatts);
+        requireCommunity(id);
+        jdbc.update("UPDATE community SET limit_w = ?, lower_limit_w = ? WHERE community_id = ?", limitWatts,
+                lowerLimitWatts, id);
+        return community(id).orElseThrow();
     }
 
     @Override
@@ -149,6 +153,15 @@ public final class JdbcCommunities implements Communities {
     private void requireCommunity(String community) {
         if (community(community).isEmpty()) {
             throw new AccessException(Kind.NOT_FOUND, "communityId", "no community '" + community + "'");
+        }
+    }
+
+    private static void limits(double limitWatts, double lowerLimitWatts) {
+        watts(limitWatts, "limitWatts");
+        watts(lowerLimitWatts, "lowerLimitWatts");
+        if (lowerLimitWatts > limitWatts) {
+            throw new AccessException(Kind.INVALID, "lowerLimitWatts", "must not be above limitWatts (" + limitWatts
+                    + " W); was " + lowerLimitWatts + " W");
         }
     }
 

@@ -23,6 +23,7 @@ import io.homegrid.routes.rest.internal.BackPressure;
 import io.homegrid.routes.rest.internal.CepAdminResource;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
 import io.homegrid.routes.rest.internal.CommunityResource;
+import io.homegrid.routes.rest.internal.CommunitySignalRelay;
 import io.homegrid.routes.rest.internal.CsvBodyWriter;
 import io.homegrid.routes.rest.internal.ConcurrentRequests;
 import io.homegrid.routes.rest.internal.DataPushResource;
@@ -66,11 +67,12 @@ public final class RestApi {
     /**
      * @param commands pooled connection factory the relay commands and live subscriptions use
      * @param cep      the CEP engine's statement admin
+     * @param signals  the communities' residual load as it stands
      */
     public static List<Object> resources(AccessControl control, BusPublisher publisher, SensorDataRepository repository,
             IngestStats ingest, List<HealthCheck> health, PushSettings push, RequestLimits limits, Clock clock,
             ConnectionFactory commands, StatementAdmin cep, ReplayClient replays, BackPressure pressure,
-            PlatformMetrics metrics, Webhooks webhooks) {
+            PlatformMetrics metrics, Webhooks webhooks, CommunitySignalRelay signals) {
         CommandBus commandBus = new CommandBus(commands);
         Access access = new Access(control);
         GatewayAdministration administration = new GatewayAdministration(access, commandBus);
@@ -102,7 +104,7 @@ public final class RestApi {
                 new HouseholdResource(access, analyses, new VirtualDeviceApi(access, repository, analyses, clock), webhooks),
                 new GatewayRegistrationResource(access),
                 new GrantResource(access),
-                new CommunityResource(access, repository, clock),
+                new CommunityResource(access, repository, signals, clock),
                 new ApplicationResource(access, webhooks),
                 new AuditResource(access, clock),
                 new ReplayResource(access, replays, repository, clock),

@@ -74,7 +74,8 @@ public final class RestService implements AutoCloseable {
             RestServer server = RestServer.start(bus, settings.addresses(),
                     RestApi.resources(dependencies.access(), publisher(dependencies.bus()), dependencies.repository(),
                             dependencies.ingest(), health, settings.push(), settings.requests(), clock, dependencies.bus(),
-                            dependencies.cep(), dependencies.replays(), pressure, metrics, dependencies.webhooks()),
+                            dependencies.cep(), dependencies.replays(), pressure, metrics, dependencies.webhooks(),
+                            signals),
                     RestApi.providers(dependencies.access(), settings.requests(), metrics.registry()));
             transport.started(bus);
             LOG.info("REST API at {}", settings.addresses());

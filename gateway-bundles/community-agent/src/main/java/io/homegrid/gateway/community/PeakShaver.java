@@ -42,9 +42,21 @@ public final class PeakShaver {
      */
     public double next(long measuredAtMillis, double residualW, int batteries, double storedWh, long nowMillis,
             double stepHours) {
+        return next(measuredAtMillis, residualW, batteries, settings.upperW(), settings.lowerW(), storedWh, nowMillis,
+                stepHours);
+    }
+
+    /**
+     * The same, with the community's limits as its signal carries them.
+     *
+     * @param upperW discharge above this residual load
+     * @param lowerW recharge below this one
+     */
+    public double next(long measuredAtMillis, double residualW, int batteries, double upperW, double lowerW,
+            double storedWh, long nowMillis, double stepHours) {
         Map.Entry<Long, Double> then = history.floorEntry(measuredAtMillis);
         double withoutBatteries = residualW + (then == null ? 0 : then.getValue()) * Math.max(1, batteries);
-        double next = apply(withoutBatteries, Math.max(1, batteries), settings.upperW(), storedWh, stepHours);
+        double next = apply(withoutBatteries, Math.max(1, batteries), upperW, lowerW, storedWh, stepHours);
         history.put(nowMillis, next);
         history.headMap(measuredAtMillis - HISTORY_MILLIS).clear();
         return next;
@@ -52,7 +64,8 @@ public final class PeakShaver {
 
     /** The next setpoint while the community's signal is missing: the household's own net load against its own limit. */
     public double fallback(double householdNetW, double storedWh, long nowMillis, double stepHours) {
-        double next = apply(householdNetW + setpointW, 1, settings.fallbackUpperW(), storedWh, stepHours);
+        double next = apply(householdNetW + setpointW, 1, settings.fallbackUpperW(), settings.lowerW(), storedWh,
+                stepHours);
         history.put(nowMillis, next);
         return next;
     }
@@ -61,12 +74,12 @@ public final class PeakShaver {
         return setpointW;
     }
 
-    private double apply(double loadW, int batteries, double upperW, double storedWh, double stepHours) {
+    private double apply(double loadW, int batteries, double upperW, double lowerW, double storedWh, double stepHours) {
         double target;
         if (loadW > upperW) {
             target = Math.min((loadW - upperW) / batteries, battery.maxDischargeW());
-        } else if (loadW < settings.lowerW()) {
-            target = -Math.min((settings.lowerW() - loadW) / batteries, battery.maxChargeW());
+        } else if (loadW < lowerW) {
+            target = -Math.min((lowerW - loadW) / batteries, battery.maxChargeW());
         } else {
             target = 0; // between the limits: the band that keeps discharge and recharge apart
         }

@@ -1,6 +1,6 @@
 /** Peak shaving at the home: the battery controller, plain Java, the same in the gateway and in the simulation. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homegrid.gateway.community;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,6 +23,15 @@ public interface ProtocolAdapter {
      */
     CompletableFuture<Boolean> setRelay(String device, boolean on);
 
+    /**
+     * Sets a battery's power (+ discharge, − charge) and completes with the setpoint the device
+     * confirmed; completes exceptionally if it did not, or if this radio drives no batteries.
+     */
+    default CompletableFuture<Double> setBatteryPower(String device, double watts) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(protocol()
+                + " drives no batteries"));
+    }
+
     /** Asks the network which devices are there; answers arrive as {@link DeviceEvent}s. */
     void discover();
 }

@@ -10,12 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.homegrid.model.retry.Backoff;
+import io.homegrid.model.CommunitySignal;
 import io.homegrid.model.GatewayCommand;
 
 /**
  * The backend reaches the home through a connection the gateway opens: an HTTP long poll. The
  * gateway asks for its next command, the backend answers when it has one (or after the wait),
- * the gateway executes it and reports the confirmed result. No inbound port at the home.
+ * the gateway executes it and reports the confirmed result. No inbound port at the home. A
+ * community signal is only heard: the backend waits for no result of it.
  */
 public final class CommandChannel implements AutoCloseable {
 
@@ -69,7 +71,9 @@ public final class CommandChannel implements AutoCloseable {
                 try {
                     Optional<GatewayCommand> command = backend.nextCommand(wait);
                     backoff.succeeded();
-                    if (command.isPresent()) {
+                    if (command.isPresent() && command.get() instanceof CommunitySignal signal) {
+                        commands.hear(signal);
+                    } else if (command.isPresent()) {
                         busy = true;
                         try {
                             backend.reportResult(commands.execute(command.get()));

@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.gateway.api.CommunityListener;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.model.BundleCommand;
 import io.homegrid.model.CommandResult;
+import io.homegrid.model.CommunitySignal;
 import io.homegrid.model.ConfigurationCommand;
 import io.homegrid.model.DeviceDescription;
 import io.homegrid.model.DiscoveryCommand;
@@ -34,14 +36,40 @@ public final class GatewayCommands {
     private final Supplier<List<ProtocolAdapter>> adapters;
     private final GatewaySettings settings;
     private final BundleUpdates bundles;
+    private final Supplier<List<CommunityListener>> communities;
 
     public GatewayCommands(RelayActuator relays, DeviceDirectory devices, Supplier<List<ProtocolAdapter>> adapters,
             GatewaySettings settings, BundleUpdates bundles) {
+        this(relays, devices, adapters, settings, bundles, List::of);
+    }
+
+    /** @param communities who hears the community signals (the community agent, where it is installed) */
+    public GatewayCommands(RelayActuator relays, DeviceDirectory devices, Supplier<List<ProtocolAdapter>> adapters,
+            GatewaySettings settings, BundleUpdates bundles, Supplier<List<CommunityListener>> communities) {
         this.relays = relays;
         this.devices = devices;
         this.adapters = adapters;
         this.settings = settings;
         this.bundles = bundles;
+        this.communities = communities;
+    }
+
+    /**
+     * Hands a community signal to its listeners; nothing is reported back. A listener that fails
+     * is logged and the others still hear it.
+     */
+    public void hear(CommunitySignal signal) {
+        List<CommunityListener> listeners = communities.get();
+        if (listeners.isEmpty()) {
+            LOG.debug("Community '{}''s signal heard, but no community agent is installed", signal.community());
+        }
+        for (CommunityListener listener : listeners) {
+            try {
+                listener.signal(signal);
+            } catch (RuntimeException e) {
+                LOG.warn("A community agent failed on community '{}''s signal", signal.community(), e);
+            }
+        }
     }
 
     /** Carries out a command; interrupted (the gateway stopping) only while a discovery waits. */
@@ -57,6 +85,10 @@ public final class GatewayCommands {
         }
         if (command instanceof BundleCommand bundle) {
             return install(bundle);
+        }
+        if (command instanceof CommunitySignal signal) {
+            hear(signal);
+            return CommandResult.confirmed(signal.id(), true);
         }
         return CommandResult.bundles(command.id(), bundles.bundles());
     }

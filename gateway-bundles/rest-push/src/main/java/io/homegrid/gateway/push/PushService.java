@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.homegrid.gateway.api.CommunityListener;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.ReadingCache;
@@ -33,12 +34,20 @@ public final class PushService implements AutoCloseable {
     public static PushService start(PushSettings settings, ReadingCache cache, DeviceDirectory devices,
             Supplier<List<ProtocolAdapter>> adapters, GatewaySettings gatewaySettings, BundleUpdates bundles,
             Clock clock) {
+        return start(settings, cache, devices, adapters, gatewaySettings, bundles, List::of, clock);
+    }
+
+    /** @param communities who hears the community signals from the backend */
+    public static PushService start(PushSettings settings, ReadingCache cache, DeviceDirectory devices,
+            Supplier<List<ProtocolAdapter>> adapters, GatewaySettings gatewaySettings, BundleUpdates bundles,
+            Supplier<List<CommunityListener>> communities, Clock clock) {
         BackendClient backend = new BackendClient(settings.backend(), settings.gateway(), settings.secret(),
                 settings.backendFingerprint());
         RelayActuator relays = new RelayActuator(adapters);
         ReadingPusher pusher = new ReadingPusher(backend, cache, devices, settings, clock);
         CommandChannel commands = new CommandChannel(backend,
-                new GatewayCommands(relays, devices, adapters, gatewaySettings, bundles), settings.commandWait());
+                new GatewayCommands(relays, devices, adapters, gatewaySettings, bundles, communities),
+                settings.commandWait());
         pusher.start();
         commands.start();
         return new PushService(pusher, commands, relays);

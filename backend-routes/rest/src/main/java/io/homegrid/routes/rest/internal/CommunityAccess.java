@@ -35,13 +35,14 @@ final class CommunityAccess {
         throw unknown(id);
     }
 
-    /** Seeing the members and assigning them: operators and the community's operators. */
+    /** Seeing the members and changing the limits: operators and the community's operators. */
     Caller.User manager(Caller caller, String id) {
         reader(caller, id);
         if (caller instanceof Caller.User user && (user.operator() || operates(user, id))) {
             return user;
         }
-        throw new ApiException(403, "Authorization", "only operators and the community's operators may see its members");
+        throw new ApiException(403, "Authorization", "only operators and the community's operators may see its members "
+                + "and change its limits");
     }
 
     /** Whether the caller sees the community in its list. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -23,6 +24,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.homegrid.model.CepOutput;
 import io.homegrid.model.CommunityResidual;
 import io.homegrid.persistence.SensorDataRepository;
 import io.homegrid.security.Caller;
@@ -49,10 +51,14 @@ public final class CommunityResource {
     private final SensorDataRepository repository;
     private final Clock clock;
 
-    public CommunityResource(Access access, SensorDataRepository repository, Clock clock) {
+    private final CommunitySignalRelay signals;
+
+    /** @param signals the residual load as it stands, as the community agents hear it */
+    public CommunityResource(Access access, SensorDataRepository repository, CommunitySignalRelay signals, Clock clock) {
         this.access = access;
         this.communities = new CommunityAccess(access);
         this.repository = repository;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -83,6 +89,23 @@ public final class CommunityResource {
     @Path("{communityId}")
     public CommunityView one(@PathParam("communityId") String id, @Context SecurityContext security) {
         return view(communities.reader(CallerContext.of(security), id));
+    }
+
+    /**
+     * {@code {"limitWatts":…,"lowerLimitWatts":…}}: new limits, for operators and the community's
+     * operators; the agents follow them with the next signal.
+     */
+    @PUT
+    @Path("{communityId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CommunityView limits(@PathParam("communityId") String id, JsonNode body, @Context SecurityContext security) {
+        Caller.User manager = communities.manager(CallerContext.of(security), id);
+        JsonFields fields = JsonFields.of(body);
+        Community changed = communities.communities().limits(id, fields.number("limitWatts"),
+                fields.number("lowerLimitWatts"));
+        access.control().audit().record(manager, null, "community.limits", id + " " + changed.lowerLimitWatts() + ".."
+                + changed.limitWatts() + " W", "ok");
+        return view(changed);
     }
 
     /** The member households, for operators and the community's operators. */
@@ -165,6 +188,25 @@ public final class CommunityResource {
         answer.put("limitWatts", community.limitWatts());
         answer.put("lowerLimitWatts", community.lowerLimitWatts());
         answer.put("minutes", minutes);
+        return answer;
+    }
+
+    /**
+     * The residual load as it stands (every member device's latest reading, summed every few
+     * seconds), as the community agents last heard it; {@code measuredAt} null when none was
+     * measured lately (no member has reported for a while).
+     */
+    @GET
+    @Path("{communityId}/residual/latest")
+    public Map<String, Object> latest(@PathParam("communityId") String id, @Context SecurityContext security) {
+        Community community = communities.reader(CallerContext.of(security), id);
+        Optional<CepOutput> output = signals.latest(id);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("community", id);
+        answer.put("measuredAt", output.map(CepOutput::time).orElse(null));
+        output.ifPresent(o -> o.values().forEach((key, value) -> answer.putIfAbsent(key, value)));
+        answer.put("limitWatts", community.limitWatts());
+        answer.put("lowerLimitWatts", community.lowerLimitWatts());
         return answer;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,10 +56,14 @@ public final class CommunitySignalRelay implements AutoCloseable {
     private record Audience(long readAt, Community community, List<String> gateways) {
     }
 
+    private record Heard(CepOutput output, long at) {
+    }
+
     private final ConnectionFactory connectionFactory;
     private final AccessControl access;
     private final Clock clock;
     private final Map<String, Audience> audiences = new ConcurrentHashMap<>();
+    private final Map<String, Heard> latest = new ConcurrentHashMap<>();
     private Connection connection;
 
     public CommunitySignalRelay(ConnectionFactory connectionFactory, AccessControl access, Clock clock) {
@@ -84,6 +89,7 @@ public final class CommunitySignalRelay implements AutoCloseable {
         try {
             CepOutput output = READER.readValue(((TextMessage) message).getText());
             community = (String) output.values().get("community");
+            latest.put(community, new Heard(output, clock.millis()));
             Audience audience = audience(community);
             if (audience == null || audience.gateways().isEmpty()) {
                 return;
@@ -98,6 +104,16 @@ public final class CommunitySignalRelay implements AutoCloseable {
         } catch (JMSException | JsonProcessingException | RuntimeException e) {
             LOG.warn("Community '{}''s residual load not relayed to its gateways: {}", community, e.toString());
         }
+    }
+
+    /**
+     * The community's residual load as the engine last sent it, within {@link #EXPIRY}: for the
+     * API, as its agents heard it.
+     */
+    public Optional<CepOutput> latest(String community) {
+        Heard heard = latest.get(community);
+        return heard == null || clock.millis() - heard.at() > EXPIRY.toMillis() ? Optional.empty()
+                : Optional.of(heard.output());
     }
 
     /** The community and its members' gateways, read again every {@link #REFRESH}; null for one that is gone. */

@@ -1,17 +1,23 @@
 package io.homegrid.gateway.api.test;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.homegrid.gateway.api.ProtocolAdapter;
 
-/** A radio that reaches the given devices and answers every switch with the given future; counts discoveries. */
+/**
+ * A radio that reaches the given devices and answers every switch with the given future; counts
+ * discoveries and keeps the battery setpoints it was asked for.
+ */
 public final class StubAdapter implements ProtocolAdapter {
 
     private final Set<String> devices;
     private final CompletableFuture<Boolean> answer;
     private final AtomicInteger discoveries = new AtomicInteger();
+    private final List<Double> setpoints = new CopyOnWriteArrayList<>();
 
     private StubAdapter(Set<String> devices, CompletableFuture<Boolean> answer) {
         this.devices = Set.copyOf(devices);
@@ -30,6 +36,17 @@ public final class StubAdapter implements ProtocolAdapter {
 
     public int discoveries() {
         return discoveries.get();
+    }
+
+    /** The battery setpoints asked for, each confirmed as asked, in order. */
+    public List<Double> setpoints() {
+        return List.copyOf(setpoints);
+    }
+
+    @Override
+    public CompletableFuture<Double> setBatteryPower(String device, double watts) {
+        setpoints.add(watts);
+        return CompletableFuture.completedFuture(watts);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.homegrid.gateway.api.SampleListener;
 import io.homegrid.gateway.xbee.connector.internal.NodeRegistry;
 import io.homegrid.gateway.xbee.connector.internal.RadioEvents;
 import io.homegrid.gateway.xbee.connector.internal.RadioLink;
+import io.homegrid.gateway.xbee.connector.internal.BatterySetpoint;
 import io.homegrid.gateway.xbee.connector.internal.RelaySwitch;
 
 /**
@@ -24,7 +25,7 @@ import io.homegrid.gateway.xbee.connector.internal.RelaySwitch;
  * a serial port or over TCP. A façade over one class per job: {@link RadioLink} keeps the radio
  * connected, {@link RadioEvents} routes what the radio reports (samples converted by
  * {@code SampleConverter}), {@link NodeRegistry} knows the identified nodes, {@link RelaySwitch}
- * switches relays with the node's confirmation.
+ * switches relays and {@link BatterySetpoint} sets batteries, each with the node's confirmation.
  * Use {@link XBeeService} to run one; it adds the periodic discovery.
  */
 public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
@@ -37,6 +38,7 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
     private final RadioLink link;
     private final NodeRegistry nodes;
     private final RelaySwitch relays;
+    private final BatterySetpoint batteries;
     private final List<SampleListener> sampleListeners = new CopyOnWriteArrayList<>();
     private final RadioEvents events;
 
@@ -48,6 +50,7 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
         this.events = new RadioEvents(nodes, sampleListeners, this::discover, clock);
         this.link = new RadioLink(radio, baudRate, this::opened, events);
         this.relays = new RelaySwitch(link::coordinator);
+        this.batteries = new BatterySetpoint(link::coordinator, relays.actuation());
     }
 
     public void start() {
@@ -98,6 +101,11 @@ public final class XBeeAdapter implements ProtocolAdapter, AutoCloseable {
     @Override
     public CompletableFuture<Boolean> setRelay(String device, boolean on) {
         return relays.setRelay(device, on);
+    }
+
+    @Override
+    public CompletableFuture<Double> setBatteryPower(String device, double watts) {
+        return batteries.set(device, watts);
     }
 
     @Override

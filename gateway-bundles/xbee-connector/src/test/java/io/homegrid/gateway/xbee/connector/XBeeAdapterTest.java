@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.homegrid.gateway.api.DeviceEvent;
 import io.homegrid.gateway.api.RawSample;
 import io.homegrid.gateway.xbee.frames.Frames;
+import io.homegrid.gateway.xbee.frames.BatteryInterface;
+import io.homegrid.gateway.xbee.simulator.SimulatedBattery;
 import io.homegrid.gateway.xbee.simulator.SimulatedDevice;
 import io.homegrid.gateway.xbee.simulator.SimulatorConfig;
 import io.homegrid.gateway.xbee.simulator.XBeeSimulator;
@@ -95,6 +97,24 @@ class XBeeAdapterTest {
         assertThat(confirmed).isFalse();
         assertThat(plug.relay()).isFalse();
         await().untilAsserted(() -> assertThat(latest.get(plug.address()).digital()).containsEntry("DIO4", false));
+    }
+
+    @Test
+    void setsABatterysPowerWithTheNodesConfirmationAndReadsItsPowerAndChargeBack() throws Exception {
+        SimulatedDevice battery = simulator.addBattery("Battery", new SimulatedBattery(1_000, 2_000, 3_000, 0.9, 0.5));
+        await().until(adapter::connected);
+        await().until(() -> adapter.reaches(battery.address()));
+
+        double confirmed = adapter.setBatteryPower(battery.address(), 1_234).get(10, TimeUnit.SECONDS);
+
+        assertThat(confirmed).as("the node's 10 W steps").isEqualTo(1_230);
+        await().untilAsserted(() -> assertThat(battery.battery().powerW()).isEqualTo(1_230));
+        await().untilAsserted(() -> assertThat(latest.get(battery.address()).analog())
+                .containsEntry("AD1", BatteryInterface.counts(1_230)).containsKey("AD2"));
+        assertThat(adapter.setBatteryPower(battery.address(), -9_000).get(10, TimeUnit.SECONDS))
+                .as("asked beyond the interface's range: held at its end").isEqualTo(-5_120);
+        await().untilAsserted(() -> assertThat(battery.battery().powerW()).as("and within the battery's own limit")
+                .isEqualTo(-2_000));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.gateway.xbee.frames.BatteryInterface;
 import io.homegrid.gateway.xbee.frames.FrameType;
 import io.homegrid.gateway.xbee.frames.Frames;
 import io.homegrid.gateway.xbee.frames.XBeeFrame;
@@ -15,7 +16,7 @@ import io.homegrid.gateway.xbee.frames.XBeeFrame;
 /**
  * The XBee ZigBee coordinator's side of the host protocol: answers local AT commands (the ones
  * the XBee Java Library sends on open, ND, NT), and relays remote AT commands to the nodes, where
- * {@code D4} switches a smart plug's relay.
+ * {@code D4} switches a smart plug's relay and {@code M0} sets a battery's power.
  */
 final class Coordinator {
 
@@ -89,6 +90,16 @@ final class Coordinator {
         if (device == null) {
             // A node that left the network does not answer: the coordinator reports a failed delivery.
             send.accept(Frames.remoteAtResponse(frameId, address64, address16, command, Frames.STATUS_TRANSMISSION_FAILED));
+            return;
+        }
+        if (BatteryInterface.SETPOINT_COMMAND.equals(command) && device.battery() != null) {
+            if (parameter.length > 0) {
+                device.battery().setpoint(BatteryInterface.counts(parameter));
+                LOG.info("Battery {} ({}) set to {} W", device.address(), device.nodeIdentifier(),
+                        BatteryInterface.watts(device.battery().setpointCounts()));
+            }
+            send.accept(Frames.remoteAtResponse(frameId, device.address64(), device.address16(), command, Frames.STATUS_OK,
+                    parameter.length > 0 ? new byte[0] : BatteryInterface.parameter(device.battery().setpointCounts())));
             return;
         }
         if (("D" + SimulatedDevice.RELAY_LINE).equals(command) && parameter.length == 1

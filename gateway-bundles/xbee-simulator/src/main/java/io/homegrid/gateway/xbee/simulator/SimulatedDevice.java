@@ -1,9 +1,11 @@
 package io.homegrid.gateway.xbee.simulator;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.homegrid.gateway.xbee.frames.BatteryInterface;
 import io.homegrid.gateway.xbee.frames.Frames;
 import io.homegrid.gateway.xbee.frames.XBeeFrame;
 
@@ -11,12 +13,16 @@ import io.homegrid.gateway.xbee.frames.XBeeFrame;
  * One simulated ZigBee node. A smart plug reports current (AD0), power (AD1), temperature (AD2)
  * and light (AD3) as 10-bit ADC counts, and its relay on DIO4; a room sensor reports humidity
  * (AD1), temperature (AD2) and light (AD3). The scales are the plug hardware's:
- * AD0 0–16 A, AD1 0–3,683 W (3.6 W a count), AD2 a TMP36 on 1.2 V, AD3 one lux a count.
+ * AD0 0–16 A, AD1 0–3,683 W (3.6 W a count), AD2 a TMP36 on 1.2 V, AD3 one lux a count. A PV
+ * inverter reports its feed-in on AD1 (10 W a count) from a clear-sky curve with clouds; a
+ * battery reports as {@link BatteryInterface} says and follows its setpoint.
  */
 public final class SimulatedDevice {
 
     public static final String SMART_PLUG = "smart-plug";
     public static final String ROOM_SENSOR = "room-sensor";
+    public static final String PV_INVERTER = "pv-inverter";
+    public static final String BATTERY = "battery";
     static final int RELAY_LINE = 4;
 
     private final long address64;
@@ -27,14 +33,41 @@ public final class SimulatedDevice {
     private final double phase;
     private final AtomicBoolean relay = new AtomicBoolean(true);
     private final AtomicBoolean joined = new AtomicBoolean(true);
+    private final SimulatedBattery battery;
+    private final SolarPanel panel;
 
     SimulatedDevice(long address64, int address16, String type, String name, LoadProfile profile, double phase) {
+        this(address64, address16, type, name, profile, phase, null, null);
+    }
+
+    private SimulatedDevice(long address64, int address16, String type, String name, LoadProfile profile, double phase,
+            SimulatedBattery battery, SolarPanel panel) {
         this.address64 = address64;
         this.address16 = address16;
         this.type = type;
         this.name = name;
         this.profile = profile;
         this.phase = phase;
+        this.battery = battery;
+        this.panel = panel;
+    }
+
+    static SimulatedDevice battery(long address64, int address16, String name, SimulatedBattery battery) {
+        return new SimulatedDevice(address64, address16, BATTERY, name, LoadProfile.ROUTER, 0, battery, null);
+    }
+
+    static SimulatedDevice pvInverter(long address64, int address16, String name, SolarPanel panel) {
+        return new SimulatedDevice(address64, address16, PV_INVERTER, name, LoadProfile.ROUTER, 0, null, panel);
+    }
+
+    /** The battery behind this node; null for any other kind of node. */
+    public SimulatedBattery battery() {
+        return battery;
+    }
+
+    /** The PV panel behind this node; null for any other kind of node. */
+    public SolarPanel panel() {
+        return panel;
     }
 
     public String address() {
@@ -79,7 +112,15 @@ public final class SimulatedDevice {
         return SMART_PLUG.equals(type) && relay.get() ? Math.max(0, profile.watts(time, phase, noise)) : 0;
     }
 
-    XBeeFrame sample(LocalTime time, Random noise) {
+    XBeeFrame sample(Instant instant, LocalTime time, Random noise) {
+        if (battery != null) {
+            double watts = battery.advance(instant);
+            return Frames.ioSample(address64, address16, 0, 0, 0x06, BatteryInterface.counts(watts),
+                    counts(battery.soc() * 1023));
+        }
+        if (panel != null) {
+            return Frames.ioSample(address64, address16, 0, 0, 0x02, counts(panel.watts(instant, time) / 10));
+        }
         double temperature = 21 + 2 * Math.sin((time.toSecondOfDay() / 86_400.0 - 0.375) * 2 * Math.PI)
                 + noise.nextGaussian() * 0.1;
         double light = daylight(time) + noise.nextGaussian() * 5;

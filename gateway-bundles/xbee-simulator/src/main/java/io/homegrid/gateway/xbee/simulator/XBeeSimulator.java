@@ -110,11 +110,26 @@ public final class XBeeSimulator implements AutoCloseable {
     /** Adds a smart plug that joins the network now (announcing itself with a node identification). */
     public SimulatedDevice addPlug(String name, LoadProfile profile) {
         int index = devices.size();
-        SimulatedDevice plug = new SimulatedDevice(base + 0x200 + index, 0x3000 + index,
-                SimulatedDevice.SMART_PLUG, name, profile, noise.nextDouble());
-        devices.add(plug);
-        send(Frames.nodeIdentification(plug.address64(), plug.address16(), plug.nodeIdentifier()));
-        return plug;
+        return joinNow(new SimulatedDevice(base + 0x200 + index, 0x3000 + index,
+                SimulatedDevice.SMART_PLUG, name, profile, noise.nextDouble()));
+    }
+
+    /** Adds a home battery's node that joins the network now. */
+    public SimulatedDevice addBattery(String name, SimulatedBattery battery) {
+        int index = devices.size();
+        return joinNow(SimulatedDevice.battery(base + 0x200 + index, 0x3000 + index, name, battery));
+    }
+
+    /** Adds a PV inverter's node that joins the network now. */
+    public SimulatedDevice addPvInverter(String name, SolarPanel panel) {
+        int index = devices.size();
+        return joinNow(SimulatedDevice.pvInverter(base + 0x200 + index, 0x3000 + index, name, panel));
+    }
+
+    private SimulatedDevice joinNow(SimulatedDevice device) {
+        devices.add(device);
+        send(Frames.nodeIdentification(device.address64(), device.address16(), device.nodeIdentifier()));
+        return device;
     }
 
     /** The device leaves the network: it goes silent, as a ZigBee node does when unplugged. */
@@ -140,7 +155,7 @@ public final class XBeeSimulator implements AutoCloseable {
         for (SimulatedDevice device : devices) {
             if (device.joined()) {
                 Instant produced = config.clock().instant();
-                send(device.sample(now, noise));
+                send(device.sample(produced, now, noise));
                 SampleListener listener = samples;
                 if (listener != null) {
                     listener.sampled(device.address(), produced);
@@ -192,7 +207,7 @@ public final class XBeeSimulator implements AutoCloseable {
 
     private void serve(Socket socket) {
         Coordinator coordinator = new Coordinator(devices, this::send, device -> send(device.sample(
-                LocalTime.now(config.clock()), noise)), discoveries::incrementAndGet);
+                config.clock().instant(), LocalTime.now(config.clock()), noise)), discoveries::incrementAndGet);
         FrameDecoder decoder = new FrameDecoder(new FrameDecoder.Listener() {
             @Override
             public void frame(XBeeFrame frame) {

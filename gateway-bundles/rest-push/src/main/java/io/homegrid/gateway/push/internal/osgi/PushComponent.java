@@ -28,6 +28,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homegrid.gateway.api.CommunityListener;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.ProtocolAdapter;
 import io.homegrid.gateway.api.ReadingCache;
@@ -61,6 +62,7 @@ public final class PushComponent {
     ConfigurationAdmin configurations;
 
     private final List<ProtocolAdapter> adapters = new CopyOnWriteArrayList<>();
+    private final List<CommunityListener> communities = new CopyOnWriteArrayList<>();
     private PushService service;
     /** The shell's commands and the local HTTP servlet, where the framework has them. */
     private List<ServiceRegistration<?>> commands = List.of();
@@ -81,6 +83,16 @@ public final class PushComponent {
         adapters.remove(adapter);
     }
 
+    /** The community agent, where it is installed: it hears the community signals from the backend. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCommunityListener(CommunityListener listener) {
+        communities.add(listener);
+    }
+
+    void removeCommunityListener(CommunityListener listener) {
+        communities.remove(listener);
+    }
+
     @Activate
     void activate(PushConfig config, BundleContext context) {
         PushSettings settings = settings(config);
@@ -89,7 +101,7 @@ public final class PushComponent {
                 : new ConfigAdminSettings(configurations, settings);
         FrameworkBundles bundles = new FrameworkBundles(context, signer(config.updateSigner()), Path.of(FrameworkBundles.KEPT));
         service = PushService.start(settings, cache, devices, () -> List.copyOf(adapters), changeable, bundles,
-                Clock.systemUTC());
+                () -> List.copyOf(communities), Clock.systemUTC());
         // off the activation: applying a kept update starts and stops other bundles
         Thread reapply = new Thread(bundles::reapplyKept, "kept-bundle-updates");
         reapply.setDaemon(true);

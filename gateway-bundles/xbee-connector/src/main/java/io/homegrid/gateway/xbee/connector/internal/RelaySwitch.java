@@ -1,6 +1,7 @@
 package io.homegrid.gateway.xbee.connector.internal;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -39,6 +40,11 @@ public final class RelaySwitch implements AutoCloseable {
      */
     public RelaySwitch(Supplier<XBeeDevice> coordinator) {
         this.coordinator = coordinator;
+    }
+
+    /** The actuation thread, for the other remote commands that wait for a node's answer. */
+    public Executor actuation() {
+        return actuation;
     }
 
     public CompletableFuture<Boolean> setRelay(String device, boolean on) {
