@@ -44,6 +44,7 @@ public final class DashboardResource {
             Map.entry("consumers.js", "text/javascript"),
             Map.entry("map.js", "text/javascript"),
             Map.entry("admin.js", "text/javascript"),
+            Map.entry("community.js", "text/javascript"),
             Map.entry("echarts.min.js", "text/javascript"));
 
     private final String page = BundledFiles.text(OWN + "index.html");

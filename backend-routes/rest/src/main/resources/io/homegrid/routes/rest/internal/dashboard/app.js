@@ -6,6 +6,7 @@ import { showProfile, showDay } from './history.js';
 import { showConsumers, showEvents } from './consumers.js';
 import { showMap } from './map.js';
 import { showAdmin } from './admin.js';
+import { showCommunity } from './community.js';
 
 const views = {
   home: showHome,
@@ -14,6 +15,7 @@ const views = {
   consumers: showConsumers,
   events: showEvents,
   map: showMap,
+  community: showCommunity,
   admin: showAdmin,
 };
 
