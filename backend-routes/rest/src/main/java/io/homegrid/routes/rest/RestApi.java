@@ -22,6 +22,7 @@ import io.homegrid.routes.rest.internal.AuthenticationFilter;
 import io.homegrid.routes.rest.internal.BackPressure;
 import io.homegrid.routes.rest.internal.CepAdminResource;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
+import io.homegrid.routes.rest.internal.CommunityForecastResource;
 import io.homegrid.routes.rest.internal.CommunityResource;
 import io.homegrid.routes.rest.internal.CsvBodyWriter;
 import io.homegrid.routes.rest.internal.ConcurrentRequests;
@@ -38,6 +39,8 @@ import io.homegrid.routes.rest.internal.GatewayQueryResource;
 import io.homegrid.routes.rest.internal.GrantResource;
 import io.homegrid.routes.rest.internal.HealthResource;
 import io.homegrid.routes.rest.internal.HouseholdAnalyses;
+import io.homegrid.routes.rest.internal.HouseholdForecastResource;
+import io.homegrid.routes.rest.internal.HouseholdForecasts;
 import io.homegrid.routes.rest.internal.HouseholdResource;
 import io.homegrid.routes.rest.internal.InvalidReadingsResource;
 import io.homegrid.routes.rest.internal.LiveResource;
@@ -103,6 +106,8 @@ public final class RestApi {
                 new GatewayRegistrationResource(access),
                 new GrantResource(access),
                 new CommunityResource(access, repository, clock),
+                new HouseholdForecastResource(new HouseholdForecasts(access, repository, clock)),
+                new CommunityForecastResource(new HouseholdForecasts(access, repository, clock)),
                 new ApplicationResource(access, webhooks),
                 new AuditResource(access, clock),
                 new ReplayResource(access, replays, repository, clock),
