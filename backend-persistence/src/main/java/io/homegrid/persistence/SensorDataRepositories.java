@@ -32,6 +32,14 @@ public final class SensorDataRepositories {
     }
 
     /**
+     * The power rollups alone, for tools that only read them (the forecast's back-test in
+     * {@code ./homegrid evaluate-forecast}) and need no persistence unit.
+     */
+    public static io.homegrid.persistence.analysis.PowerRollups powerRollups(DataSource dataSource) {
+        return new io.homegrid.persistence.internal.jdbc.JdbcPowerRollups(dataSource);
+    }
+
+    /**
      * Opens the persistence unit on a data source, the same way in every mode: EclipseLink is
      * asked directly, with this bundle's class loader, so that neither a provider lookup through
      * the context class loader nor an OSGi JPA extender is involved.

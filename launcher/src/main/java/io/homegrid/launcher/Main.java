@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "homegrid", mixinStandardHelpOptions = true, version = "homegrid 0.1.0",
         description = "Device-level home energy metering and control.",
         subcommands = {DemoCommand.class, BackendCommand.class, GatewayCommand.class, SimulateCommand.class,
-                SimulateCommunityCommand.class, KarafCommand.class, CommandLine.HelpCommand.class})
+                SimulateCommunityCommand.class, EvaluateForecastCommand.class, KarafCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec

@@ -210,6 +210,8 @@ class AccessMatrixIT {
                 get("/api/v1/households/A/energy?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z",
                                                                   "401 200 404 200 200 403 404 403 403"),
                 get("/api/v1/households/A/profile?weeks=1",       "401 200 404 200 200 403 404 403 403"),
+                // Issue 17: the forecast reads the analyses' rollups, so it needs aggregates:read too
+                get("/api/v1/households/A/forecast?horizon=PT1H", "401 200 404 200 200 403 404 403 403"),
                 get("/api/v1/households/A/day?date=2026-11-30",   "401 200 404 200 200 403 404 403 403"),
                 get("/api/v1/households/A/consumers?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&tariff=0.32",
                                                                   "401 200 404 200 200 403 404 403 403"),
@@ -246,6 +248,7 @@ class AccessMatrixIT {
                                                                   "401 403 404 403 200 404 404 403 404"),
                 get("/api/v1/communities/matrix/residual",        "401 200 404 200 200 404 404 200 404"),
                 get("/api/v1/communities/matrix/residual/latest", "401 200 404 200 200 404 404 200 404"),
+                get("/api/v1/communities/matrix/forecast?horizon=PT1H", "401 200 404 200 200 404 404 200 404"),
                 // the operator's join is A's second, after admin A's: refused as joining twice
                 put("/api/v1/communities/joinable/members/A", who -> "", "401 403 404 201 400 404 404 404 404"),
                 delete("/api/v1/communities/joinable/members/A",  "401 403 404 204 404 404 404 404 404"),

@@ -22,6 +22,7 @@ import io.homegrid.routes.rest.internal.AuthenticationFilter;
 import io.homegrid.routes.rest.internal.BackPressure;
 import io.homegrid.routes.rest.internal.CepAdminResource;
 import io.homegrid.routes.rest.internal.CommandChannelResource;
+import io.homegrid.routes.rest.internal.CommunityForecastResource;
 import io.homegrid.routes.rest.internal.CommunityResource;
 import io.homegrid.routes.rest.internal.CommunitySignalRelay;
 import io.homegrid.routes.rest.internal.CsvBodyWriter;
@@ -39,6 +40,8 @@ import io.homegrid.routes.rest.internal.GatewayQueryResource;
 import io.homegrid.routes.rest.internal.GrantResource;
 import io.homegrid.routes.rest.internal.HealthResource;
 import io.homegrid.routes.rest.internal.HouseholdAnalyses;
+import io.homegrid.routes.rest.internal.HouseholdForecastResource;
+import io.homegrid.routes.rest.internal.HouseholdForecasts;
 import io.homegrid.routes.rest.internal.HouseholdResource;
 import io.homegrid.routes.rest.internal.InvalidReadingsResource;
 import io.homegrid.routes.rest.internal.LiveResource;
@@ -78,6 +81,7 @@ public final class RestApi {
         GatewayAdministration administration = new GatewayAdministration(access, commandBus);
         ConcurrentRequests.Budget held = new ConcurrentRequests.Budget(limits.heldRequests());
         HouseholdAnalyses analyses = new HouseholdAnalyses(access, repository, clock);
+        HouseholdForecasts forecasts = new HouseholdForecasts(access, repository, clock);
         LiveResource live = new LiveResource(access, commands, limits.liveStreamsPerIdentity(), held);
         Gauge.builder("homegrid.live.connections", live, LiveResource::openStreams)
                 .description("live streams (Server-Sent Events) open").register(metrics.registry());
@@ -105,6 +109,8 @@ public final class RestApi {
                 new GatewayRegistrationResource(access),
                 new GrantResource(access),
                 new CommunityResource(access, repository, signals, clock),
+                new HouseholdForecastResource(forecasts),
+                new CommunityForecastResource(forecasts),
                 new ApplicationResource(access, webhooks),
                 new AuditResource(access, clock),
                 new ReplayResource(access, replays, repository, clock),
