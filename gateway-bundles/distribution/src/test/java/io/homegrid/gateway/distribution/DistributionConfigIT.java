@@ -31,7 +31,7 @@ class DistributionConfigIT {
     void everyConfiguredValueIsTheBundlesDefault() throws Exception {
         Map<String, Map<String, String>> defaults = Metatypes.defaults(home.resolve("deploy"));
         List<Path> files = configurationFiles();
-        assertThat(files).hasSize(5);
+        assertThat(files).hasSize(6);
 
         for (Path file : files) {
             String pid = file.getFileName().toString().replaceFirst("\\.cfg$", "");

@@ -15,13 +15,13 @@ import io.homegrid.gateway.community.AgentSettings;
             + "type 'battery' the gateway knows.")
     String batteryDevice() default "";
 
-    @AttributeDefinition(name = "Capacity (Wh)")
+    @AttributeDefinition(name = "Capacity (Wh)", description = "What the battery holds when full.")
     double capacityWh() default AgentSettings.DEFAULT_CAPACITY_WH;
 
-    @AttributeDefinition(name = "Maximum charge power (W)")
+    @AttributeDefinition(name = "Maximum charge power (W)", description = "The most the battery takes.")
     double maxChargeW() default AgentSettings.DEFAULT_MAX_CHARGE_W;
 
-    @AttributeDefinition(name = "Maximum discharge power (W)")
+    @AttributeDefinition(name = "Maximum discharge power (W)", description = "The most the battery gives.")
     double maxDischargeW() default AgentSettings.DEFAULT_MAX_DISCHARGE_W;
 
     @AttributeDefinition(name = "Round-trip efficiency", description = "0 to 1.")
@@ -40,7 +40,7 @@ import io.homegrid.gateway.community.AgentSettings;
     @AttributeDefinition(name = "Own lower limit (W)", description = "… and below which it recharges.")
     double ownLowerLimitW() default AgentSettings.DEFAULT_OWN_LOWER_LIMIT_W;
 
-    @AttributeDefinition(name = "Step (ms)")
+    @AttributeDefinition(name = "Step (ms)", description = "How often the battery's power is decided.")
     long stepMillis() default 2_000;
 
     @AttributeDefinition(name = "Signal timeout (s)", description = "How long a community signal counts.")
