@@ -115,7 +115,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         for (Reading reading : batch.readings()) {
             live.observe(batch.gateway(), reading, now);
         }
-        communities.flush(now);
+        communities.flushReported(now);
     }
 
     /**

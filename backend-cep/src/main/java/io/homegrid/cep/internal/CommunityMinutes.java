@@ -39,6 +39,8 @@ public final class CommunityMinutes {
     /** Minute start → its reports so far, kept until the minute has settled. */
     private final TreeMap<Long, Reports> minutes = new TreeMap<>();
     private final Map<String, Long> published = new HashMap<>();
+    /** A minute statement reported since the last flush: only then can a minute have become complete. */
+    private boolean reported;
 
     private static final class Reports {
         final long firstReport;
@@ -74,6 +76,7 @@ public final class CommunityMinutes {
     }
 
     private void add(Part part, EventBean[] events, long now) {
+        reported = true;
         for (EventBean event : events) {
             long minute = (Long) event.get("minuteStart");
             minutes.computeIfAbsent(minute, m -> new Reports(now)).gateways
@@ -82,8 +85,19 @@ public final class CommunityMinutes {
         }
     }
 
+    /**
+     * Publishes the minutes that a report since the last flush completed: called after every
+     * batch, it does nothing on the many batches that close no minute.
+     */
+    public void flushReported(long now) {
+        if (reported) {
+            flush(now);
+        }
+    }
+
     /** Publishes every community's minutes whose members have all reported, or whose wait is over. */
     public void flush(long now) {
+        reported = false;
         if (minutes.isEmpty()) {
             return;
         }
