@@ -47,6 +47,8 @@ class CommunityIT {
     private String a;
     private String b;
     private String c;
+    private String tokenA;
+    private String tokenC;
 
     @BeforeAll
     void aBackendWithThreeHouseholds() throws Exception {
@@ -61,9 +63,11 @@ class CommunityIT {
         fixture.gatewaySecret("gw-b", b);
         fixture.gatewaySecret("gw-c", c);
         operator = http.as(fixture.operator());
-        adminA = http.as(fixture.person("admin-a", Role.HOUSEHOLD_ADMIN, a));
+        tokenA = fixture.person("admin-a", Role.HOUSEHOLD_ADMIN, a);
+        adminA = http.as(tokenA);
         adminB = http.as(fixture.person("admin-b", Role.HOUSEHOLD_ADMIN, b));
-        adminC = http.as(fixture.person("admin-c", Role.HOUSEHOLD_ADMIN, c));
+        tokenC = fixture.person("admin-c", Role.HOUSEHOLD_ADMIN, c);
+        adminC = http.as(tokenC);
     }
 
     @AfterAll
@@ -111,6 +115,15 @@ class CommunityIT {
     @Test
     @Order(3)
     void theResidualLoadOfEachMinuteIsTheMembersDemandLessTheirPvAndBatteries() throws Exception {
+        try (LiveClient live = live(tokenA, "street"); LiveClient outsider = live(tokenC, "street")) {
+            theResidualLoadOfEachMinute(live);
+            assertThat(outsider.of("error").get(0).get("status").asInt())
+                    .as("C counts in the town, not in the street: the street is not there for it").isEqualTo(404);
+            assertThat(outsider.of("message")).isEmpty();
+        }
+    }
+
+    private void theResidualLoadOfEachMinute(LiveClient live) throws Exception {
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
         push("gw-a", reading("fridge", "power", "200", "W", minute.plusSeconds(10), 1),
                 reading("heat-pump", "power", "3", "kW", minute.plusSeconds(12), 2),
@@ -152,6 +165,31 @@ class CommunityIT {
         assertThat(town.get("minutes").get(0).get("households").asInt()).isEqualTo(3);
         assertThat(http.as(fixture.gateway("gw-a")).get("/api/v1/communities/street/residual" + period).json()
                 .get("minutes").size()).as("a member's gateway reads it, for its community agent").isEqualTo(1);
+
+        // the live channel carries both: the residual as it stands, and each minute's
+        JsonNode now = await().atMost(Duration.ofSeconds(20)).until(() -> liveOutput(live, "community-residual-live"),
+                java.util.Objects::nonNull);
+        assertThat(now.at("/values/community").asText()).isEqualTo("street");
+        assertThat(now.at("/values/residualWatts").asDouble()).isEqualTo(4_200);
+        JsonNode liveMinute = await().atMost(Duration.ofSeconds(20))
+                .until(() -> liveOutput(live, "community-residual-1m"), java.util.Objects::nonNull);
+        assertThat(liveMinute.at("/values/residualWatts").asDouble()).isEqualTo(4_200);
+        assertThat(live.of("message")).extracting(message -> message.get("kind").asText()).containsOnly("community");
+    }
+
+    /** A WebSocket client of the live channel, subscribed to the community's residual load (or refused). */
+    private LiveClient live(String bearer, String community) throws Exception {
+        LiveClient client = LiveClient.connect(http);
+        client.send("{\"type\":\"auth\",\"token\":\"" + bearer.substring("Bearer ".length()) + "\"}");
+        client.send("{\"type\":\"subscribe\",\"id\":\"residual\",\"community\":\"" + community + "\"}");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !client.of("subscribed").isEmpty() || !client.of("error").isEmpty());
+        return client;
+    }
+
+    private static JsonNode liveOutput(LiveClient live, String statement) {
+        return live.of("message").stream().map(message -> message.get("data"))
+                .filter(data -> statement.equals(data.path("statement").asText())).findFirst().orElse(null);
     }
 
     @Test

@@ -12,6 +12,7 @@ import javax.jms.JMSException;
 import javax.jms.MessageProducer;
 import javax.jms.Session;
 import javax.jms.TextMessage;
+import javax.jms.Topic;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,36 +30,37 @@ import io.homegrid.model.json.Json;
  * so the engine never waits on the broker. Outputs are persistent, for the persistence
  * connector's queue behind the virtual topic; the gateway and statement travel as properties,
  * so live subscribers can select by gateway. A community's residual load also goes to its own
- * topic, for the community agents; the one as it stands goes there only, as it is not stored.
+ * topic, for the community agents. The one as it stands goes there only, as it is not stored,
+ * and on a lane of its own: behind a backlog of persistent outputs (a day of history pushed at
+ * once) it would come too late for a battery to act on.
  */
 public final class CepPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CepPublisher.class);
     private static final int CAPACITY = 50_000;
+    /** Residual loads as they stand: a newer one follows within seconds, so few need to wait. */
+    private static final int LIVE_CAPACITY = 1_000;
     /** The prefix of the statements whose outputs go to a community's topic. */
     private static final String COMMUNITY_STATEMENTS = "community-residual-";
 
     private final ConnectionFactory connectionFactory;
-    private final BlockingQueue<CepOutput> queue = new ArrayBlockingQueue<>(CAPACITY);
-    private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
-    private final Thread worker = new Thread(this::run, "cep-publisher");
+    private final Lane stored = new Lane("cep-publisher", CAPACITY, true);
+    private final Lane live = new Lane("cep-publisher-live", LIVE_CAPACITY, false);
     private volatile boolean running = true;
 
     public CepPublisher(ConnectionFactory connectionFactory) {
         this.connectionFactory = connectionFactory;
-        worker.setDaemon(true);
     }
 
     public void start() {
-        worker.start();
+        stored.worker.start();
+        live.worker.start();
     }
 
     /** Never blocks: a full queue (broker gone for long) drops the output and counts it. */
     public void offer(CepOutput output) {
-        if (!queue.offer(output) && dropped.incrementAndGet() % 1_000 == 1) {
-            LOG.warn("CEP output queue full: {} output(s) dropped so far", dropped.get());
-        }
+        (CommunityResidual.LIVE_STATEMENT.equals(output.statement()) ? live : stored).offer(output);
     }
 
     public long published() {
@@ -69,51 +71,81 @@ public final class CepPublisher implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        worker.join(TimeUnit.SECONDS.toMillis(10));
-        if (worker.isAlive()) {
-            worker.interrupt();
-            worker.join(TimeUnit.SECONDS.toMillis(2));
-        }
-        if (!queue.isEmpty()) {
-            LOG.warn("CEP publisher stopped with {} output(s) not published", queue.size());
-        }
+        stored.stop();
+        live.stop();
     }
 
-    private void run() {
-        while (running || !queue.isEmpty()) {
-            try (Connection connection = connectionFactory.createConnection();
-                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-                MessageProducer producer = session.createProducer(session.createTopic(Destinations.CEP_OUT));
-                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                MessageProducer communities = session.createProducer(null);
-                communities.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-                CepOutput output;
-                while ((output = queue.poll(200, TimeUnit.MILLISECONDS)) != null || running) {
-                    if (output != null) {
-                        TextMessage message = message(session, output);
-                        if (!CommunityResidual.LIVE_STATEMENT.equals(output.statement())) {
-                            producer.send(message);
+    /** One queue and the thread that sends it, persistent or not. */
+    private final class Lane {
+
+        private final BlockingQueue<CepOutput> queue;
+        private final AtomicLong dropped = new AtomicLong();
+        private final Thread worker;
+        private final String name;
+        private final boolean persistent;
+
+        Lane(String name, int capacity, boolean persistent) {
+            this.name = name;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.persistent = persistent;
+            this.worker = new Thread(this::run, name);
+            worker.setDaemon(true);
+        }
+
+        void offer(CepOutput output) {
+            if (!queue.offer(output) && dropped.incrementAndGet() % 1_000 == 1) {
+                LOG.warn("{} queue full: {} output(s) dropped so far", name, dropped.get());
+            }
+        }
+
+        void stop() throws InterruptedException {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(TimeUnit.SECONDS.toMillis(2));
+            }
+            if (persistent && !queue.isEmpty()) {
+                LOG.warn("CEP publisher stopped with {} output(s) not published", queue.size());
+            }
+        }
+
+        private void run() {
+            while (running || persistent && !queue.isEmpty()) {
+                try (Connection connection = connectionFactory.createConnection();
+                        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                    MessageProducer producer = session.createProducer(null);
+                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                    MessageProducer communities = session.createProducer(null);
+                    communities.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+                    Topic out = session.createTopic(Destinations.CEP_OUT);
+                    CepOutput output;
+                    while ((output = queue.poll(200, TimeUnit.MILLISECONDS)) != null || running) {
+                        if (output != null) {
+                            TextMessage message = message(session, output);
+                            if (persistent) {
+                                producer.send(out, message);
+                            }
+                            if (output.statement().startsWith(COMMUNITY_STATEMENTS)) {
+                                communities.send(session.createTopic(Destinations.communityResidual(
+                                        (String) output.values().get("community"))), message);
+                            }
+                            published.incrementAndGet();
                         }
-                        if (output.statement().startsWith(COMMUNITY_STATEMENTS)) {
-                            communities.send(session.createTopic(Destinations.communityResidual(
-                                    (String) output.values().get("community"))), message);
-                        }
-                        published.incrementAndGet();
                     }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (JMSException | JsonProcessingException e) {
-                if (!running && Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                LOG.warn("Publishing CEP outputs failed, reconnecting: {}", e.toString());
-                try {
-                    TimeUnit.SECONDS.sleep(1);
-                } catch (InterruptedException interrupted) {
+                } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
+                } catch (JMSException | JsonProcessingException e) {
+                    if (!running && Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    LOG.warn("Publishing CEP outputs failed, reconnecting: {}", e.toString());
+                    try {
+                        TimeUnit.SECONDS.sleep(1);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
         }

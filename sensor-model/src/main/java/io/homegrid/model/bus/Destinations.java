@@ -59,6 +59,14 @@ public final class Destinations {
         return "community." + community + ".residual";
     }
 
+    /** The community whose residual-load topic this is; null for any other topic. */
+    public static String communityOfResidual(String topic) {
+        if (topic == null || !topic.startsWith("community.") || !topic.endsWith(".residual")) {
+            return null;
+        }
+        return topic.substring("community.".length(), topic.length() - ".residual".length());
+    }
+
     /** The queue a service moves a message to when it cannot process it, so it never blocks the queue. */
     public static String deadLetterQueue(String queue) {
         return queue + ".dead";

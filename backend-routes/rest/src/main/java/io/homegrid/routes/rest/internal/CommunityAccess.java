@@ -13,11 +13,11 @@ import io.homegrid.security.Role;
  * it). A community is the households' aggregate only: none of them sees a member's devices here.
  * Everybody else is answered 404, as if it did not exist.
  */
-final class CommunityAccess {
+public final class CommunityAccess {
 
     private final Access access;
 
-    CommunityAccess(Access access) {
+    public CommunityAccess(Access access) {
         this.access = access;
     }
 
@@ -26,7 +26,7 @@ final class CommunityAccess {
     }
 
     /** Reading the community and its residual load. */
-    Community reader(Caller caller, String id) {
+    public Community reader(Caller caller, String id) {
         Community community = find(id);
         if (caller instanceof Caller.User user && (user.operator() || operates(user, id))
                 || householdIn(caller, id)) {

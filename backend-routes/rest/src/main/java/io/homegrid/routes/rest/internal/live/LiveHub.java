@@ -41,8 +41,8 @@ import io.homegrid.model.json.Json;
 /**
  * The WebSocket live channel's one subscription to the bus per backend instance: parsed readings
  * as soon as the parser published them (not after the CEP's lateness bound), relay switches and
- * device joins and leaves derived from them and from the gateways' device lists, CEP outputs and
- * replay progress, each numbered and kept in a window of the last {@link #WINDOW} for clients
+ * device joins and leaves derived from them and from the gateways' device lists, CEP outputs,
+ * replay progress and the communities' residual load, each numbered and kept in a window of the last {@link #WINDOW} for clients
  * that reconnect and resume. Handing a message to the sockets never waits: a socket that cannot
  * keep up is cut off by its own bounded queue ({@link LiveSocket}).
  */
@@ -71,6 +71,7 @@ public final class LiveHub implements AutoCloseable {
      */
     private final Map<String, Set<LiveSocket>> byGateway = new ConcurrentHashMap<>();
     private final Map<String, Set<LiveSocket>> byHousehold = new ConcurrentHashMap<>();
+    private final Map<String, Set<LiveSocket>> byCommunity = new ConcurrentHashMap<>();
     private final Map<LiveSocket, Watch> watches = new ConcurrentHashMap<>();
     /** Closes sockets that did not log in in time. */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -102,6 +103,9 @@ public final class LiveHub implements AutoCloseable {
                 Headers.REPLAY + " IS NULL").setMessageListener(this::outputs);
         Session devices = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         devices.createConsumer(devices.createTopic(Destinations.DEVICES_LIVE)).setMessageListener(this::devices);
+        Session communities = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        communities.createConsumer(communities.createTopic(Destinations.communityResidual("*")))
+                .setMessageListener(this::community);
         connection.start();
     }
 
@@ -115,18 +119,21 @@ public final class LiveHub implements AutoCloseable {
 
     void remove(LiveSocket socket) {
         sockets.remove(socket);
-        watch(socket, Set.of(), Set.of());
+        watch(socket, Set.of(), Set.of(), Set.of());
         lastListened = System.currentTimeMillis();
     }
 
     /** What a socket's subscriptions cover now; called whenever they change. */
-    synchronized void watch(LiveSocket socket, Set<String> gateways, Set<String> households) {
+    synchronized void watch(LiveSocket socket, Set<String> gateways, Set<String> households, Set<String> communities) {
         Watch before = watches.getOrDefault(socket, Watch.NONE);
         // a socket gone (closed, cut off) watches nothing, whatever a late subscription says
-        Watch now = sockets.contains(socket) ? new Watch(Set.copyOf(gateways), Set.copyOf(households)) : Watch.NONE;
+        Watch now = sockets.contains(socket)
+                ? new Watch(Set.copyOf(gateways), Set.copyOf(households), Set.copyOf(communities))
+                : Watch.NONE;
         route(byGateway, socket, before.gateways(), now.gateways());
         route(byHousehold, socket, before.households(), now.households());
-        if (now.gateways().isEmpty() && now.households().isEmpty()) {
+        route(byCommunity, socket, before.communities(), now.communities());
+        if (now.gateways().isEmpty() && now.households().isEmpty() && now.communities().isEmpty()) {
             watches.remove(socket);
         } else {
             watches.put(socket, now);
@@ -147,8 +154,8 @@ public final class LiveHub implements AutoCloseable {
         }
     }
 
-    private record Watch(Set<String> gateways, Set<String> households) {
-        static final Watch NONE = new Watch(Set.of(), Set.of());
+    private record Watch(Set<String> gateways, Set<String> households, Set<String> communities) {
+        static final Watch NONE = new Watch(Set.of(), Set.of(), Set.of());
     }
 
     private boolean listened() {
@@ -195,10 +202,10 @@ public final class LiveHub implements AutoCloseable {
                             .put("device", reading.device()).put("sensor", reading.sensor().id())
                             .put("value", reading.value()).put("unit", reading.unit())
                             .put("time", reading.time().toString()).put("seq", reading.seq());
-                    publish("reading", batch.gateway(), null, reading.device(), reading.sensor().id(), data);
+                    publish("reading", batch.gateway(), null, reading.device(), reading.sensor().id(), null, data);
                     if (reading.sensor() == SensorKind.RELAY
                             && changes.switched(batch.gateway(), reading.device(), reading.value())) {
-                        publish("relay", batch.gateway(), null, reading.device(), reading.sensor().id(),
+                        publish("relay", batch.gateway(), null, reading.device(), reading.sensor().id(), null,
                                 Json.mapper().createObjectNode().put("gateway", batch.gateway())
                                         .put("device", reading.device()).put("on", reading.value() != 0)
                                         .put("time", reading.time().toString()).put("seq", reading.seq()));
@@ -216,7 +223,7 @@ public final class LiveHub implements AutoCloseable {
             DeviceBatch batch = Json.mapper().readValue(((TextMessage) message).getText(), DeviceBatch.class);
             for (DeviceDescription device : changes.joinedOrLeft(batch)) {
                 if (listened()) {
-                    publish("device", batch.gateway(), null, device.device(), null, Json.mapper().createObjectNode()
+                    publish("device", batch.gateway(), null, device.device(), null, null, Json.mapper().createObjectNode()
                             .put("gateway", batch.gateway()).put("device", device.device()).put("name", device.name())
                             .put("type", device.type()).put("relay", device.relay()).put("state", device.state().id()));
                 }
@@ -234,14 +241,34 @@ public final class LiveHub implements AutoCloseable {
             String text = ((TextMessage) message).getText();
             if (Destinations.REPLAY_PROGRESS.equals(topic(message))) {
                 JsonNode progress = Json.mapper().readTree(text);
-                publish("replay", null, progress.path("household").asText(null), null, null, progress);
+                publish("replay", null, progress.path("household").asText(null), null, null, null, progress);
                 return;
             }
             CepOutput output = Json.mapper().readValue(text, CepOutput.class);
             publish(CepOutput.AGGREGATE.equals(output.kind()) ? "aggregate" : "event", output.gateway(), null,
-                    output.device(), null, Json.mapper().valueToTree(output));
+                    output.device(), null, null, Json.mapper().valueToTree(output));
         } catch (Exception e) {
             LOG.warn("A CEP output was not passed to the live sockets: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A community's residual load, each minute's and as it stands; the community is the topic's,
+     * as the CEP engine addressed it.
+     */
+    private void community(Message message) {
+        if (!listened()) {
+            return;
+        }
+        try {
+            String community = Destinations.communityOfResidual(topic(message));
+            if (community == null) {
+                return;
+            }
+            publish(Subscription.COMMUNITY, null, null, null, null, community,
+                    Json.mapper().readTree(((TextMessage) message).getText()));
+        } catch (Exception e) {
+            LOG.warn("A community's residual load was not passed to the live sockets: {}", e.getMessage());
         }
     }
 
@@ -249,17 +276,19 @@ public final class LiveHub implements AutoCloseable {
         return message.getJMSDestination() instanceof Topic topic ? topic.getTopicName() : null;
     }
 
-    private void publish(String kind, String gateway, String household, String device, String sensor, JsonNode data) {
+    private void publish(String kind, String gateway, String household, String device, String sensor,
+            String community, JsonNode data) {
         LiveMessage message;
         synchronized (this) {
-            message = new LiveMessage(ids.incrementAndGet(), kind, gateway, household, device, sensor, data);
+            message = new LiveMessage(ids.incrementAndGet(), kind, gateway, household, device, sensor, community, data);
             window.addLast(message);
             if (window.size() > WINDOW) {
                 window.removeFirst();
             }
         }
         Set<LiveSocket> watching = gateway != null ? byGateway.get(gateway)
-                : household != null ? byHousehold.get(household) : null;
+                : household != null ? byHousehold.get(household)
+                : community != null ? byCommunity.get(community) : null;
         if (watching != null) {
             for (LiveSocket socket : watching) {
                 socket.offer(message);

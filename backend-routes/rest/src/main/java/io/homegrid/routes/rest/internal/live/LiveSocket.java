@@ -26,6 +26,7 @@ import io.homegrid.model.json.Json;
 import io.homegrid.persistence.analysis.VirtualDevices;
 import io.homegrid.routes.rest.internal.Access;
 import io.homegrid.routes.rest.internal.ApiException;
+import io.homegrid.routes.rest.internal.CommunityAccess;
 import io.homegrid.security.AuthenticationException;
 import io.homegrid.security.Caller;
 import io.homegrid.security.GatewayRegistration;
@@ -35,7 +36,8 @@ import io.homegrid.security.Scope;
  * One WebSocket client of {@code /api/v1/live/ws}. Its first message says who it is
  * ({@code {"type":"auth","token":…}}: an access token, since a browser cannot set headers on a
  * WebSocket); then it subscribes and unsubscribes ({@code {"type":"subscribe","id":…,"household":…,
- * "devices":[…],"virtualDevice":…,"sensors":[…],"kinds":[…]}}, {@code {"type":"unsubscribe","id":…}}) and may resume
+ * "devices":[…],"virtualDevice":…,"sensors":[…],"kinds":[…]}}, or a community's residual load with
+ * {@code {"type":"subscribe","id":…,"community":…}}; {@code {"type":"unsubscribe","id":…}}) and may resume
  * after the last message id it has ({@code {"type":"resume","after":…}}). Every message it gets
  * names its subscription and its id. Messages wait in a bounded queue; a client that lets it fill
  * is cut off (1013), so that it never slows the others or the bus.
@@ -52,6 +54,7 @@ public final class LiveSocket extends Endpoint {
     private final LiveHub hub;
     private final Access access;
     private final VirtualDevices virtualDevices;
+    private final CommunityAccess communities;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicBoolean sending = new AtomicBoolean();
@@ -63,6 +66,7 @@ public final class LiveSocket extends Endpoint {
         this.hub = hub;
         this.access = access;
         this.virtualDevices = virtualDevices;
+        this.communities = new CommunityAccess(access);
     }
 
     @Override
@@ -141,6 +145,10 @@ public final class LiveSocket extends Endpoint {
             reply(error(id, "id", "required, 1 to 64 characters"));
             return;
         }
+        if (request.has("community")) {
+            subscribeToCommunity(id, request);
+            return;
+        }
         Set<String> kinds = texts(request, "kinds");
         if (kinds.isEmpty()) {
             kinds = Subscription.KINDS;
@@ -163,11 +171,29 @@ public final class LiveSocket extends Endpoint {
                         .devices());
             }
             subscriptions.put(id, new Subscription(id, household, gateways, devices, texts(request, "sensors"), kinds,
-                    reach));
+                    reach, null));
             watched();
             reply(Json.mapper().createObjectNode().put("type", "subscribed").put("id", id));
         } catch (ApiException e) {
             // the status the same question over HTTP answers: 404 for a household the caller may not see, 403 …
+            reply(((ObjectNode) error(id, e.field(), e.getMessage())).put("status", e.status()));
+        }
+    }
+
+    /** A community's residual load: for whoever reads the community over HTTP, answered as HTTP would be. */
+    private void subscribeToCommunity(String id, JsonNode request) {
+        Set<String> kinds = texts(request, "kinds");
+        if (!kinds.isEmpty() && !kinds.equals(Set.of(Subscription.COMMUNITY))) {
+            reply(error(id, "kinds", "a community's subscription carries its residual load only: [\"community\"]"));
+            return;
+        }
+        String community = request.path("community").asText("");
+        try {
+            communities.reader(caller, community);
+            subscriptions.put(id, Subscription.ofCommunity(id, community));
+            watched();
+            reply(Json.mapper().createObjectNode().put("type", "subscribed").put("id", id));
+        } catch (ApiException e) {
             reply(((ObjectNode) error(id, e.field(), e.getMessage())).put("status", e.status()));
         }
     }
@@ -207,7 +233,8 @@ public final class LiveSocket extends Endpoint {
     /**
      * Asks again, from the hub's timer, whether the token still holds and each subscription is
      * still allowed: an expired token closes the socket (1008); for an application, a revoked grant
-     * ends the subscription it allowed ({@code {"type":"revoked","id":…}}), a narrowed one narrows it.
+     * ends the subscription it allowed ({@code {"type":"revoked","id":…}}), a narrowed one narrows it;
+     * a community the caller no longer counts in ends its subscription the same way.
      */
     void recheck() {
         Caller current = caller;
@@ -221,12 +248,17 @@ public final class LiveSocket extends Endpoint {
             close(POLICY, "log in again: " + e.getMessage());
             return;
         }
-        if (!(current instanceof Caller.Application)) {
-            // a person's reach is their household, which grants do not change
-            return;
-        }
         for (Subscription subscription : subscriptions.values()) {
+            if (subscription.community() == null && !(current instanceof Caller.Application)) {
+                // a person's reach is their household, which grants do not change
+                continue;
+            }
             try {
+                if (subscription.community() != null) {
+                    // a household that left the community no longer hears it
+                    communities.reader(current, subscription.community());
+                    continue;
+                }
                 Access.Reach reach = access.household(current, subscription.household(), Scope.LIVE_READ, null);
                 subscriptions.replace(subscription.id(), subscription, subscription.within(reach));
             } catch (ApiException e) {
@@ -245,11 +277,17 @@ public final class LiveSocket extends Endpoint {
     private synchronized void watched() {
         Set<String> gateways = new HashSet<>();
         Set<String> households = new HashSet<>();
+        Set<String> watchedCommunities = new HashSet<>();
         for (Subscription subscription : subscriptions.values()) {
             gateways.addAll(subscription.gateways());
-            households.add(subscription.household());
+            if (subscription.household() != null) {
+                households.add(subscription.household());
+            }
+            if (subscription.community() != null) {
+                watchedCommunities.add(subscription.community());
+            }
         }
-        hub.watch(this, gateways, households);
+        hub.watch(this, gateways, households, watchedCommunities);
     }
 
     void serverClosing() {

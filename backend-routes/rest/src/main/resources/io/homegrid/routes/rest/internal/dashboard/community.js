@@ -1,10 +1,12 @@
 // The communities the caller counts in (or operates): each one's residual load per minute over
 // the last hours against its limits, and as it stands now. Only the community's aggregate: no
-// household's devices appear here, whoever looks.
+// household's devices appear here, whoever looks. The residual as it stands and each new minute
+// come on the live channel; where the host has no WebSocket, the page asks every few seconds.
 import * as api from './api.js';
+import { Live } from './live.js';
 import { chart, h, screen, watts, when, failed } from './view.js';
 
-const REFRESH_MS = 10000;
+const POLL_MS = 10000;
 const HOURS = 6;
 
 export async function showCommunity(rest) {
@@ -36,6 +38,15 @@ export async function showCommunity(rest) {
     ],
   });
 
+  let limits = { limitWatts: chosen.limitWatts, lowerLimitWatts: chosen.lowerLimitWatts };
+  function standing(latest) {
+    now.textContent = latest.measuredAt
+      ? 'Now ' + watts(latest.residualWatts) + ' (limit ' + watts(limits.limitWatts) + ', recharge below '
+        + watts(limits.lowerLimitWatts) + '), ' + latest.households + ' household(s), ' + latest.batteries
+        + ' battery(ies), measured ' + when(latest.measuredAt)
+      : 'No member has reported in the last 30 s (limit ' + watts(limits.limitWatts) + ').';
+  }
+
   async function load() {
     try {
       const to = new Date();
@@ -43,26 +54,49 @@ export async function showCommunity(rest) {
       const minutes = await api.get('api/v1/communities/' + chosen.id + '/residual?from=' + from.toISOString()
         + '&to=' + to.toISOString());
       const latest = await api.get('api/v1/communities/' + chosen.id + '/residual/latest');
+      if (!view.alive()) {
+        return;
+      }
+      limits = { limitWatts: latest.limitWatts, lowerLimitWatts: latest.lowerLimitWatts };
       const at = (m) => m.minuteStart;
-      const limits = { silent: true, symbol: 'none', data: [
+      const lines = { silent: true, symbol: 'none', data: [
         { yAxis: minutes.limitWatts, name: 'limit', label: { formatter: 'limit' } },
         { yAxis: minutes.lowerLimitWatts, name: 'lower limit', label: { formatter: 'lower limit' } }] };
       instance.setOption({ series: [
-        { data: minutes.minutes.map((m) => [at(m), m.residualWatts]), markLine: limits },
+        { data: minutes.minutes.map((m) => [at(m), m.residualWatts]), markLine: lines },
         { data: minutes.minutes.map((m) => [at(m), m.demandWatts]) },
         { data: minutes.minutes.map((m) => [at(m), m.generationWatts]) },
         { data: minutes.minutes.map((m) => [at(m), m.batteryWatts]) },
       ] });
-      now.textContent = latest.measuredAt
-        ? 'Now ' + watts(latest.residualWatts) + ' (limit ' + watts(latest.limitWatts) + ', recharge below '
-          + watts(latest.lowerLimitWatts) + '), ' + latest.households + ' household(s), ' + latest.batteries
-          + ' battery(ies), measured ' + when(latest.measuredAt)
-        : 'No member has reported in the last 30 s (limit ' + watts(latest.limitWatts) + ').';
+      standing(latest);
       error.textContent = '';
     } catch (e) {
       failed(e, error);
     }
   }
   await load();
-  const timer = setInterval(() => (document.body.contains(view) ? load() : clearInterval(timer)), REFRESH_MS);
+  if (!view.alive()) {
+    return;
+  }
+  let poll = null;
+  const live = new Live([{ id: 'community', community: chosen.id }], {
+    message(kind, data) {
+      if (data.statement === 'community-residual-live') {
+        standing({ measuredAt: data.time, ...data.values });
+      } else {
+        load();
+      }
+    },
+    gap() {
+      load();
+    },
+    unavailable() {
+      if (!poll) {
+        poll = setInterval(load, POLL_MS);
+      }
+    },
+    status() {
+    },
+  });
+  view.onLeave(() => { live.close(); clearInterval(poll); });
 }
