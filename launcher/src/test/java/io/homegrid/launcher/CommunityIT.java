@@ -239,7 +239,13 @@ class CommunityIT {
         assertBadRequest(operator.get("/api/v1/communities/street/residual?from=2026-10-01T00:00:00Z"
                 + "&to=2026-11-01T00:00:00Z"), "to");
 
-        assertThat(adminA.delete("/api/v1/communities/street/members/" + a).status()).isEqualTo(204);
+        try (LiveClient live = live(tokenA, "street")) {
+            assertThat(live.of("subscribed")).hasSize(1);
+            assertThat(adminA.delete("/api/v1/communities/street/members/" + a).status()).isEqualTo(204);
+            JsonNode revoked = await().atMost(Duration.ofSeconds(10)).until(() -> live.of("revoked"), r -> !r.isEmpty()).get(0);
+            assertThat(revoked.get("id").asText()).as("A left: the street's residual is no longer A's to hear")
+                    .isEqualTo("residual");
+        }
         assertThat(adminA.delete("/api/v1/communities/street/members/" + a).status()).isEqualTo(404);
         assertThat(adminA.get("/api/v1/communities").json().get("communities").size()).isZero();
         assertThat(operator.get("/api/v1/audit?household=" + a).json().get("entries").findValuesAsText("action"))
