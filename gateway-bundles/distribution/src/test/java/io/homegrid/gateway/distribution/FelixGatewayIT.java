@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.homegrid.gateway.xbee.simulator.SimulatedBattery;
+import io.homegrid.gateway.xbee.simulator.SimulatedDevice;
 import io.homegrid.model.json.Json;
 
 /**
@@ -90,6 +91,27 @@ class FelixGatewayIT {
         assertThat(status.path("backend").path("pushed").asLong()).isPositive();
         // issue 16, item 4 (in part): the log goes to a rolling file too, not the console only
         assertThat(Files.readString(home.resolve("log/gateway.log"))).contains("XBee coordinator").contains("INFO");
+    }
+
+    /**
+     * Issue 17, item 4, in the distribution as installed: the community-agent bundle with its
+     * shipped configuration finds the household's battery on the radio and discharges it while the
+     * community's residual load (the 15 plugs, against a limit of 100 W) is above the limit; the
+     * setpoints it sent are stored at the backend.
+     */
+    @Test
+    void theCommunityAgentDischargesTheBatteryWhileTheCommunityIsAboveItsLimit() throws Exception {
+        SimulatedDevice battery = rig.simulator().addBattery("Battery", new SimulatedBattery(10_000, 5_000, 5_000, 0.95,
+                0.8));
+        rig.joinCommunity(GATEWAY, "felix-street", 100, 0);
+        Path log = home.resolve("log/gateway.log");
+        await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(log) && Files.readString(log)
+                .contains("Community agent: following community 'felix-street'"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> battery.battery().powerW() > 0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rig.get("/api/v1/devices/"
+                + battery.address() + "/readings?sensor=setpoint&limit=100").path("readings").findValues("value"))
+                .as("every setpoint the agent sent is recorded").isNotEmpty()
+                .allSatisfy(value -> assertThat(value.asDouble()).isBetween(0.0, 5_000.0)));
     }
 
     /** Issue 16, item 3: the homegrid: commands at the Gogo shell, over telnet on loopback. */

@@ -73,6 +73,18 @@ final class GatewayRig implements AutoCloseable {
         return launcher.start();
     }
 
+    /**
+     * The gateway's household joins a new community with these limits, as its admin would on the
+     * API; the backend's signals then carry them to the gateway's community agent.
+     */
+    void joinCommunity(String gateway, String community, double limitWatts, double lowerLimitWatts) {
+        var access = backend.access().access();
+        String household = access.directory().gateway(gateway).orElseThrow().household();
+        access.communities().create(new io.homegrid.security.Community(community, community, null, limitWatts,
+                lowerLimitWatts, null));
+        access.communities().join(community, household, "installer test");
+    }
+
     XBeeSimulator simulator() {
         return simulator;
     }
