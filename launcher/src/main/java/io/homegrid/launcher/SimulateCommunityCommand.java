@@ -12,6 +12,7 @@ import io.homegrid.launcher.internal.community.CommunitySimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -76,6 +77,7 @@ final class SimulateCommunityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        check();
         PrintWriter out = spec.commandLine().getOut();
         CommunitySimulation.Setup setup = setup(batteries, powerKw);
         double[] load = CommunitySimulation.load(setup);
@@ -112,6 +114,30 @@ final class SimulateCommunityCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Refuses what no community or battery can be, naming the option, before a minute is simulated. */
+    private void check() {
+        require(homes >= 1, "--homes", "at least 1", homes);
+        require(batteries >= 0 && batteries <= homes, "--batteries", "from 0 to --homes (" + homes + ")", batteries);
+        require(days >= 1 && days <= 366, "--days", "from 1 to 366", days);
+        require(capacityKwh > 0, "--capacity-kwh", "above 0 (a battery that holds something)", capacityKwh);
+        require(powerKw > 0, "--discharge-kw", "above 0", powerKw);
+        require(efficiency > 0 && efficiency <= 1, "--efficiency", "above 0 and at most 1", efficiency);
+        require(reserve >= 0 && reserve < 1, "--reserve", "from 0 to below 1", reserve);
+        require(rampKw > 0, "--ramp-kw", "above 0", rampKw);
+        require(delay >= 0, "--delay-minutes", "0 or more", delay);
+        require(pvShare >= 0 && pvShare <= 1, "--pv-share", "from 0 to 1", pvShare);
+        require(pvKwp >= 0, "--pv-kwp", "0 or more", pvKwp);
+        if (upperKw != null && lowerKw != null) {
+            require(lowerKw <= upperKw, "--lower-kw", "at most --upper-kw (" + upperKw + ")", lowerKw);
+        }
+    }
+
+    private void require(boolean holds, String option, String rule, Object was) {
+        if (!holds) {
+            throw new ParameterException(spec.commandLine(), option + " must be " + rule + "; was " + was);
+        }
     }
 
     private CommunitySimulation.Setup setup(int count, double kw) {
