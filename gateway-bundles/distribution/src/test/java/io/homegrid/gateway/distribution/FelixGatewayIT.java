@@ -96,8 +96,9 @@ class FelixGatewayIT {
     /**
      * Issue 17, item 4, in the distribution as installed: the community-agent bundle with its
      * shipped configuration finds the household's battery on the radio and discharges it while the
-     * community's residual load (the 15 plugs, against a limit of 100 W) is above the limit; the
-     * setpoints it sent are stored at the backend.
+     * community's residual load (the 15 plugs, against a limit of 100 W) is above the limit (and
+     * recharges it when the kettles go off and the discharge overshoots); the setpoints it sent are
+     * stored at the backend, within the battery's power.
      */
     @Test
     void theCommunityAgentDischargesTheBatteryWhileTheCommunityIsAboveItsLimit() throws Exception {
@@ -111,7 +112,20 @@ class FelixGatewayIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rig.get("/api/v1/devices/"
                 + battery.address() + "/readings?sensor=setpoint&limit=100").path("readings").findValues("value"))
                 .as("every setpoint the agent sent is recorded").isNotEmpty()
-                .allSatisfy(value -> assertThat(value.asDouble()).isBetween(0.0, 5_000.0)));
+                .allSatisfy(value -> assertThat(value.asDouble()).isBetween(-5_000.0, 5_000.0)));
+
+        // item 8 and the installer's view: the battery's settings through the backend, checked there and applied here
+        String api = "/api/v1/gateways/" + GATEWAY + "/configuration";
+        HttpResponse<String> negative = rig.call("PUT", api, "{\"battery.capacityWh\": -5000}");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(negative.body()).path("field").asText()).isEqualTo("battery.capacityWh");
+        HttpResponse<String> smaller = rig.call("PUT", api, "{\"battery.maxDischargeW\": 400}");
+        assertThat(smaller.statusCode()).as(smaller.body()).isEqualTo(200);
+        assertThat(settings(smaller).path("battery.maxDischargeW").asText()).isEqualTo("400");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readString(home.resolve(
+                "etc/io.homegrid.gateway.community.cfg"))).contains("maxDischargeW = 400"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> battery.battery().powerW() > 0
+                && battery.battery().powerW() <= 400.5);
     }
 
     /** Issue 16, item 3: the homegrid: commands at the Gogo shell, over telnet on loopback. */

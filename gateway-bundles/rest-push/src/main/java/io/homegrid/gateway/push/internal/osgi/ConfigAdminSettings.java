@@ -18,7 +18,8 @@ import io.homegrid.model.GatewaySettingRules;
 
 /**
  * The backend's view of the gateway's settings, kept in ConfigAdmin: the push pid's period, rate
- * and batch size, and the descriptions pid's calibration entries. A change updates the
+ * and batch size, the descriptions pid's calibration entries, and the community agent's battery
+ * ({@code battery.<property>}, its pid's property without the prefix). A change updates the
  * configurations as any other source would, so the components reconfigure themselves and
  * FileInstall writes it into their etc/*.cfg files.
  */
@@ -26,6 +27,7 @@ final class ConfigAdminSettings implements GatewaySettings {
 
     static final String PUSH = "io.homegrid.gateway.push";
     static final String DESCRIPTIONS = "io.homegrid.gateway.descriptions";
+    static final String COMMUNITY = "io.homegrid.gateway.community";
 
     private final ConfigurationAdmin configurations;
     private final PushSettings running;
@@ -38,7 +40,7 @@ final class ConfigAdminSettings implements GatewaySettings {
     @Override
     public Map<String, String> current() {
         try {
-            return merged(properties(PUSH), properties(DESCRIPTIONS));
+            return merged(properties(PUSH), properties(DESCRIPTIONS), properties(COMMUNITY));
         } catch (IOException e) {
             throw new IllegalStateException("ConfigAdmin cannot read the gateway's configuration", e);
         }
@@ -48,13 +50,21 @@ final class ConfigAdminSettings implements GatewaySettings {
     public Map<String, String> apply(Map<String, String> changes) throws IOException {
         Map<String, Object> push = properties(PUSH);
         Map<String, Object> descriptions = properties(DESCRIPTIONS);
+        Map<String, Object> community = properties(COMMUNITY);
         Map<String, String> toPush = new HashMap<>();
         Map<String, String> toDescriptions = new HashMap<>();
-        changes.forEach((name, value) -> (GatewaySettingRules.calibration(name) ? toDescriptions : toPush)
-                .put(name, value.strip()));
+        Map<String, String> toCommunity = new HashMap<>();
+        changes.forEach((name, value) -> {
+            if (GatewaySettingRules.battery(name)) {
+                toCommunity.put(name.substring(GatewaySettingRules.BATTERY.length()), value.strip());
+            } else {
+                (GatewaySettingRules.calibration(name) ? toDescriptions : toPush).put(name, value.strip());
+            }
+        });
         update(PUSH, push, toPush);
         update(DESCRIPTIONS, descriptions, toDescriptions);
-        return merged(push, descriptions);
+        update(COMMUNITY, community, toCommunity);
+        return merged(push, descriptions, community);
     }
 
     private void update(String pid, Map<String, Object> properties, Map<String, String> changes) throws IOException {
@@ -66,7 +76,8 @@ final class ConfigAdminSettings implements GatewaySettings {
         configurations.getConfiguration(pid, "?").update(new Hashtable<>(properties));
     }
 
-    private Map<String, String> merged(Map<String, Object> push, Map<String, Object> descriptions) {
+    private Map<String, String> merged(Map<String, Object> push, Map<String, Object> descriptions,
+            Map<String, Object> community) {
         Map<String, String> settings = new TreeMap<>();
         settings.put(GatewaySettingRules.INTERVAL_MILLIS, String.valueOf(push.getOrDefault(
                 GatewaySettingRules.INTERVAL_MILLIS, running.interval().toMillis())));
@@ -77,6 +88,13 @@ final class ConfigAdminSettings implements GatewaySettings {
         descriptions.forEach((name, value) -> {
             if (GatewaySettingRules.calibration(name)) {
                 settings.put(name, String.valueOf(value));
+            }
+        });
+        // the battery's settings as its cfg file has them (it ships every one)
+        community.forEach((name, value) -> {
+            String setting = GatewaySettingRules.BATTERY + name;
+            if (GatewaySettingRules.refusal(setting, String.valueOf(value)).isEmpty()) {
+                settings.put(setting, String.valueOf(value));
             }
         });
         return settings;
