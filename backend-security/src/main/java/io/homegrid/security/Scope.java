@@ -11,7 +11,9 @@ public enum Scope {
     AGGREGATES_READ("aggregates:read"),
     EVENTS_READ("events:read"),
     LIVE_READ("live:read"),
-    RELAY_WRITE("relay:write");
+    RELAY_WRITE("relay:write"),
+    /** Holding a household battery at a setpoint for a while. */
+    BATTERY_WRITE("battery:write");
 
     private final String wire;
 

@@ -96,7 +96,9 @@ class AccessMatrixIT {
         Http asA = http.as(headers.get("gatewayA"));
         assertThat(asA.post("/api/v1/gateways/gw-a/devices", "{\"devices\":[{\"device\":\"" + PLUG + "\",\"type\":\"smart-plug\","
                 + "\"name\":\"Fridge\",\"sensors\":[{\"sensor\":\"power\",\"unit\":\"W\"},{\"sensor\":\"temperature\",\"unit\":\"C\"}],"
-                + "\"relay\":true,\"state\":\"joined\"}]}").status()).isEqualTo(202);
+                + "\"relay\":true,\"state\":\"joined\"},{\"device\":\"a-battery\",\"type\":\"battery\",\"name\":\"Battery\","
+                + "\"sensors\":[{\"sensor\":\"battery\",\"unit\":\"W\"},{\"sensor\":\"soc\",\"unit\":\"%\"}],"
+                + "\"relay\":false,\"state\":\"joined\"}]}").status()).isEqualTo(202);
         assertThat(asA.post("/api/v1/gateways/gw-a/readings", batch("gw-a", power(PLUG, 80, 1, 5))).status()).isEqualTo(202);
         await().untilAsserted(() -> assertThat(http.as(headers.get("operator")).get("/api/v1/devices/" + PLUG + "/latest")
                 .json().path("readings").size()).isEqualTo(1));
@@ -124,6 +126,7 @@ class AccessMatrixIT {
                         case "configure" -> "\"settings\":{\"intervalMillis\":\"500\"}";
                         case "bundles" -> "\"bundles\":[]";
                         case "install-bundle" -> "\"outcome\":\"updated\",\"bundles\":[]";
+                        case "setpoint" -> "\"watts\":" + json.get("watts");
                         default -> "\"on\":" + json.get("on");
                     };
                     asA.post("/api/v1/gateways/gw-a/commands/" + id + "/result", "{\"id\":\"" + id + "\",\"ok\":true," + answer + "}");
@@ -177,6 +180,9 @@ class AccessMatrixIT {
                 // the WebSocket channel logs in with a token: a gateway's Basic secret is no token (401)
                 socket("A",                                       "401 200 404 200 200 403 404 401 401"),
                 post("/api/v1/devices/" + PLUG + "/relay", who -> "{\"on\":false}",
+                                                                  "401 200 404 200 200 403 404 403 403"),
+                // issue 17: holding a household's battery at a setpoint, as switching its relay
+                post("/api/v1/devices/a-battery/setpoint", who -> "{\"watts\":500}",
                                                                   "401 200 404 200 200 403 404 403 403"),
                 post("/api/v1/gateways/gw-a/readings", who -> batch("gw-a", power(PLUG, 5_000, seq.incrementAndGet(), 1)),
                                                                   "401 403 403 403 403 403 403 202 403"),
@@ -346,12 +352,12 @@ class AccessMatrixIT {
                 .extracting(s -> s.name() + " on " + s.household())
                 .containsExactlyInAnyOrder("by-operator on null", "by-adminA on " + householdA);
         assertThat(operator.get("/api/v1/gateways/gw-a/devices").json().get("devices").findValuesAsText("device"))
-                .containsExactlyInAnyOrder(PLUG, "gatewaya-plug");
+                .containsExactlyInAnyOrder(PLUG, "a-battery", "gatewaya-plug");
         // The setup's replay, and admin A's and the operator's.
         assertThat(operator.get("/api/v1/replays").json().get("replays").findValuesAsText("requestedBy"))
                 .containsExactlyInAnyOrder("fixture-operator", "admin-a", "fixture-operator");
         assertThat(operator.get("/api/v1/audit?household=" + householdA).json().get("entries").findValuesAsText("action"))
-                .contains("relay.off", "gateway.register", "gateway.secret.rotate", "gateway.secret.revoke", "user.create",
+                .contains("relay.off", "battery.setpoint", "gateway.register", "gateway.secret.rotate", "gateway.secret.revoke", "user.create",
                         "grant.create");
     }
 

@@ -45,6 +45,7 @@ import io.homegrid.security.test.AccessFixture;
  * batteries recharge. No state of charge passes its bounds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CommunityPeakShavingIT {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommunityPeakShavingIT.class);
@@ -112,6 +113,7 @@ class CommunityPeakShavingIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void batteriesShaveTheCommunitysPeakAndRechargeBelowTheLowerLimitWithinTheirBounds() throws Exception {
         String from = java.time.Instant.now().minusSeconds(60).toString();
         // three kettles of 2.2 kW: 6.6 kW against a 5 kW limit
@@ -155,6 +157,38 @@ class CommunityPeakShavingIT {
             assertThat(socs).as("the state of charge the battery reported").hasSizeGreaterThan(20)
                     .allSatisfy(soc -> assertThat(soc).isBetween(RESERVE * 100 - 0.5, 100.0));
         }
+    }
+
+    /**
+     * Item 8 and the actuation interface: the household holds its battery at a setpoint for a
+     * while, through its gateway's agent; one beyond the battery's power is refused by the agent,
+     * which knows the battery, and answered 400 naming {@code watts}.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aHouseholdHoldsItsBatteryAtASetpointWithinItsPower() throws Exception {
+        Http admin = operator.as(fixture.person("admin-0", Role.HOUSEHOLD_ADMIN, households.get(0)));
+        String setpoint = "/api/v1/devices/" + batteries.get(0).address() + "/setpoint";
+
+        Http.Answer held = admin.post(setpoint, "{\"watts\":-800,\"minutes\":2}");
+
+        assertThat(held.status()).as(held.text()).isEqualTo(200);
+        assertThat(held.json().get("watts").asDouble()).as("what the battery confirmed").isEqualTo(-800);
+        await().atMost(Duration.ofSeconds(10)).until(() -> batteries.get(0).battery().powerW() == -800);
+        Http.Answer beyond = admin.post(setpoint, "{\"watts\":2000}");
+        assertThat(beyond.status()).as(beyond.text()).isEqualTo(400);
+        assertThat(beyond.json().get("field").asText()).isEqualTo("watts");
+        assertThat(beyond.json().get("reason").asText()).contains("beyond the battery's power").contains("1500.0 W");
+        assertThat(batteries.get(0).battery().powerW()).as("the hold stands").isEqualTo(-800);
+        assertThat(admin.post(setpoint, "{\"watts\":500,\"minutes\":600}").json().get("field").asText())
+                .isEqualTo("minutes");
+        assertThat(admin.post("/api/v1/devices/" + kettles.get(0).address() + "/setpoint", "{\"watts\":500}").status())
+                .as("a kettle is no battery").isEqualTo(409);
+        Http otherHome = operator.as(fixture.person("admin-2", Role.HOUSEHOLD_ADMIN, households.get(2)));
+        assertThat(otherHome.post(setpoint, "{\"watts\":500}").status()).as("not its battery").isEqualTo(404);
+        String readings = "/api/v1/devices/" + batteries.get(0).address() + "/readings?limit=10000&sensor=setpoint&from="
+                + java.time.Instant.now().minusSeconds(60);
+        await().atMost(Duration.ofSeconds(20)).until(() -> values(operator.get(readings).json()).contains(-800.0));
     }
 
     private static String seconds(long from, long to) {

@@ -15,9 +15,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ConfigurationCommand.class, name = "configure"),
     @JsonSubTypes.Type(value = BundleCommand.class, name = "install-bundle"),
     @JsonSubTypes.Type(value = BundleListCommand.class, name = "bundles"),
-    @JsonSubTypes.Type(value = CommunitySignal.class, name = "community")})
+    @JsonSubTypes.Type(value = CommunitySignal.class, name = "community"),
+    @JsonSubTypes.Type(value = SetpointCommand.class, name = "setpoint")})
 public sealed interface GatewayCommand permits RelayCommand, DiscoveryCommand, ConfigurationCommand, BundleCommand,
-        BundleListCommand, CommunitySignal {
+        BundleListCommand, CommunitySignal, SetpointCommand {
 
     String id();
 

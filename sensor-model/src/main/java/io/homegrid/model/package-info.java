@@ -4,7 +4,7 @@
  * to the protocol.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.homegrid.model;
 
 import org.osgi.annotation.bundle.Export;

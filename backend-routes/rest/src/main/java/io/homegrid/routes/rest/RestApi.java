@@ -46,6 +46,7 @@ import io.homegrid.routes.rest.internal.HouseholdResource;
 import io.homegrid.routes.rest.internal.InvalidReadingsResource;
 import io.homegrid.routes.rest.internal.LiveResource;
 import io.homegrid.routes.rest.internal.RelayResource;
+import io.homegrid.routes.rest.internal.SetpointResource;
 import io.homegrid.routes.rest.internal.ReplayResource;
 import io.homegrid.routes.rest.internal.RolloutResource;
 import io.homegrid.routes.rest.internal.StatsResource;
@@ -96,6 +97,7 @@ public final class RestApi {
                 new StatsResource(access, ingest, repository),
                 new HealthResource(health),
                 new RelayResource(access, repository, commandBus),
+                new SetpointResource(access, repository, commandBus, clock),
                 new GatewayDiscoveryResource(administration),
                 new GatewayConfigurationResource(administration),
                 new GatewayBundlesResource(administration, access),

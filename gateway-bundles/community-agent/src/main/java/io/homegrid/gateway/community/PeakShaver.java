@@ -70,6 +70,18 @@ public final class PeakShaver {
         return next;
     }
 
+    /**
+     * A setpoint asked from outside (the household, through the backend), held as asked but within
+     * the state of charge's bounds; the ramp does not apply to it, and the next decision ramps on
+     * from it.
+     */
+    public double hold(double wantedW, double storedWh, long nowMillis, double stepHours) {
+        setpointW = withinCharge(Math.max(-battery.maxChargeW(), Math.min(battery.maxDischargeW(), wantedW)), storedWh,
+                stepHours);
+        history.put(nowMillis, setpointW);
+        return setpointW;
+    }
+
     public double setpointW() {
         return setpointW;
     }

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import io.homegrid.gateway.api.DeviceDirectory;
 import io.homegrid.gateway.api.Measurement;
 import io.homegrid.gateway.api.test.StubAdapter;
+import io.homegrid.model.CommandResult;
 import io.homegrid.model.CommunitySignal;
 import io.homegrid.model.DeviceDescription;
 import io.homegrid.model.DeviceState;
 import io.homegrid.model.SensorKind;
+import io.homegrid.model.SetpointCommand;
 import io.homegrid.testing.MutableClock;
 
 /** The agent on its own: community signals followed, the household's own limits without them, the reserve kept. */
@@ -77,6 +79,42 @@ class CommunityAgentTest {
 
         await().until(() -> radio.setpoints().size() >= 5);
         assertThat(radio.setpoints()).containsOnly(0.0);
+    }
+
+    @Test
+    void aSetpointAskedFromOutsideIsHeldForItsMinutesThenTheCommunityDecidesAgain() {
+        start();
+        home.report(BATTERY, SensorKind.SOC, 50);
+        agent.signal(signal(9_000, 6_000, 2_000, 1));
+
+        CommandResult held = agent.hold(new SetpointCommand("c-1", BATTERY, -2_000, 10)).orElseThrow();
+
+        assertThat(held.ok()).isTrue();
+        assertThat(held.watts()).as("what the battery confirmed, not ramped").isEqualTo(-2_000);
+        assertThat(radio.setpoints()).contains(-2_000.0);
+        await().until(() -> radio.setpoints().size() >= 10);
+        assertThat(agent.setpointW()).as("held against the community's 3 kW above its limit").isEqualTo(-2_000);
+        assertThat(recorded).anyMatch(m -> m.sensor() == SensorKind.SETPOINT && m.value() == -2_000);
+
+        clock.advance(Duration.ofMinutes(10));
+        agent.signal(signal(9_000, 6_000, 2_000, 1));
+        await().until(() -> agent.setpointW() > 0);
+    }
+
+    @Test
+    void aSetpointBeyondTheBatterysPowerIsRefusedNamingTheField() {
+        start();
+        home.report(BATTERY, SensorKind.SOC, 50);
+
+        CommandResult refused = agent.hold(new SetpointCommand("c-2", BATTERY, 4_000, 10)).orElseThrow();
+
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.field()).isEqualTo("watts");
+        assertThat(refused.reason()).isEqualTo("beyond the battery's power: from -3000.0 W (charging) to 3000.0 W "
+                + "(discharging); was 4000.0 W");
+        assertThat(agent.hold(new SetpointCommand("c-3", BATTERY, 100, 0)).orElseThrow().field()).isEqualTo("minutes");
+        assertThat(agent.hold(new SetpointCommand("c-4", HEATER, 100, 5))).as("not this agent's battery").isEmpty();
+        assertThat(radio.setpoints()).doesNotContain(4_000.0);
     }
 
     private void start() {

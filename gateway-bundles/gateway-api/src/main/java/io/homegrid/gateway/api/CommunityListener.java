@@ -1,6 +1,10 @@
 package io.homegrid.gateway.api;
 
+import java.util.Optional;
+
+import io.homegrid.model.CommandResult;
 import io.homegrid.model.CommunitySignal;
+import io.homegrid.model.SetpointCommand;
 
 /**
  * Hears the community's residual load as the backend sends it over the command channel (OSGi
@@ -10,4 +14,13 @@ import io.homegrid.model.CommunitySignal;
 public interface CommunityListener {
 
     void signal(CommunitySignal signal);
+
+    /**
+     * Holds a battery at a setpoint asked from outside. Through the community agent, since it owns
+     * the battery: set past it, its next step would undo the setpoint. Empty when this listener
+     * controls no such battery.
+     */
+    default Optional<CommandResult> hold(SetpointCommand command) {
+        return Optional.empty();
+    }
 }

@@ -4,7 +4,7 @@
  * {@link DeviceEventListener}s; everything downstream is protocol-independent.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.homegrid.gateway.api;
 
 import org.osgi.annotation.bundle.Export;

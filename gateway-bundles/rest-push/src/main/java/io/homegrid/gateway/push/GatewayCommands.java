@@ -25,6 +25,7 @@ import io.homegrid.model.DiscoveryCommand;
 import io.homegrid.model.GatewayCommand;
 import io.homegrid.model.GatewaySettingRules;
 import io.homegrid.model.RelayCommand;
+import io.homegrid.model.SetpointCommand;
 
 /** What the gateway does with each kind of command from the backend, and what it reports. */
 public final class GatewayCommands {
@@ -90,7 +91,24 @@ public final class GatewayCommands {
             hear(signal);
             return CommandResult.confirmed(signal.id(), true);
         }
+        if (command instanceof SetpointCommand setpoint) {
+            return hold(setpoint);
+        }
         return CommandResult.bundles(command.id(), bundles.bundles());
+    }
+
+    /** Through the community agent that controls the battery: it owns the battery's setpoint. */
+    private CommandResult hold(SetpointCommand command) {
+        for (CommunityListener agent : communities.get()) {
+            Optional<CommandResult> result = agent.hold(command);
+            if (result.isPresent()) {
+                LOG.info("[{}] battery setpoint {} W for {} min asked by the backend: {}", command.device(),
+                        command.watts(), command.minutes(), result.get().ok() ? "held" : result.get().reason());
+                return result.get();
+            }
+        }
+        return CommandResult.refused(command.id(), "device", "no community agent on this gateway controls battery "
+                + command.device());
     }
 
     private CommandResult install(BundleCommand command) {
