@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +124,8 @@ public final class CommunityAgent implements CommunityListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(CommandResult.failed(command.id(), "gateway stopping"));
+        } catch (RejectedExecutionException e) {
+            return Optional.of(CommandResult.failed(command.id(), "the community agent is stopping"));
         }
     }
 
