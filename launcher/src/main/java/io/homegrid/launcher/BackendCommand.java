@@ -95,6 +95,12 @@ final class BackendCommand implements Callable<Integer> {
     @Option(names = "--raw-retention-days", defaultValue = "" + PersistenceSettings.DEFAULT_RAW_RETENTION_DAYS, description = "days raw readings are kept, then their day partitions are dropped; 0 keeps them for ever. Minute, hour and day rollups are always kept (default: ${DEFAULT-VALUE})")
     private int rawRetentionDays;
 
+    @Option(names = "--broker-url", description = "share this broker with other backend instances (./homegrid broker) instead of embedding one, e.g. failover:(tcp://localhost:61616)")
+    private String brokerUrl;
+
+    @Option(names = "--broker-password-file", description = "file holding the shared broker's services password (with --broker-url)")
+    private Path brokerPasswordFile;
+
     @Option(names = "--pause-persistence", description = "start with the persistence connector stopped; readings wait in the broker")
     private boolean pausePersistence;
 
@@ -105,9 +111,15 @@ final class BackendCommand implements Callable<Integer> {
         BackendConfig config = new BackendConfig(host, port, defaults.dataDir(), jdbcUrl, jdbcUrl == null ? null : jdbcUser,
                 password, new EmbeddedBroker.Ports(brokerPort, mqttPort, stompPort), defaults.limits(),
                 defaults.maxBodyBytes(), maxIngestLagSeconds, parserConsumers, persistence(defaults.persistence()),
-                cep(defaults.cep()), httpPort, tlsKeyStore, tlsPasswordFile, requests(), defaults.sharing());
+                cep(defaults.cep()), httpPort, tlsKeyStore, tlsPasswordFile, requests(), defaults.sharing(), null);
         if (tlsKeyStore != null && tlsPasswordFile == null) {
             throw new ParameterException(spec.commandLine(), "--tls-keystore needs --tls-password-file");
+        }
+        if (brokerUrl != null) {
+            if (brokerPasswordFile == null) {
+                throw new ParameterException(spec.commandLine(), "--broker-url needs --broker-password-file");
+            }
+            config = config.withSharedBroker(SharedBroker.at(brokerUrl, brokerPasswordFile));
         }
         EmbeddedBackend backend = EmbeddedBackend.start(config);
         printReady(spec.commandLine().getOut(), config, backend);

@@ -24,6 +24,7 @@ import io.homegrid.security.AccessSettings;
  *
  * @param jdbcUrl           external PostgreSQL, or null for the embedded one under {@code dataDir}
  * @param brokerPorts       protocols the broker also serves on 127.0.0.1 (OpenWire, MQTT, STOMP)
+ * @param broker            the broker this instance shares with others; null: a broker of its own, embedded
  * @param httpPort          plain HTTP on 127.0.0.1 besides HTTPS on {@code port}; 0: none
  * @param tlsKeyStore       a PKCS#12 key store to serve HTTPS with; null: a self-signed one under {@code dataDir/tls}
  * @param tlsPasswordFile   the file holding that key store's password
@@ -33,14 +34,14 @@ import io.homegrid.security.AccessSettings;
 public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
         EmbeddedBroker.Ports brokerPorts, Limits limits, int maxBodyBytes, int maxIngestLagSeconds, int parserConsumers,
         PersistenceSettings persistence, CepSettings cep, int httpPort, Path tlsKeyStore, Path tlsPasswordFile,
-        RequestLimits requests, SharingSettings sharing) {
+        RequestLimits requests, SharingSettings sharing, SharedBroker broker) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     public static BackendConfig defaults(int port, Path dataDir) {
         return new BackendConfig(DEFAULT_HOST, port, dataDir, null, null, null, EmbeddedBroker.Ports.NONE, Limits.DEFAULT,
                 PushSettings.DEFAULT_MAX_BODY_BYTES, PushSettings.DEFAULT_MAX_INGEST_LAG_SECONDS, ParserSettings.DEFAULT_CONSUMERS, PersistenceSettings.DEFAULT,
-                CepSettings.DEFAULT, 0, null, null, RequestLimits.DEFAULT, SharingSettings.DEFAULT);
+                CepSettings.DEFAULT, 0, null, null, RequestLimits.DEFAULT, SharingSettings.DEFAULT, null);
     }
 
     /** Tokens and the first operator; a generated first password is kept beside the data. */
@@ -72,36 +73,46 @@ public record BackendConfig(String host, int port, Path dataDir, String jdbcUrl,
 
     public BackendConfig withHttpPort(int loopbackPort) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence, cep, loopbackPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
+                parserConsumers, persistence, cep, loopbackPort, tlsKeyStore, tlsPasswordFile, requests, sharing, broker);
     }
 
     public BackendConfig withMaxIngestLagSeconds(int seconds) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, seconds,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing, broker);
     }
 
     public BackendConfig withPausePersistence(boolean paused) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence.withPaused(paused), cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
+                parserConsumers, persistence.withPaused(paused), cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing, broker);
     }
 
     public BackendConfig withJdbc(String url, String user, String password) {
         return new BackendConfig(host, port, dataDir, url, user, password, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing, broker);
+    }
+
+    /**
+     * Several backend instances on one broker (issue 18): this one embeds none and connects to
+     * {@code broker}, whose services user it logs in as.
+     */
+    public BackendConfig withSharedBroker(SharedBroker shared) {
+        return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes,
+                maxIngestLagSeconds, parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests,
+                sharing, shared);
     }
 
     public BackendConfig withBrokerPorts(EmbeddedBroker.Ports ports) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, ports, limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, sharing, broker);
     }
 
     public BackendConfig withSharing(SharingSettings settings) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, settings);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, requests, settings, broker);
     }
 
     public BackendConfig withRequests(RequestLimits limits) {
         return new BackendConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, brokerPorts, this.limits, maxBodyBytes, maxIngestLagSeconds,
-                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, limits, sharing);
+                parserConsumers, persistence, cep, httpPort, tlsKeyStore, tlsPasswordFile, limits, sharing, broker);
     }
 }

@@ -91,8 +91,10 @@ public final class EmbeddedBackend implements AutoCloseable {
             SchemaMigrator.migrate(dataSource);
             AccessService access = AccessService.start(config.access(), dataSource, clock);
 
-            BusService bus = resources.add("bus", BusService.start(BusSettings.embedded("homegrid-" + config.port(),
-                    config.dataDir().resolve("broker"), config.brokerPorts()), access.brokerClients()));
+            BusSettings busSettings = config.broker() != null ? config.broker().bus()
+                    : BusSettings.embedded("homegrid-" + config.port(), config.dataDir().resolve("broker"),
+                            config.brokerPorts());
+            BusService bus = resources.add("bus", BusService.start(busSettings, access.brokerClients()));
             PersistenceService persistence = resources.add("persistence",
                     PersistenceService.start(config.persistence(), bus.plain(), dataSource, clock));
             CepService cep = resources.add("CEP", CepService.start(config.cep(), bus.plain(), dataSource, clock));

@@ -119,7 +119,7 @@ class BackendDefaultsTest {
                 BackendConfig.defaults(8080, Path.of("data")).brokerPorts(), Limits.DEFAULT.withMaxBatchSize(2_000),
                 PushSettings.DEFAULT_MAX_BODY_BYTES, PushSettings.DEFAULT_MAX_INGEST_LAG_SECONDS, 2, PersistenceSettings.DEFAULT,
                 CepSettings.DEFAULT, 0, null, null,
-                RequestLimits.DEFAULT, io.homegrid.sharing.SharingSettings.DEFAULT);
+                RequestLimits.DEFAULT, io.homegrid.sharing.SharingSettings.DEFAULT, null);
 
         assertThat(raised.parser().limits()).isSameAs(raised.rest().push().limits());
         assertThat(raised.parser().limits().maxBatchSize()).isEqualTo(2_000);
