@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** Entry point of {@code ./homegrid}. */
 @Command(name = "homegrid", mixinStandardHelpOptions = true, version = "homegrid 0.1.0",
         description = "Device-level home energy metering and control.",
-        subcommands = {DemoCommand.class, BackendCommand.class, BrokerCommand.class, GatewayCommand.class, SimulateCommand.class,
+        subcommands = {DemoCommand.class, BackendCommand.class, BrokerCommand.class, ClusterCommand.class, GatewayCommand.class, SimulateCommand.class,
                 SimulateCommunityCommand.class, EvaluateForecastCommand.class, KarafCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
