@@ -142,6 +142,11 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
         household.release();
     }
 
+    /** Deploys and undeploys what another backend instance added or removed; see {@link AddedStatements#sync}. */
+    public synchronized int syncStatements() {
+        return added.sync(households.all());
+    }
+
     /** Lets silent households' clocks follow the wall clock, so their open minutes close; run every second. */
     public synchronized void tick() {
         long now = clock.millis();

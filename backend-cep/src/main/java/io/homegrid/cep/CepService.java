@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 import javax.jms.BytesMessage;
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
+import javax.jms.DeliveryMode;
 import javax.jms.JMSException;
 import javax.jms.Message;
+import javax.jms.MessageProducer;
 import javax.jms.Session;
 import javax.jms.TextMessage;
 import javax.sql.DataSource;
@@ -56,6 +58,30 @@ public final class CepService implements AutoCloseable {
     });
     private Connection connection;
 
+    /** The engine's administration; each change is announced to the other backend instances. */
+    private final StatementAdmin admin = new StatementAdmin() {
+        @Override
+        public List<StatementInfo> statements() {
+            return engine.statements();
+        }
+
+        @Override
+        public StatementInfo add(String name, String epl, String household) throws InvalidStatementException {
+            StatementInfo added = engine.add(name, epl, household);
+            announce(name);
+            return added;
+        }
+
+        @Override
+        public boolean remove(String name) {
+            boolean removed = engine.remove(name);
+            if (removed) {
+                announce(name);
+            }
+            return removed;
+        }
+    };
+
     private CepService(ConnectionFactory connectionFactory, DataSource dataSource, CepSettings settings, Clock clock) {
         this.connectionFactory = connectionFactory;
         this.publisher = new CepPublisher(connectionFactory);
@@ -87,7 +113,21 @@ public final class CepService implements AutoCloseable {
     }
 
     public StatementAdmin admin() {
-        return engine;
+        return admin;
+    }
+
+
+    /** Tells every instance (this one too, which finds nothing to do) that the stored statements changed. */
+    private void announce(String name) {
+        try (Connection announcing = connectionFactory.createConnection();
+                Session session = announcing.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer producer = session.createProducer(session.createTopic(Destinations.CEP_STATEMENTS_CHANGED));
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            producer.send(session.createTextMessage(name));
+        } catch (JMSException e) {
+            // the statement is stored: the other instances have it at their next start
+            LOG.warn("Other backend instances not told of statement '{}': {}", name, e.getMessage());
+        }
     }
 
     public CepEngine engine() {
@@ -100,6 +140,9 @@ public final class CepService implements AutoCloseable {
         connection = connectionFactory.createConnection();
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         session.createConsumer(session.createQueue(readingsQueue())).setMessageListener(this::onMessage);
+        Session statements = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        statements.createConsumer(statements.createTopic(Destinations.CEP_STATEMENTS_CHANGED))
+                .setMessageListener(message -> engine.syncStatements());
         connection.start();
         ticker.scheduleWithFixedDelay(engine::tick, 1, 1, TimeUnit.SECONDS);
     }

@@ -122,6 +122,22 @@ class SharedBrokerIT {
     }
 
     @Test
+    void aStatementAddedAtOneInstanceRunsAtTheOtherAndLeavesItWhenRemoved() throws Exception {
+        Http first = https.get(0).as(fixture.operator());
+        Http second = https.get(1).as(fixture.operator());
+        Http.Answer added = first.post("/api/v1/cep/statements", "{\"name\":\"shared-high\",\"epl\":"
+                + "\"select gateway, device, value from PowerReading(value > 3000)\"}");
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.get("/api/v1/cep/statements").json()
+                .get("statements").findValuesAsText("name").contains("shared-high"));
+
+        assertThat(second.delete("/api/v1/cep/statements/shared-high").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !first.get("/api/v1/cep/statements").json()
+                .get("statements").findValuesAsText("name").contains("shared-high"));
+    }
+
+    @Test
     void readingsPushedToEitherInstanceAreStoredOnceAndReachALiveClientOfTheOther() throws Exception {
         String token = fixture.person("watcher", Role.RESIDENT, household).substring("Bearer ".length());
         try (LiveClient live = LiveClient.connect(https.get(1))) {

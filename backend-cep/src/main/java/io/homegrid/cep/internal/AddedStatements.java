@@ -85,16 +85,54 @@ public final class AddedStatements {
         if (statement == null) {
             return false;
         }
-        statement.deployments().forEach((household, deploymentId) -> {
-            try {
-                household.undeploy(deploymentId);
-            } catch (EPUndeployException e) {
-                LOG.warn("[{}] cannot undeploy statement '{}': {}", household.gateway(), name, e.getMessage());
-            }
-        });
+        statement.deployments().forEach((household, deploymentId) -> undeploy(household, name, deploymentId));
         store.delete(name);
         LOG.info("CEP statement '{}' removed", name);
         return true;
+    }
+
+    /**
+     * Brings this engine to what the store holds, after another backend instance added or removed
+     * a statement (issue 18): those stored and not here are compiled and deployed, those here and
+     * no longer stored are undeployed. Nothing is stored or deleted: the other instance did that.
+     *
+     * @return how many statements were added or removed here
+     */
+    public int sync(Collection<Household> households) {
+        Map<String, StatementStore.Stored> stored = store.load();
+        int changed = 0;
+        for (String name : List.copyOf(added.keySet())) {
+            if (!stored.containsKey(name)) {
+                Added statement = added.remove(name);
+                statement.deployments().forEach((household, deploymentId) -> undeploy(household, name, deploymentId));
+                LOG.info("CEP statement '{}' removed, as another backend instance did", name);
+                changed++;
+            }
+        }
+        for (Map.Entry<String, StatementStore.Stored> entry : stored.entrySet()) {
+            if (added.containsKey(entry.getKey())) {
+                continue;
+            }
+            try {
+                Added statement = new Added(entry.getValue().epl(), entry.getValue().household(),
+                        compiler.compile(entry.getKey(), entry.getValue().epl()), new HashMap<>());
+                households.forEach(runtime -> deploy(runtime, statement));
+                added.put(entry.getKey(), statement);
+                LOG.info("CEP statement '{}' added, as another backend instance did", entry.getKey());
+                changed++;
+            } catch (InvalidStatementException e) {
+                LOG.warn("Stored statement '{}' was not deployed: {}", entry.getKey(), e.getMessage());
+            }
+        }
+        return changed;
+    }
+
+    private static void undeploy(Household household, String name, String deploymentId) {
+        try {
+            household.undeploy(deploymentId);
+        } catch (EPUndeployException e) {
+            LOG.warn("[{}] cannot undeploy statement '{}': {}", household.gateway(), name, e.getMessage());
+        }
     }
 
     /** Deploys every added statement on a new household. */

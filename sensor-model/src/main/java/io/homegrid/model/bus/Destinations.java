@@ -30,6 +30,11 @@ public final class Destinations {
     public static final String REPLAY_COMMANDS = "replay.commands";
     /** Topic: progress of replays, JSON, for the live channel. */
     public static final String REPLAY_PROGRESS = "replay.progress";
+    /**
+     * Topic: a CEP statement was added or removed at one backend instance (issue 18); every
+     * instance brings its engine to what the statement store holds. The body names the statement.
+     */
+    public static final String CEP_STATEMENTS_CHANGED = "cep.statements.changed";
 
     /** Queue: results of commands, correlated by JMSCorrelationID = command id. */
     public static final String COMMAND_RESULTS = "gateway.commands.results";
