@@ -45,8 +45,9 @@ import io.homegrid.model.json.Json;
 /**
  * Issue 18: three backend instances (processes of their own) on one broker and one PostgreSQL,
  * behind HAProxy, under pushes from 50 gateways through the entry. One instance is killed with
- * SIGKILL and another stopped cleanly while they push; the gateways retry what was not answered,
- * as a gateway does. Every reading answered 202 is stored exactly once.
+ * SIGKILL and another stopped cleanly while they push, then the serving broker is killed and its
+ * standby takes over; the gateways retry what was not answered, as a gateway does. Every reading
+ * answered 202 is stored exactly once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
@@ -95,6 +96,7 @@ class ClusterIT {
         AtomicLong retries = new AtomicLong();
         AtomicInteger pushes = new AtomicInteger();
         CountDownLatch killed = new CountDownLatch(1);
+        CountDownLatch brokerKilled = new CountDownLatch(1);
         ExecutorService gateways = Executors.newFixedThreadPool(GATEWAYS); // a thread each: half of them wait for the kill
         Instant start = Instant.now().minusSeconds(600);
         List<java.util.concurrent.Future<?>> running = new ArrayList<>();
@@ -106,6 +108,9 @@ class ClusterIT {
                     if (push == 15) {
                         killed.await();
                     }
+                    if (push == 25) {
+                        brokerKilled.await();
+                    }
                     List<String> readings = new ArrayList<>();
                     for (int r = 0; r < READINGS_A_PUSH; r++) {
                         long seq = push * READINGS_A_PUSH + r + 1L;
@@ -113,17 +118,19 @@ class ClusterIT {
                     }
                     String body = batch(gateway, readings.toArray(String[]::new));
                     // as a gateway does: the same batch again until it is answered 202
-                    while (true) {
-                        try {
-                            Answer answer = send("POST", "/api/v1/gateways/" + gateway + "/readings", basic, body);
-                            if (answer.status() == 202) {
-                                break;
-                            }
-                        } catch (java.io.IOException e) {
-                            // the instance went away mid-request
-                        }
-                        retries.incrementAndGet();
-                    }
+                    await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                            .until(() -> {
+                                try {
+                                    if (send("POST", "/api/v1/gateways/" + gateway + "/readings", basic, body)
+                                            .status() == 202) {
+                                        return true;
+                                    }
+                                } catch (java.io.IOException e) {
+                                    // the instance went away mid-request
+                                }
+                                retries.incrementAndGet();
+                                return false;
+                            });
                     Set<Long> mine = accepted.computeIfAbsent(gateway, k -> ConcurrentHashMap.newKeySet());
                     for (int r = 0; r < READINGS_A_PUSH; r++) {
                         mine.add(push * READINGS_A_PUSH + r + 1L);
@@ -139,10 +146,14 @@ class ClusterIT {
         await().atMost(Duration.ofMinutes(3)).until(() -> pushes.get() >= GATEWAYS * 20);
         // 128 + 15: the JVM ends so after SIGTERM, once its shutdown hook has stopped the instance
         assertThat(cluster.instances().get(1).stop()).as("a clean stop").isEqualTo(143);
+        await().atMost(Duration.ofMinutes(3)).until(() -> pushes.get() >= GATEWAYS * 25);
+        cluster.brokers().get(0).kill();
+        brokerKilled.countDown();
         for (var gateway : running) {
             gateway.get(5, TimeUnit.MINUTES);
         }
         gateways.shutdown();
+        assertThat(cluster.brokers().get(1).awaitReady(60).alive()).as("the standby broker took over").isTrue();
 
         org.slf4j.LoggerFactory.getLogger(ClusterIT.class).info("{} pushes answered 202 through the entry, {} sent again"
                 + " after an instance went away", pushes.get(), retries.get());

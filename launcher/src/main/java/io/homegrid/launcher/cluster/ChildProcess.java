@@ -43,7 +43,7 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits for the ready line; fails when the process ends first. */
-    ChildProcess awaitReady(long seconds) throws Exception {
+    public ChildProcess awaitReady(long seconds) throws Exception {
         ready.get(seconds, TimeUnit.SECONDS);
         return this;
     }

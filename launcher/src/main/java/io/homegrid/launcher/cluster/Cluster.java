@@ -26,8 +26,9 @@ import io.homegrid.launcher.internal.TlsMaterial;
 import io.homegrid.model.retry.Backoff;
 
 /**
- * Several backend instances on one machine behind one HTTPS entry (issue 18): a broker process
- * the instances share ({@code ./homegrid broker}), one PostgreSQL (the embedded one, in this
+ * Several backend instances on one machine behind one HTTPS entry (issue 18): a pair of broker
+ * processes on one store ({@code ./homegrid broker}; the second waits for the store's lock and
+ * serves when the first dies), one PostgreSQL (the embedded one, in this
  * process, standing in for an external server), the instances as processes of their own (so that
  * one can be killed), and HAProxy in front. The one assembly of cluster mode: the command and
  * the tests start it.
@@ -43,6 +44,7 @@ public final class Cluster implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<ChildProcess> instances = new ArrayList<>();
     private final List<Integer> instancePorts = new ArrayList<>();
+    private final List<ChildProcess> brokers = new ArrayList<>();
 
     private Cluster(ClusterSettings settings, TlsMaterial tls) {
         this.settings = settings;
@@ -65,13 +67,21 @@ public final class Cluster implements AutoCloseable {
     private void startAll(Path dir) throws Exception {
         DatabaseSupervisor database = DatabaseSupervisor.start(dir.resolve("postgres"));
         started.add(database);
-        int brokerPort = FreePorts.next();
         Path brokerDir = dir.resolve("broker");
-        ChildProcess broker = ChildProcess.start("broker", java("broker", "--port", Integer.toString(brokerPort),
-                "--data-dir", brokerDir.toString()), Map.of(), dir.resolve("broker.log"), BROKER_READY);
-        started.add(broker);
-        broker.awaitReady(120);
-        String brokerUrl = "failover:(tcp://127.0.0.1:" + brokerPort + ")?maxReconnectAttempts=-1";
+        List<String> brokerUrls = new ArrayList<>();
+        for (String name : List.of("broker-1", "broker-2")) {
+            int brokerPort = FreePorts.next();
+            ChildProcess broker = ChildProcess.start(name, java("broker", "--port", Integer.toString(brokerPort),
+                    "--data-dir", brokerDir.toString()), Map.of(), dir.resolve(name + ".log"), BROKER_READY);
+            started.add(broker);
+            brokers.add(broker);
+            brokerUrls.add("tcp://127.0.0.1:" + brokerPort);
+            if (brokers.size() == 1) {
+                // the standby never prints its ready line while the first holds the lock
+                broker.awaitReady(120);
+            }
+        }
+        String brokerUrl = "failover:(" + String.join(",", brokerUrls) + ")?randomize=false&maxReconnectAttempts=-1";
         // one after the other: the first migrates the schema and creates the first operator
         for (int i = 1; i <= settings.instances(); i++) {
             int port = FreePorts.next();
@@ -157,6 +167,11 @@ public final class Cluster implements AutoCloseable {
     /** The backend instances, in the order they started. */
     public List<ChildProcess> instances() {
         return List.copyOf(instances);
+    }
+
+    /** The broker pair: the first serves, the second is its standby. */
+    public List<ChildProcess> brokers() {
+        return List.copyOf(brokers);
     }
 
     /** {@code https://localhost:<port>} of one instance, bypassing the entry. */
