@@ -51,7 +51,8 @@ public final class FreePorts {
     private static int ephemeralStart() {
         Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         try {
-            return Integer.parseInt(Files.readString(range).strip().split("\\s+")[0]);
+            // readAllLines, not readString: procfs reports a size of 0, and readString then gave "3" of "32768"
+            return Integer.parseInt(Files.readAllLines(range).get(0).strip().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 49_152;
         }
