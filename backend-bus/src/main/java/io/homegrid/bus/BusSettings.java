@@ -42,4 +42,16 @@ public record BusSettings(boolean embeddedBroker, String brokerName, Path dataDi
         return new BusSettings(true, brokerName, dataDirectory, ports, DEFAULT_DURABLE_QUEUES, DEFAULT_BROKER_URL,
                 DEFAULT_POOL_MAX_CONNECTIONS, new BusCredentials(DEFAULT_SERVICES_USER, ""));
     }
+
+    /** No broker of its own: the one at {@code brokerUrl}, shared with other backend instances, logged in to as {@code services}. */
+    public static BusSettings external(String brokerUrl, BusCredentials services) {
+        return new BusSettings(false, null, null, null, DEFAULT_DURABLE_QUEUES, brokerUrl, DEFAULT_POOL_MAX_CONNECTIONS,
+                services);
+    }
+
+    /** The same settings, the services logging in with these credentials (a broker others share needs them known). */
+    public BusSettings withServices(BusCredentials credentials) {
+        return new BusSettings(embeddedBroker, brokerName, dataDirectory, ports, durableQueues, brokerUrl,
+                poolMaxConnections, credentials);
+    }
 }

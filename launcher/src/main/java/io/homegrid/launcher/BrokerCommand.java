@@ -50,9 +50,8 @@ final class BrokerCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("broker     waiting for the store's lock in %s (a standby waits here)%n",
                 dataDir.toAbsolutePath());
         spec.commandLine().getOut().flush();
-        BusService broker = BusService.start(new BusSettings(true, "homegrid-broker", dataDir.resolve("broker"),
-                new EmbeddedBroker.Ports(port, 0, 0), BusSettings.DEFAULT_DURABLE_QUEUES, null,
-                BusSettings.DEFAULT_POOL_MAX_CONNECTIONS, services), OutsideClients.NONE);
+        BusService broker = BusService.start(BusSettings.embedded("homegrid-broker", dataDir.resolve("broker"),
+                new EmbeddedBroker.Ports(port, 0, 0)).withServices(services), OutsideClients.NONE);
         spec.commandLine().getOut().printf("broker     tcp://127.0.0.1:%d, services user %s, password in %s%n%s%n", port,
                 services.user(), password.toAbsolutePath(), READY);
         spec.commandLine().getOut().flush();

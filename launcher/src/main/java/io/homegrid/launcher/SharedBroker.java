@@ -34,7 +34,6 @@ public record SharedBroker(String url, BusCredentials services) {
 
     /** What the instance's bus connects with: no broker of its own. */
     BusSettings bus() {
-        return new BusSettings(false, null, null, null, BusSettings.DEFAULT_DURABLE_QUEUES, url,
-                BusSettings.DEFAULT_POOL_MAX_CONNECTIONS, services);
+        return BusSettings.external(url, services);
     }
 }

@@ -179,6 +179,8 @@ class AccessMatrixIT {
                 live("/api/v1/live",                              "401 200 200 200 200 200 200 403 403"),
                 // the WebSocket channel logs in with a token: a gateway's Basic secret is no token (401)
                 socket("A",                                       "401 200 404 200 200 403 404 401 401"),
+                // issue 17: a community's residual on the WebSocket, for those who read the community
+                socket("community:matrix",                        "401 200 404 200 200 404 404 401 401"),
                 post("/api/v1/devices/" + PLUG + "/relay", who -> "{\"on\":false}",
                                                                   "401 200 404 200 200 403 404 403 403"),
                 // issue 17: holding a household's battery at a setpoint, as switching its relay
@@ -502,9 +504,12 @@ class AccessMatrixIT {
         return new Row("LIVE", path, null, expected);
     }
 
-    /** A subscription to a household on the WebSocket live channel: 401 not logged in, 200 subscribed, else the error's. */
-    private Row socket(String household, String expected) {
-        return new Row("WS", household, null, expected);
+    /**
+     * A subscription on the WebSocket live channel, to a household or to {@code community:<id>}:
+     * 401 not logged in, 200 subscribed, else the error's.
+     */
+    private Row socket(String subject, String expected) {
+        return new Row("WS", subject, null, expected);
     }
 
     private record Row(String method, String path, java.util.function.Function<String, String> body, String expected) {
@@ -520,12 +525,15 @@ class AccessMatrixIT {
             case "POST" -> as.post(path, row.body().apply(who)).status();
             case "PUT" -> as.put(path, row.body().apply(who)).status();
             case "JAR" -> as.post(path, "application/java-archive", tinyBundle()).status();
-            case "WS" -> socketStatus(row.path().equals("A") ? householdA : row.path(), headers.get(who));
+            case "WS" -> socketStatus(row.path().startsWith("community:")
+                    ? "\"community\":\"" + row.path().substring("community:".length()) + "\""
+                    : "\"household\":\"" + (row.path().equals("A") ? householdA : row.path()) + "\"", headers.get(who));
             default -> liveStatus(path, headers.get(who));
         };
     }
 
-    private int socketStatus(String household, String header) throws Exception {
+    /** @param subject the subscription's {@code "household":…} or {@code "community":…} */
+    private int socketStatus(String subject, String header) throws Exception {
         try (LiveClient client = LiveClient.connect(http)) {
             String token = header == null ? "" : header.substring(header.indexOf(' ') + 1);
             client.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
@@ -533,7 +541,7 @@ class AccessMatrixIT {
             if (client.closed().isDone()) {
                 return 401;
             }
-            client.send("{\"type\":\"subscribe\",\"id\":\"matrix\",\"household\":\"" + household + "\"}");
+            client.send("{\"type\":\"subscribe\",\"id\":\"matrix\"," + subject + "}");
             await().until(() -> !client.of("subscribed").isEmpty() || !client.of("error").isEmpty());
             if (!client.of("subscribed").isEmpty()) {
                 return 200;

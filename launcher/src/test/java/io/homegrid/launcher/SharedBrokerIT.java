@@ -56,9 +56,8 @@ class SharedBrokerIT {
     void twoInstancesOnOneBrokerAndOneDatabase() throws Exception {
         int brokerPort = FreePorts.next();
         BusCredentials services = BusCredentials.generated(BusSettings.DEFAULT_SERVICES_USER);
-        broker = BusService.start(new BusSettings(true, "shared", dir.resolve("broker"),
-                new EmbeddedBroker.Ports(brokerPort, 0, 0), BusSettings.DEFAULT_DURABLE_QUEUES, null,
-                BusSettings.DEFAULT_POOL_MAX_CONNECTIONS, services), OutsideClients.NONE);
+        broker = BusService.start(BusSettings.embedded("shared", dir.resolve("broker"),
+                new EmbeddedBroker.Ports(brokerPort, 0, 0)).withServices(services), OutsideClients.NONE);
         database = DatabaseSupervisor.start(dir.resolve("postgres"));
         SharedBroker shared = new SharedBroker("failover:(tcp://127.0.0.1:" + brokerPort + ")", services);
         // one after the other: the first migrates the schema

@@ -10,6 +10,9 @@ import java.util.Objects;
 public record DeviceDescription(String device, String type, String name, List<SensorDescription> sensors,
         boolean relay, DeviceState state) {
 
+    /** The type of a home battery: the community agent controls it, the setpoint API holds it. */
+    public static final String BATTERY_TYPE = "battery";
+
     public DeviceDescription {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(type, "type");

@@ -1,6 +1,7 @@
 package io.homegrid.model;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,8 +35,12 @@ public final class GatewaySettingRules {
         return CALIBRATION.matcher(name).matches();
     }
 
+    /** The battery settings there are; the rest of the agent's configuration is the installer's. */
+    public static final Set<String> BATTERY_SETTINGS = Set.of(BATTERY_CAPACITY_WH, BATTERY_MAX_CHARGE_W,
+            BATTERY_MAX_DISCHARGE_W, BATTERY_EFFICIENCY, BATTERY_RESERVE);
+
     public static boolean battery(String name) {
-        return name.startsWith(BATTERY);
+        return BATTERY_SETTINGS.contains(name);
     }
 
     /** Why this value is refused for this setting; empty when it is fine. */

@@ -51,14 +51,18 @@ public final class AddedStatements {
      * It stays stored; adding a statement under its name replaces it.
      */
     public void restore() {
-        store.load().forEach((name, stored) -> {
-            try {
-                added.put(name, new Added(stored.epl(), stored.household(), compiler.compile(name, stored.epl()),
-                        new HashMap<>()));
-            } catch (InvalidStatementException e) {
-                LOG.warn("Stored statement '{}' was not deployed: {}", name, e.getMessage());
-            }
-        });
+        store.load().forEach((name, stored) -> compiled(name, stored).ifPresent(statement -> added.put(name, statement)));
+    }
+
+    /** A stored statement compiled; empty, with the reason logged, when it no longer compiles. */
+    private Optional<Added> compiled(String name, StatementStore.Stored stored) {
+        try {
+            return Optional.of(new Added(stored.epl(), stored.household(), compiler.compile(name, stored.epl()),
+                    new HashMap<>()));
+        } catch (InvalidStatementException e) {
+            LOG.warn("Stored statement '{}' was not deployed: {}", name, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -113,15 +117,12 @@ public final class AddedStatements {
             if (added.containsKey(entry.getKey())) {
                 continue;
             }
-            try {
-                Added statement = new Added(entry.getValue().epl(), entry.getValue().household(),
-                        compiler.compile(entry.getKey(), entry.getValue().epl()), new HashMap<>());
-                households.forEach(runtime -> deploy(runtime, statement));
-                added.put(entry.getKey(), statement);
+            Optional<Added> statement = compiled(entry.getKey(), entry.getValue());
+            if (statement.isPresent()) {
+                households.forEach(runtime -> deploy(runtime, statement.get()));
+                added.put(entry.getKey(), statement.get());
                 LOG.info("CEP statement '{}' added, as another backend instance did", entry.getKey());
                 changed++;
-            } catch (InvalidStatementException e) {
-                LOG.warn("Stored statement '{}' was not deployed: {}", entry.getKey(), e.getMessage());
             }
         }
         return changed;

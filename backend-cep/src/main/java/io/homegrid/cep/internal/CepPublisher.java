@@ -12,7 +12,6 @@ import javax.jms.JMSException;
 import javax.jms.MessageProducer;
 import javax.jms.Session;
 import javax.jms.TextMessage;
-import javax.jms.Topic;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,17 +112,20 @@ public final class CepPublisher implements AutoCloseable {
             while (running || persistent && !queue.isEmpty()) {
                 try (Connection connection = connectionFactory.createConnection();
                         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-                    MessageProducer producer = session.createProducer(null);
-                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                    // the stored lane's outputs go to cep.out, persistent; community topics take either lane's
+                    MessageProducer out = null;
+                    if (persistent) {
+                        out = session.createProducer(session.createTopic(Destinations.CEP_OUT));
+                        out.setDeliveryMode(DeliveryMode.PERSISTENT);
+                    }
                     MessageProducer communities = session.createProducer(null);
                     communities.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-                    Topic out = session.createTopic(Destinations.CEP_OUT);
                     CepOutput output;
                     while ((output = queue.poll(200, TimeUnit.MILLISECONDS)) != null || running) {
                         if (output != null) {
                             TextMessage message = message(session, output);
-                            if (persistent) {
-                                producer.send(out, message);
+                            if (out != null) {
+                                out.send(message);
                             }
                             if (output.statement().startsWith(COMMUNITY_STATEMENTS)) {
                                 communities.send(session.createTopic(Destinations.communityResidual(

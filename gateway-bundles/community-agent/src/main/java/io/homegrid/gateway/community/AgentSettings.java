@@ -2,6 +2,8 @@ package io.homegrid.gateway.community;
 
 import java.time.Duration;
 
+import io.homegrid.model.DeviceDescription;
+
 /**
  * The community agent's settings, each default here once.
  *
@@ -16,7 +18,7 @@ import java.time.Duration;
 public record AgentSettings(String batteryDevice, Battery battery, ShavingSettings shaving, Duration step,
         Duration signalTimeout) {
 
-    public static final String BATTERY_TYPE = "battery";
+    public static final String BATTERY_TYPE = DeviceDescription.BATTERY_TYPE;
     public static final double DEFAULT_CAPACITY_WH = 10_000;
     public static final double DEFAULT_MAX_CHARGE_W = 5_000;
     public static final double DEFAULT_MAX_DISCHARGE_W = 5_000;

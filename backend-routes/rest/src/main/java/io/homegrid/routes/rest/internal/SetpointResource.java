@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.homegrid.model.CommandResult;
+import io.homegrid.model.DeviceDescription;
 import io.homegrid.model.SetpointCommand;
 import io.homegrid.model.json.Json;
 import io.homegrid.persistence.DeviceView;
@@ -44,7 +45,6 @@ public final class SetpointResource {
     static final int DEFAULT_MINUTES = 15;
     /** No household battery is larger: past this, the number is a typo, and the gateway is not bothered. */
     static final double MOST_WATTS = 100_000;
-    static final String BATTERY_TYPE = "battery";
 
     private final Access access;
     private final SensorDataRepository repository;
@@ -84,7 +84,7 @@ public final class SetpointResource {
         DeviceView view = repository.device(device)
                 .orElseThrow(() -> ApiException.notFound("device", "no device '" + device + "' is known"));
         String household = access.device(caller, device, view.gateway(), Scope.BATTERY_WRITE, null).household();
-        if (!BATTERY_TYPE.equals(view.type())) {
+        if (!DeviceDescription.BATTERY_TYPE.equals(view.type())) {
             throw new ApiException(409, "device", "device '" + device + "' is a " + view.type() + ", not a battery");
         }
         SetpointCommand command = new SetpointCommand(UUID.randomUUID().toString(), device, watts.doubleValue(), minutes);

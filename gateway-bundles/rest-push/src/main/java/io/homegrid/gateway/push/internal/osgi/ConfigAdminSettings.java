@@ -93,7 +93,7 @@ final class ConfigAdminSettings implements GatewaySettings {
         // the battery's settings as its cfg file has them (it ships every one)
         community.forEach((name, value) -> {
             String setting = GatewaySettingRules.BATTERY + name;
-            if (GatewaySettingRules.refusal(setting, String.valueOf(value)).isEmpty()) {
+            if (GatewaySettingRules.battery(setting)) {
                 settings.put(setting, String.valueOf(value));
             }
         });
