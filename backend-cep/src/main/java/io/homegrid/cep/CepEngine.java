@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import io.homegrid.cep.internal.BuiltInStatements;
 import io.homegrid.cep.internal.CommunityLive;
 import io.homegrid.cep.internal.CommunityMinutes;
 import io.homegrid.cep.internal.EsperRuntimes;
+import io.homegrid.cep.internal.HeldMessages;
 import io.homegrid.cep.internal.Household;
 import io.homegrid.cep.internal.Households;
 import io.homegrid.cep.internal.OutputListener;
@@ -61,6 +64,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     private final VirtualDeviceGroups groups;
     private final CommunityMinutes communities;
     private final CommunityLive live;
+    private final HeldMessages held = new HeldMessages();
 
     public CepEngine(CepSettings settings, Consumer<CepOutput> sink, StatementStore store, Clock clock) {
         this(settings, sink, store, GatewayHouseholds.NONE, clock);
@@ -107,15 +111,66 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
 
     /** Takes a parsed batch; its readings enter the household's runtime in time order once past the lateness bound. */
     public synchronized void accept(ReadingBatch batch) {
-        if (batch.readings().isEmpty()) {
-            return;
-        }
+        take(batch, null, clock.millis());
+        communities.flushReported(clock.millis());
+    }
+
+    /**
+     * Takes the batches of one bus message, of one message group; {@code done} runs (on this
+     * thread, after the outputs it depends on went to the sink) once every minute their readings
+     * count in has been output, so that the message can be acknowledged then and not before.
+     * One gateway's batch that fails costs the others in the message nothing.
+     */
+    public synchronized void accept(List<ReadingBatch> batches, String group, Runnable done) {
         long now = clock.millis();
-        feed(households.of(batch.gateway(), batch.readings().get(0).time().toEpochMilli()), batch, null, now);
-        for (Reading reading : batch.readings()) {
-            live.observe(batch.gateway(), reading, now);
+        Map<Household, Long> latest = new HashMap<>();
+        for (ReadingBatch batch : batches) {
+            try {
+                Household household = take(batch, group, now);
+                if (household != null) {
+                    latest.merge(household, batch.readings().stream().mapToLong(r -> r.time().toEpochMilli()).max()
+                            .orElseThrow(), Math::max);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("[{}] CEP could not take a batch of {} reading(s)", batch.gateway(),
+                        batch.readings().size(), e);
+            }
         }
         communities.flushReported(now);
+        held.hold(latest, done);
+        held.release(latest.keySet());
+    }
+
+    /**
+     * The broker gives this instance a message group anew (another instance that had it died or
+     * stopped, or the broker failed over): the households whose readings came in it start again
+     * from the readings it delivers again, which include every one of their minutes not yet output.
+     */
+    public synchronized void resetGroup(String group) {
+        List<Household> reset = households.reset(group);
+        reset.forEach(held::forget);
+        if (!reset.isEmpty()) {
+            LOG.info("Message group {} came to this instance anew: {} household runtime(s) start again from the "
+                    + "readings delivered again", group, reset.size());
+        }
+    }
+
+    /** @return the household, or null for an empty batch */
+    private Household take(ReadingBatch batch, String group, long now) {
+        if (batch.readings().isEmpty()) {
+            return null;
+        }
+        Household household = households.of(batch.gateway(), batch.readings().get(0).time().toEpochMilli());
+        household.group(group);
+        for (Reading reading : batch.readings()) {
+            if (household.isNew(reading.seq(), reading.time().toEpochMilli())) {
+                household.add(new SensorEvent(batch.gateway(), reading.device(), reading.sensor().id(),
+                        reading.value(), reading.time().toEpochMilli()), now);
+                live.observe(batch.gateway(), reading, now);
+            }
+        }
+        household.release();
+        return household;
     }
 
     /**
@@ -151,6 +206,7 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     public synchronized void tick() {
         long now = clock.millis();
         households.all().forEach(h -> h.idle(now));
+        held.release(households.all());
         communities.flush(now);
         live.publish(now);
         int closed = households.closeSilentReplays(now, ISOLATED_REPLAY_SILENCE.toMillis());
@@ -162,11 +218,17 @@ public final class CepEngine implements StatementAdmin, AutoCloseable {
     /** Releases every household's held readings up to {@code until} and moves its time there; for tests and replay. */
     public synchronized void advanceTo(Instant until) {
         households.all().forEach(h -> h.releaseUntil(until.toEpochMilli()));
+        held.release(households.all());
         communities.flush(clock.millis());
     }
 
     public long lateReadings() {
         return households.late();
+    }
+
+    /** Bus messages not acknowledged yet, as their readings count in minutes not output yet. */
+    public synchronized int heldMessages() {
+        return held.size();
     }
 
     public long processedReadings() {

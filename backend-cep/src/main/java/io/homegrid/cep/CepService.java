@@ -37,7 +37,9 @@ import io.homegrid.model.json.Json;
 /**
  * The CEP service on the bus: parsed readings arrive push-based from its own durable queue
  * behind the {@code readings.parsed} virtual topic (one household's readings in order, by
- * message group: the gateway's, or the push lane's that a gateway never changes), outputs leave on {@code cep.out}. The one assembly that both the DS component
+ * message group: the gateway's, or the push lane's that a gateway never changes), outputs leave on
+ * {@code cep.out}. A message is acknowledged once the minutes its readings count in are output,
+ * so that another instance can compute them again if this one dies. The one assembly that both the DS component
  * and the embedded launcher start, through {@link #start(CepSettings, ConnectionFactory, DataSource, Clock)}.
  */
 public final class CepService implements AutoCloseable {
@@ -46,6 +48,19 @@ public final class CepService implements AutoCloseable {
     public static final String SERVICE = "cep";
 
     private static final Logger LOG = LoggerFactory.getLogger(CepService.class);
+    /**
+     * ActiveMQ's acknowledgement of one message ({@code ActiveMQSession.INDIVIDUAL_ACKNOWLEDGE}):
+     * a message stays unacknowledged while a minute its readings count in is open, and JMS
+     * itself can acknowledge only everything a session received so far.
+     */
+    private static final int INDIVIDUAL_ACKNOWLEDGE = 4;
+    /** Set by ActiveMQ on the first message of a group it gives a consumer. */
+    private static final String GROUP_FIRST_FOR_CONSUMER = "JMSXGroupFirstForConsumer";
+    /**
+     * Messages held unacknowledged count in the prefetch window: about two minutes of a busy
+     * instance's messages, past which the broker would stop delivering.
+     */
+    private static final int PREFETCH = 100_000;
     private static final ObjectReader READER = Json.mapper().readerFor(ReadingBatch.class);
 
     private final ConnectionFactory connectionFactory;
@@ -138,8 +153,9 @@ public final class CepService implements AutoCloseable {
         engine.start();
         publisher.start();
         connection = connectionFactory.createConnection();
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        session.createConsumer(session.createQueue(readingsQueue())).setMessageListener(this::onMessage);
+        Session session = connection.createSession(false, INDIVIDUAL_ACKNOWLEDGE);
+        session.createConsumer(session.createQueue(readingsQueue() + "?consumer.prefetchSize=" + PREFETCH))
+                .setMessageListener(this::onMessage);
         Session statements = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         statements.createConsumer(statements.createTopic(Destinations.CEP_STATEMENTS_CHANGED))
                 .setMessageListener(message -> engine.syncStatements());
@@ -149,26 +165,35 @@ public final class CepService implements AutoCloseable {
 
     private void onMessage(Message message) {
         try {
+            String group = message.getStringProperty(Headers.GROUP);
+            if (group != null && message.getBooleanProperty(GROUP_FIRST_FOR_CONSUMER)) {
+                engine.resetGroup(group);
+            }
             List<ReadingBatch> batches = batches(message);
             if (message.propertyExists(Headers.ORIGINAL_TIME) && message.propertyExists(Headers.REPLAY)) {
+                // an isolated replay's runtime is its own, and the replay can be run again: taken as it comes
                 for (ReadingBatch batch : batches) {
                     engine.acceptIsolated(batch, message.getLongProperty(Headers.REPLAY),
                             Instant.ofEpochMilli(message.getLongProperty(Headers.ORIGINAL_TIME)));
                 }
+                acknowledge(message);
             } else {
-                for (ReadingBatch batch : batches) {
-                    try {
-                        engine.accept(batch);
-                    } catch (RuntimeException e) {
-                        // One gateway's batch must not cost the others in its envelope theirs.
-                        LOG.error("[{}] CEP could not take a batch of {} reading(s)", batch.gateway(),
-                                batch.readings().size(), e);
-                    }
-                }
+                engine.accept(batches, group == null ? "" : group, () -> publisher.afterPublished(() -> acknowledge(message)));
             }
         } catch (Exception e) {
-            // A batch the parser let through is valid by construction: this is a bug, not input.
+            // A batch the parser let through is valid by construction: this is a bug, not input,
+            // and delivering it again would fail again.
             LOG.error("CEP could not take message {}", message, e);
+            acknowledge(message);
+        }
+    }
+
+    private static void acknowledge(Message message) {
+        try {
+            message.acknowledge();
+        } catch (JMSException e) {
+            // the broker delivers it again (to this instance or another), whose CEP counts it once
+            LOG.warn("CEP could not acknowledge message {}: {}", message, e.toString());
         }
     }
 

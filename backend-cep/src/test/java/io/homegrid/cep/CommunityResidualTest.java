@@ -151,13 +151,16 @@ class CommunityResidualTest {
                 .filter(r -> r.community().equals(community)).toList();
     }
 
+    private long seq;
+
     private CommunityResidual residual(String community) {
         List<CommunityResidual> minutes = residuals(community);
         assertThat(minutes).as(community).hasSize(1);
         return minutes.get(0);
     }
 
-    private static Reading reading(String device, SensorKind sensor, double value, long second) {
-        return new Reading(device, sensor, value, sensor.canonicalUnit(), T0.plusSeconds(second), second);
+    /** Each with a seq of its own, as a gateway numbers its readings. */
+    private Reading reading(String device, SensorKind sensor, double value, long second) {
+        return new Reading(device, sensor, value, sensor.canonicalUnit(), T0.plusSeconds(second), ++seq);
     }
 }

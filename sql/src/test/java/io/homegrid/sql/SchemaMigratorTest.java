@@ -24,14 +24,14 @@ class SchemaMigratorTest {
     void createsTheSchemaOnAnEmptyDatabase() throws Exception {
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("10");
+        assertThat(version).isEqualTo("11");
         assertThat(tables()).contains("gateway", "device", "device_sensor", "reading", "sensor_latest", "invalid_reading", "cep_output", "cep_statement",
                 "household", "app_user", "gateway_registration", "application", "access_grant", "audit_entry", "token_key",
                 "replay", "replay_reading", "series", "reading_row", "reading_seen", "reading_minute", "reading_hour",
                 "reading_day",
                 SchemaMigrator.HISTORY_TABLE, "virtual_device", "webhook", "webhook_item", "webhook_household",
                 "community", "community_member", "community_operator", "community_residual");
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(11);
     }
 
     @Test
@@ -41,9 +41,9 @@ class SchemaMigratorTest {
 
         String version = SchemaMigrator.migrate(database);
 
-        assertThat(version).isEqualTo("10");
+        assertThat(version).isEqualTo("11");
         assertThat(tables()).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(11);
     }
 
     @Test
@@ -51,9 +51,9 @@ class SchemaMigratorTest {
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> SchemaMigrator.migrate(database));
 
-        assertThat(first.get()).isEqualTo("10");
-        assertThat(second.get()).isEqualTo("10");
-        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(10);
+        assertThat(first.get()).isEqualTo("11");
+        assertThat(second.get()).isEqualTo("11");
+        assertThat(count("SELECT count(*) FROM " + SchemaMigrator.HISTORY_TABLE)).isEqualTo(11);
     }
 
     @Test

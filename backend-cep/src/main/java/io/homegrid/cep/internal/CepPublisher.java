@@ -2,6 +2,7 @@ package io.homegrid.cep.internal;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,7 +27,7 @@ import io.homegrid.model.json.Json;
 
 /**
  * Publishes CEP outputs to {@code cep.out} from its own thread: statement listeners only queue,
- * so the engine never waits on the broker. Outputs are persistent, for the persistence
+ * so the engine waits on the broker only when it is gone for long enough to fill the queue. Outputs are persistent, for the persistence
  * connector's queue behind the virtual topic; the gateway and statement travel as properties,
  * so live subscribers can select by gateway. A community's residual load also goes to its own
  * topic, for the community agents. The one as it stands goes there only, as it is not stored,
@@ -57,9 +58,21 @@ public final class CepPublisher implements AutoCloseable {
         live.worker.start();
     }
 
-    /** Never blocks: a full queue (broker gone for long) drops the output and counts it. */
+    /**
+     * A stored output waits for room while the broker is gone (the bus messages it came from stay
+     * unacknowledged, so the engine must not drop it and acknowledge them); a live residual never
+     * waits: a full queue drops it and counts it, as a newer one follows.
+     */
     public void offer(CepOutput output) {
         (CommunityResidual.LIVE_STATEMENT.equals(output.statement()) ? live : stored).offer(output);
+    }
+
+    /**
+     * Runs {@code then} on the publishing thread once every stored output offered so far has
+     * gone to the broker: the bus message those outputs came from may be acknowledged then.
+     */
+    public void afterPublished(Runnable then) {
+        stored.after(then);
     }
 
     public long published() {
@@ -79,6 +92,12 @@ public final class CepPublisher implements AutoCloseable {
 
         private final BlockingQueue<CepOutput> queue;
         private final AtomicLong dropped = new AtomicLong();
+        private final AtomicLong queued = new AtomicLong();
+        private final AtomicLong sent = new AtomicLong();
+        /** What runs once the outputs queued before it are sent; in the order it was asked for. */
+        private final ConcurrentLinkedQueue<After> after = new ConcurrentLinkedQueue<>();
+        /** The output whose send failed, sent again first once reconnected. */
+        private CepOutput unsent;
         private final Thread worker;
         private final String name;
         private final boolean persistent;
@@ -92,8 +111,42 @@ public final class CepPublisher implements AutoCloseable {
         }
 
         void offer(CepOutput output) {
-            if (!queue.offer(output) && dropped.incrementAndGet() % 1_000 == 1) {
+            if (persistent ? waitFor(output) : queue.offer(output)) {
+                queued.incrementAndGet();
+            } else if (dropped.incrementAndGet() % 1_000 == 1) {
                 LOG.warn("{} queue full: {} output(s) dropped so far", name, dropped.get());
+            }
+        }
+
+        /** Waits while running; a publisher that is closing drops what does not fit. */
+        private boolean waitFor(CepOutput output) {
+            try {
+                if (queue.offer(output)) {
+                    return true;
+                }
+                LOG.warn("{} queue full: the engine waits for the broker", name);
+                while (running) {
+                    if (queue.offer(output, 1, TimeUnit.SECONDS)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** Called from the engine's thread only, as {@link #offer} is, so the count is the outputs before it. */
+        void after(Runnable then) {
+            after.add(new After(queued.get(), then));
+        }
+
+        private void runDue() {
+            After next;
+            while ((next = after.peek()) != null && next.queued() <= sent.get()) {
+                after.poll();
+                next.then().run();
             }
         }
 
@@ -121,9 +174,21 @@ public final class CepPublisher implements AutoCloseable {
                     MessageProducer communities = session.createProducer(null);
                     communities.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
                     CepOutput output;
-                    while ((output = queue.poll(200, TimeUnit.MILLISECONDS)) != null || running) {
+                    while ((output = unsent != null ? unsent : queue.poll(200, TimeUnit.MILLISECONDS)) != null
+                            || running) {
                         if (output != null) {
-                            TextMessage message = message(session, output);
+                            // kept until sent: the messages it came from are acknowledged after it
+                            unsent = output;
+                            TextMessage message;
+                            try {
+                                message = message(session, output);
+                            } catch (JsonProcessingException e) {
+                                // an output the engine made that JSON cannot hold: a bug, and sending it again fails again
+                                LOG.error("CEP output of '{}' not published", output.statement(), e);
+                                unsent = null;
+                                sent.incrementAndGet();
+                                continue;
+                            }
                             if (out != null) {
                                 out.send(message);
                             }
@@ -131,13 +196,16 @@ public final class CepPublisher implements AutoCloseable {
                                 communities.send(session.createTopic(Destinations.communityResidual(
                                         (String) output.values().get("community"))), message);
                             }
+                            unsent = null;
                             published.incrementAndGet();
+                            sent.incrementAndGet();
                         }
+                        runDue();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (JMSException | JsonProcessingException e) {
+                } catch (JMSException e) {
                     if (!running && Thread.currentThread().isInterrupted()) {
                         return;
                     }
@@ -151,6 +219,9 @@ public final class CepPublisher implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private record After(long queued, Runnable then) {
     }
 
     private static TextMessage message(Session session, CepOutput output) throws JMSException, JsonProcessingException {

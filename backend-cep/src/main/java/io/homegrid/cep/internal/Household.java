@@ -1,5 +1,6 @@
 package io.homegrid.cep.internal;
 
+import java.util.HashSet;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +32,11 @@ public final class Household implements AutoCloseable {
     private final AtomicLong late;
     private final AtomicLong processed;
     private final UpdateListener listener;
+    /** The seqs of the readings taken whose time has not passed yet, with their times to forget them by. */
+    private final Set<Long> seqs = new HashSet<>();
+    private final PriorityQueue<long[]> seqTimes = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+    /** The message group its readings last came in. */
+    private String group;
     private long newest;
     private long lastArrival;
     /** Event time minus wall time: 0 for a gateway's own runtime, where the two go together. */
@@ -81,6 +87,35 @@ public final class Household implements AutoCloseable {
         runtime.getDeploymentService().undeploy(deploymentId);
     }
 
+    /** The household's event time. */
+    public long currentTime() {
+        return runtime.getEventService().getCurrentTime();
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public void group(String group) {
+        this.group = group;
+    }
+
+    /**
+     * Whether a reading is new here: a push sent again after its answer was lost, or a message
+     * the broker delivers again after a failover, carries readings already taken. A reading
+     * older than the household's time is dropped as late anyway.
+     */
+    public boolean isNew(long seq, long time) {
+        if (time < currentTime()) {
+            return true;
+        }
+        if (!seqs.add(seq)) {
+            return false;
+        }
+        seqTimes.add(new long[] {time, seq});
+        return true;
+    }
+
     public void add(SensorEvent event, long arrival) {
         pending.add(event);
         newest = Math.max(newest, event.getTime());
@@ -124,6 +159,10 @@ public final class Household implements AutoCloseable {
         }
         if (until > runtime.getEventService().getCurrentTime()) {
             runtime.getEventService().advanceTimeSpan(until);
+        }
+        long now = currentTime();
+        while (!seqTimes.isEmpty() && seqTimes.peek()[0] < now) {
+            seqs.remove(seqTimes.poll()[1]);
         }
     }
 

@@ -3,6 +3,7 @@ package io.homegrid.cep.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ObjLongConsumer;
@@ -75,6 +76,23 @@ public final class Households implements AutoCloseable {
             }
         }
         return closed;
+    }
+
+    /**
+     * Closes and forgets the households (their own runtimes, not isolated replays') whose readings
+     * came in a message group the broker now gives this instance anew: their runtimes start again
+     * from the readings it delivers.
+     */
+    public List<Household> reset(String group) {
+        List<Household> reset = new ArrayList<>();
+        for (var entry : new ArrayList<>(households.entrySet())) {
+            if (!entry.getKey().contains(REPLAY_KEY) && group.equals(entry.getValue().group())) {
+                entry.getValue().close();
+                households.remove(entry.getKey());
+                reset.add(entry.getValue());
+            }
+        }
+        return reset;
     }
 
     public Collection<Household> all() {

@@ -35,7 +35,7 @@ final class VirtualDeviceTotals implements UpdateListener {
         if (known.isEmpty()) {
             return;
         }
-        // (virtual device, minute) → [watts, members]
+        // (virtual device, minute) → [watts, members, samples]
         Map<String, Map<Long, double[]>> totals = new HashMap<>();
         String gateway = null;
         for (EventBean event : newEvents) {
@@ -44,9 +44,10 @@ final class VirtualDeviceTotals implements UpdateListener {
             for (Map.Entry<String, Set<String>> group : known.entrySet()) {
                 if (group.getValue().contains(device)) {
                     double[] sum = totals.computeIfAbsent(group.getKey(), name -> new HashMap<>())
-                            .computeIfAbsent((Long) event.get("minuteStart"), minute -> new double[2]);
+                            .computeIfAbsent((Long) event.get("minuteStart"), minute -> new double[3]);
                     sum[0] += (Double) event.get("watts");
                     sum[1]++;
+                    sum[2] += (Long) event.get("samples");
                 }
             }
         }
@@ -58,6 +59,7 @@ final class VirtualDeviceTotals implements UpdateListener {
                 total.put("minuteStart", minute.getKey());
                 total.put("watts", minute.getValue()[0]);
                 total.put("devices", (long) minute.getValue()[1]);
+                total.put("samples", (long) minute.getValue()[2]);
                 runtime.getEventService().routeEventMap(total, STREAM);
             }
         }

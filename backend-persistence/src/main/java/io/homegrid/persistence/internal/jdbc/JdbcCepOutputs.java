@@ -33,10 +33,17 @@ public final class JdbcCepOutputs {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Stores outputs; a minute aggregate stored before is replaced only by one computed from
+     * more readings (see migration V11: an instance taking over a household computes its open
+     * minutes again).
+     */
     public void write(List<CepOutput> outputs) throws SQLException, JsonProcessingException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO cep_output (statement, kind, gateway_id, device_id, time, output, replay_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO cep_output (statement, kind, gateway_id, device_id, time, output, replay_id, aggregate_key,"
+                        + " samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (aggregate_key) DO UPDATE"
+                        + " SET time = EXCLUDED.time, output = EXCLUDED.output, samples = EXCLUDED.samples"
+                        + " WHERE cep_output.samples < EXCLUDED.samples")) {
             for (CepOutput output : outputs) {
                 insert.setString(1, output.statement());
                 insert.setString(2, output.kind());
@@ -45,10 +52,30 @@ public final class JdbcCepOutputs {
                 insert.setObject(5, OffsetDateTime.ofInstant(output.time(), ZoneOffset.UTC));
                 insert.setString(6, Json.mapper().writeValueAsString(output.values()));
                 insert.setObject(7, output.replay(), Types.BIGINT);
+                insert.setString(8, aggregateKey(output));
+                insert.setObject(9, output.values().get("samples") instanceof Number n ? n.longValue() : null,
+                        Types.BIGINT);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * What one minute aggregate is: its statement, household, device (or virtual device) and
+     * minute, and the isolated replay it belongs to; null for derived events and for outputs of
+     * added statements, which may emit anything.
+     */
+    static String aggregateKey(CepOutput output) {
+        Object minute = output.values().get("minuteStart");
+        if (!CepOutput.AGGREGATE.equals(output.kind()) || minute == null
+                || !(output.values().get("samples") instanceof Number)) {
+            return null;
+        }
+        Object virtualDevice = output.values().get("virtualDevice");
+        return String.join("|", output.statement(), String.valueOf(output.gateway()),
+                String.valueOf(output.device() != null ? output.device() : virtualDevice), minute.toString(),
+                String.valueOf(output.replay()));
     }
 
     /**
