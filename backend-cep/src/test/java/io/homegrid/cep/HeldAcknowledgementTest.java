@@ -20,6 +20,7 @@ import io.homegrid.model.CepOutput;
 import io.homegrid.model.Reading;
 import io.homegrid.model.ReadingBatch;
 import io.homegrid.model.SensorKind;
+import io.homegrid.testing.MutableClock;
 
 /**
  * A bus message is acknowledged only once the minutes its readings count in are output, so that
@@ -128,6 +129,28 @@ class HeldAcknowledgementTest {
         assertThat(other).hasValue(1);
         assertThat(engine.heldMessages()).isZero();
         assertThat(outputs).noneMatch(o -> "gw".equals(o.gateway()));
+    }
+
+    @Test
+    void aHouseholdPushingHistoryThatPausesForAFailoverLosesNoReadingAndItsLastMinuteClosesLater() {
+        MutableClock wall = new MutableClock(T0.plusSeconds(900));
+        List<CepOutput> outputs = new CopyOnWriteArrayList<>();
+        CepEngine engine = new CepEngine(SETTINGS, outputs::add, new MemoryStatementStore(), wall);
+        engine.start();
+        engines.add(engine);
+        engine.accept(List.of(batch("gw", power("A", 100, 10, 1), power("A", 200, 20, 2))), "gw", () -> { });
+
+        wall.advance(Duration.ofSeconds(30)); // the broker fails over
+        engine.tick();
+        engine.accept(List.of(batch("gw", power("A", 300, 30, 3))), "gw", () -> { });
+        wall.advance(Duration.ofSeconds(119));
+        engine.tick();
+        assertThat(outputs).as("history: not closed by the wall clock yet").isEmpty();
+
+        wall.advance(Duration.ofSeconds(1));
+        engine.tick();
+        assertThat(minutes(outputs, "device-power-1m")).containsExactly("A " + T0 + " 200.0 W from 3");
+        assertThat(engine.lateReadings()).isZero();
     }
 
     /** "device-or-household minute watts from samples", to compare runs. */

@@ -23,6 +23,9 @@ import com.espertech.esper.runtime.client.UpdateListener;
 public final class Household implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Household.class);
+    /** Readings this far behind the wall clock, or more, are history. */
+    static final long LIVE_WINDOW = 120_000;
+    static final long HISTORY_SILENCE = 120_000;
 
     private final String gateway;
     private final EPRuntime runtime;
@@ -127,9 +130,16 @@ public final class Household implements AutoCloseable {
         releaseUntil(newest - lateness);
     }
 
-    /** A silent household's time follows the wall clock, so that its open minute closes. */
+    /**
+     * A silent household's time follows the wall clock, so that its open minute closes: once
+     * silent for the lateness bound when its readings are live, but only after
+     * {@link #HISTORY_SILENCE} when they are history (a gateway emptying its cache after an
+     * outage). Such a household pauses for seconds whenever the broker fails over or another
+     * instance takes over its messages, and the rest of its history must not come late then.
+     */
     public void idle(long now) {
-        if (now - lastArrival >= lateness) {
+        boolean live = newest >= now + wallShift - LIVE_WINDOW;
+        if (now - lastArrival >= (live ? lateness : HISTORY_SILENCE)) {
             releaseUntil(now + wallShift - lateness);
         }
     }

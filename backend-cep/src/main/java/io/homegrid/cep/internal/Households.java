@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ObjLongConsumer;
 import java.util.function.LongFunction;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.espertech.esper.runtime.client.UpdateListener;
 
 /**
@@ -17,6 +20,8 @@ import com.espertech.esper.runtime.client.UpdateListener;
  * readings are counted over all of them. Not thread-safe: the engine serialises calls.
  */
 public final class Households implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Households.class);
 
     private final EsperRuntimes runtimes;
     private final long lateness;
@@ -58,6 +63,8 @@ public final class Households implements AutoCloseable {
         Household household = new Household(gateway, runtimes.household(key), firstTime, lateness, late,
                 processed, listeners.apply(replay));
         setUp.accept(household, replay);
+        // which instance computes a household: in a cluster, the broker's message groups decide
+        LOG.info("[{}] CEP runtime started{}", gateway, replay == 0 ? "" : " for isolated replay " + replay);
         households.put(key, household);
         return household;
     }
