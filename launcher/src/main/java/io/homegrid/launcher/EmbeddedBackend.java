@@ -54,13 +54,15 @@ public final class EmbeddedBackend implements AutoCloseable {
     private final String jdbcPassword;
     private final PersistenceService persistence;
     private final CepService cep;
+    private final ReplayService replay;
     private final AccessService access;
     private final TlsMaterial tls;
     private final int port;
 
     private EmbeddedBackend(Resources resources, String jdbcUrl, String jdbcUser, String jdbcPassword,
             PersistenceService persistence,
-            CepService cep, AccessService access, TlsMaterial tls, int port) {
+            CepService cep, ReplayService replay, AccessService access, TlsMaterial tls, int port) {
+        this.replay = replay;
         this.access = access;
         this.tls = tls;
         this.port = port;
@@ -98,7 +100,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             PersistenceService persistence = resources.add("persistence",
                     PersistenceService.start(config.persistence(), bus.plain(), dataSource, clock));
             CepService cep = resources.add("CEP", CepService.start(config.cep(), bus.plain(), dataSource, clock));
-            resources.add("Replay Control", ReplayService.start(ReplaySettings.DEFAULT, bus.plain(), dataSource, clock));
+            ReplayService replay = resources.add("Replay Control", ReplayService.start(ReplaySettings.DEFAULT, bus.plain(), dataSource, clock));
             SharingService sharing = resources.add("data sharing", SharingService.start(config.sharing(), bus.plain(),
                     dataSource, access.access().directory(), clock));
             ParserService parser = resources.add("parser",
@@ -133,7 +135,8 @@ public final class EmbeddedBackend implements AutoCloseable {
                             JsonJettyErrors.install(cxf, config.port(), config.httpPort());
                         }
                     }));
-            return new EmbeddedBackend(resources, url, user, password, persistence, cep, access, tls, config.port());
+            return new EmbeddedBackend(resources, url, user, password, persistence, cep, replay, access, tls,
+                    config.port());
         } catch (Exception | Error e) {
             resources.close();
             throw e;
@@ -169,6 +172,10 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     public CepService cep() {
         return cep;
+    }
+
+    public ReplayService replay() {
+        return replay;
     }
 
     public String jdbcUrl() {

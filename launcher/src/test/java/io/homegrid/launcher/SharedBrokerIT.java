@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -168,6 +173,49 @@ class SharedBrokerIT {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(live.of("message").stream()
                     .map(m -> m.at("/data/seq").asLong()).distinct().count())
                     .as("those the first instance took in too").isEqualTo(100));
+        }
+    }
+
+    /** Replay Control on both: one sends the replay (its lease in the database), a cancel at the other stops it. */
+    @Test
+    void aReplayRunsAtOneInstanceAndACancelAskedAtTheOtherStopsIt() throws Exception {
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(40));
+        List<String> readings = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            readings.add(reading(PLUG, "power", String.valueOf(i), "W", from.plusSeconds(2L * i), 100_000 + i));
+        }
+        assertThat(https.get(0).as(fixture.gateway("gw-shared")).post("/api/v1/gateways/gw-shared/readings",
+                batch("gw-shared", readings.toArray(String[]::new))).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM reading WHERE gateway_id = "
+                + "'gw-shared' AND seq >= 100000 AND replay_id IS NULL") == 200);
+
+        long id = https.get(0).as(fixture.operator()).post("/api/v1/replays", "{\"from\":\"" + from
+                + "\",\"duration\":\"PT10M\",\"speed\":1,\"gateways\":[\"gw-shared\"]}").json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM reading WHERE replay_id = " + id) > 0);
+        assertThat(instances.get(0).replay().running() + instances.get(1).replay().running()).as("sent by one")
+                .isEqualTo(1);
+        int sending = instances.get(0).replay().running() == 1 ? 0 : 1;
+
+        Http.Answer cancelled = https.get(1 - sending).as(fixture.operator()).delete("/api/v1/replays/" + id);
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("state").asText()).isEqualTo("cancelled");
+        long sent = cancelled.json().get("readingsSent").asLong();
+        assertThat(sent).isPositive().isLessThan(200);
+        assertThat(instances.get(sending).replay().running()).as("the sending instance stopped").isZero();
+        // what was sent before the answer is stored; nothing after it
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM reading WHERE replay_id = " + id)
+                == sent);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> count("SELECT count(*) FROM reading WHERE replay_id = " + id) == sent);
+    }
+
+    private long count(String sql) throws Exception {
+        EmbeddedBackend any = instances.get(0);
+        try (Connection c = DriverManager.getConnection(any.jdbcUrl(), any.jdbcUser(), any.jdbcPassword());
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

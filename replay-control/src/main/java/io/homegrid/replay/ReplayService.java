@@ -1,6 +1,9 @@
 package io.homegrid.replay;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
@@ -26,25 +29,48 @@ import io.homegrid.replay.internal.ReplaySource;
 /**
  * Replay Control: the one assembly the DS component and the embedded launcher start. It takes
  * commands from {@code replay.commands}, runs up to {@link ReplaySettings#maxRunning()} replays at
- * once, and at start goes on with the replays a stopped backend left queued or running.
+ * once, and at start goes on with the replays a stopped backend left queued or running. Where
+ * several instances share the database, a replay's lease there has one of them send it, and each
+ * instance looks every {@link #ADOPT_EVERY_SECONDS} s for replays that an instance that died left
+ * running.
  */
 public final class ReplayService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayService.class);
+    static final long ADOPT_EVERY_SECONDS = 30;
 
     private final ReplayRunners runners;
     private final Connection connection;
+    private final ScheduledExecutorService adopter;
 
     private ReplayService(ReplayRunners runners, Connection connection) {
         this.runners = runners;
         this.connection = connection;
+        this.adopter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "homegrid-replay-adopter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        adopter.scheduleWithFixedDelay(this::adoptOrphans, ADOPT_EVERY_SECONDS, ADOPT_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void adoptOrphans() {
+        try {
+            int adopted = runners.resumeUnfinished();
+            if (adopted > 0) {
+                LOG.info("{} replay(s) no instance was sending taken up here", adopted);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Looking for replays no instance sends failed: {}", e.toString());
+        }
     }
 
     /** @param connectionFactory a plain factory: the service and each running replay keep a connection */
     public static ReplayService start(ReplaySettings settings, ConnectionFactory connectionFactory, DataSource dataSource,
             Clock clock) throws JMSException {
         ReplayCatalog catalog = new ReplayCatalog(dataSource);
-        ReplayRunners runners = new ReplayRunners(settings, catalog, new ReplaySource(dataSource), connectionFactory, clock);
+        ReplayRunners runners = new ReplayRunners(settings, catalog, dataSource, new ReplaySource(dataSource),
+                connectionFactory, clock);
         Connection connection = connectionFactory.createConnection();
         try {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -95,6 +121,7 @@ public final class ReplayService implements AutoCloseable {
      */
     @Override
     public void close() throws JMSException {
+        adopter.shutdownNow();
         try {
             connection.close();
         } finally {

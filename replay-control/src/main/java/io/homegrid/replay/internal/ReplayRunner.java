@@ -211,8 +211,22 @@ final class ReplayRunner implements Runnable {
             return last;
         }
         catalog.progress(id, cursor);
-        progress.publish(catalog.get(id).orElseThrow());
+        progress.publish(current());
         return now;
+    }
+
+    /**
+     * The replay as the catalog has it now; one cancelled at another instance (which cannot reach
+     * this runner) stops here: nothing more of it goes out.
+     */
+    private Replay current() {
+        Replay replay = catalog.get(id).orElseThrow(() -> new IllegalStateException("replay " + id + " is gone"));
+        if (replay.state().finished() && !stopped) {
+            LOG.info("Replay {} was {} elsewhere: stopping", id, replay.state().wire());
+            stopped = true;
+            stop.countDown();
+        }
+        return replay;
     }
 
     /** Records where a stopped replay is; false, for {@link #send}. */
@@ -237,7 +251,7 @@ final class ReplayRunner implements Runnable {
                 return true;
             }
             if (nanos > every) {
-                progress.publish(catalog.get(id).orElseThrow());
+                progress.publish(current());
             }
         }
         return stopped;

@@ -1,7 +1,9 @@
 package io.homegrid.replay.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.jms.ConnectionFactory;
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,23 +20,32 @@ import io.homegrid.replay.Replay;
 import io.homegrid.replay.ReplaySettings;
 import io.homegrid.replay.ReplayState;
 
-/** The replays this backend sends, on a pool of {@code maxRunning} threads; more wait in its queue. */
+/**
+ * The replays this backend sends, on a pool of {@code maxRunning} threads; more wait in its queue.
+ * Each holds its {@link ReplayLease} from launch to end, so that of several instances sharing the
+ * database one sends it.
+ */
 public final class ReplayRunners implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayRunners.class);
+    /** How long a cancel waits for another instance's runner to stop: within the REST API's wait for the answer. */
+    private static final Duration REMOTE_STOP_WAIT = Duration.ofSeconds(4);
 
     private final ReplaySettings settings;
     private final ReplayCatalog catalog;
+    private final DataSource dataSource;
     private final ReplaySource source;
     private final ConnectionFactory connectionFactory;
     private final Clock clock;
     private final Map<Long, ReplayRunner> runners = new ConcurrentHashMap<>();
+    private final Map<Long, ReplayLease> leases = new ConcurrentHashMap<>();
     private final ExecutorService pool;
 
-    public ReplayRunners(ReplaySettings settings, ReplayCatalog catalog, ReplaySource source,
+    public ReplayRunners(ReplaySettings settings, ReplayCatalog catalog, DataSource dataSource, ReplaySource source,
             ConnectionFactory connectionFactory, Clock clock) {
         this.settings = settings;
         this.catalog = catalog;
+        this.dataSource = dataSource;
         this.source = source;
         this.connectionFactory = connectionFactory;
         this.clock = clock;
@@ -45,22 +57,47 @@ public final class ReplayRunners implements AutoCloseable {
         });
     }
 
-    /** Starts (or queues) a recorded replay, unless it runs already or has ended. */
-    public synchronized void launch(long id) {
+    /**
+     * Starts (or queues) a recorded replay, unless it runs already, here or at another instance,
+     * or has ended.
+     *
+     * @return whether this backend took it up now
+     */
+    public synchronized boolean launch(long id) {
         if (runners.containsKey(id)) {
-            return;
+            return false;
         }
         Replay replay = catalog.get(id).orElse(null);
         if (replay == null || replay.state().finished()) {
-            return;
+            return false;
         }
-        ReplayRunner runner = new ReplayRunner(id, catalog, source, connectionFactory, settings, clock,
-                () -> runners.remove(id));
+        Optional<ReplayLease> lease = ReplayLease.take(dataSource, id);
+        if (lease.isEmpty()) {
+            LOG.debug("Replay {} is sent by another instance", id);
+            return false;
+        }
+        leases.put(id, lease.get());
+        ReplayRunner runner = new ReplayRunner(id, catalog, source, connectionFactory, settings, clock, () -> {
+            runners.remove(id);
+            release(id);
+        });
         runners.put(id, runner);
         pool.execute(runner);
+        return true;
     }
 
-    /** Cancels a replay: when this returns, nothing more of it is sent. */
+    private void release(long id) {
+        ReplayLease lease = leases.remove(id);
+        if (lease != null) {
+            lease.close();
+        }
+    }
+
+    /**
+     * Cancels a replay: when this returns, nothing more of it is sent. A replay another instance
+     * sends stops there at its next look at the catalog (within {@code progressEvery}), and gives
+     * its lease up; this waits for that.
+     */
     public void cancel(long id) {
         ReplayRunner runner = runners.remove(id);
         if (runner != null) {
@@ -73,14 +110,23 @@ public final class ReplayRunners implements AutoCloseable {
         if (catalog.finish(id, ReplayState.CANCELLED, null, clock.instant())) {
             LOG.info("Replay {} cancelled", id);
         }
+        if (runner == null && !ReplayLease.awaitReleased(dataSource, id, REMOTE_STOP_WAIT)) {
+            LOG.warn("Replay {} is cancelled, but the instance sending it did not stop within {}", id, REMOTE_STOP_WAIT);
+        }
     }
 
-    /** Takes up what a stopped backend left queued or running. */
+    /**
+     * Takes up what is queued or running and no runner holds: left by a stopped backend, or by
+     * an instance that died.
+     *
+     * @return how many this backend took up
+     */
     public int resumeUnfinished() {
         int resumed = 0;
         for (Replay replay : catalog.unfinished()) {
-            launch(replay.id());
-            resumed++;
+            if (launch(replay.id())) {
+                resumed++;
+            }
         }
         return resumed;
     }
@@ -110,6 +156,9 @@ public final class ReplayRunners implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // runners the pool never started: their leases go with them
+            leases.keySet().forEach(this::release);
         }
     }
 }
