@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +46,8 @@ public final class ClusterThroughput {
         for (int instances : new int[] {1, 2, 3}) {
             lines.add(run(repo, instances));
         }
-        System.out.println("\ninstances | accepted readings/s | stored readings/s | machine CPU | households per instance (7.5 readings/s each)");
+        System.out.println("\ninstances | accepted readings/s | stored readings/s | machine CPU | households per instance"
+                + " (7.5 readings/s each) | cores used per role (all instances together)");
         lines.forEach(System.out::println);
     }
 
@@ -77,19 +81,25 @@ public final class ClusterThroughput {
             long stored0 = stored(entry);
             long accepted0 = accepted.get();
             long[] cpu0 = Cpu.sample();
+            Map<String, Duration> roles0 = Cpu.byRole(cluster.toHandle());
             long t0 = System.nanoTime();
             TimeUnit.MILLISECONDS.sleep(MEASURED.toMillis());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long stored1 = stored(entry);
             long accepted1 = accepted.get();
             double busy = Cpu.busy(cpu0, Cpu.sample());
+            Map<String, Duration> roles1 = Cpu.byRole(cluster.toHandle());
+            StringBuilder perRole = new StringBuilder();
+            roles1.forEach((role, cpu) -> perRole.append(perRole.length() == 0 ? "" : ", ").append(String.format(
+                    Locale.ROOT, "%s %.2f", role, (cpu.toNanos() - roles0.getOrDefault(role, Duration.ZERO).toNanos())
+                            / 1e9 / seconds)));
             pushing.set(false);
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
             double acceptedRate = (accepted1 - accepted0) / seconds;
             double storedRate = (stored1 - stored0) / seconds;
-            String line = String.format("%d | %,.0f | %,.0f | %.0f %% of 2 cores | %,.0f", instances, acceptedRate,
-                    storedRate, busy * 100, Math.min(acceptedRate, storedRate) / 7.5 / instances);
+            String line = String.format("%d | %,.0f | %,.0f | %.0f %% of 2 cores | %,.0f | %s", instances, acceptedRate,
+                    storedRate, busy * 100, Math.min(acceptedRate, storedRate) / 7.5 / instances, perRole);
             System.out.println("cluster of " + instances + ": " + line);
             return line;
         } finally {
@@ -149,6 +159,36 @@ public final class ClusterThroughput {
 
         static double busy(long[] before, long[] after) {
             return (double) (after[0] - before[0]) / (after[1] - before[1]);
+        }
+
+        /** CPU time so far of the cluster's processes, summed by what they are, and of this load client. */
+        static Map<String, Duration> byRole(ProcessHandle cluster) {
+            Map<String, Duration> roles = new TreeMap<>();
+            add(roles, "load client", ProcessHandle.current());
+            add(roles, "cluster supervisor", cluster);
+            cluster.descendants().forEach(process -> add(roles, role(process), process));
+            return roles;
+        }
+
+        private static String role(ProcessHandle process) {
+            String command = process.info().commandLine().orElse("");
+            if (command.contains("haproxy")) {
+                return "HAProxy";
+            }
+            if (command.contains("postgres")) {
+                return "PostgreSQL";
+            }
+            if (command.contains(" broker")) {
+                return "brokers";
+            }
+            if (command.contains(" backend")) {
+                return "instances";
+            }
+            return "cluster supervisor";
+        }
+
+        private static void add(Map<String, Duration> roles, String role, ProcessHandle process) {
+            process.info().totalCpuDuration().ifPresent(cpu -> roles.merge(role, cpu, Duration::plus));
         }
     }
 }
