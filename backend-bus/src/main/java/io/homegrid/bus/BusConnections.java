@@ -24,6 +24,13 @@ public final class BusConnections {
         ActiveMQConnectionFactory factory = credentials == null ? new ActiveMQConnectionFactory(brokerUrl)
                 : new ActiveMQConnectionFactory(credentials.user(), credentials.password(), brokerUrl);
         factory.setWatchTopicAdvisories(false);
+        // After a failover the new broker delivers again what was delivered but not acknowledged.
+        // The client's duplicate audit takes those copies for duplicates and poison-acks them into
+        // ActiveMQ.DLQ; an INDIVIDUAL_ACKNOWLEDGE session (CEP holds its messages unacknowledged
+        // for minutes) is the one kind whose audit is not rolled back on failover, so each failover
+        // sent hundreds of handled readings there, and CEP could never acknowledge them. Every
+        // long-lived consumer here drops copies itself (readings by seq, minute aggregates by key).
+        factory.setCheckForDuplicates(false);
         return factory;
     }
 

@@ -101,9 +101,16 @@ class ClusterIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws java.io.IOException {
         if (cluster != null) {
             cluster.close();
+        }
+        // the processes' logs outlive the temporary folder, for a failure in CI to be read
+        Path kept = Files.createDirectories(Path.of("target", "cluster-it-logs"));
+        try (var logs = Files.list(dir)) {
+            for (Path log : logs.filter(file -> file.toString().endsWith(".log")).toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
@@ -200,6 +207,8 @@ class ClusterIT {
                     null).json().path("aggregates"))).as(gateway + ": the minutes of one instance over the same readings")
                     .containsExactlyInAnyOrderElementsOf(single.get(gateway)));
         }
+        assertThat(deadLetters()).as("messages the broker gave up on (a failover's redeliveries poison-acked by the"
+                + " client's duplicate audit end there)").isEmpty();
         assertThat(computedByOne).as("households instance 1 computed before it was killed").isNotEmpty();
         assertThat(computedByTwo).as("households instance 2 computed").isNotEmpty();
         Set<String> liveGateways = liveBeforeKill.stream().map(minute -> minute.split("\\|")[0])
@@ -278,6 +287,24 @@ class ClusterIT {
 
     private static String minute(String statement, String device, Object minuteStart, double watts, long samples) {
         return String.format(Locale.ROOT, "%s %s %s %.6f W from %d", statement, device, minuteStart, watts, samples);
+    }
+
+    /** What the serving broker holds in its dead-letter queue, as "destination: message id". */
+    private List<String> deadLetters() throws Exception {
+        var factory = io.homegrid.bus.BusConnections.plain(cluster.brokerUrl(), new io.homegrid.bus.BusCredentials(
+                io.homegrid.bus.BusSettings.DEFAULT_SERVICES_USER, Files.readString(cluster.brokerPasswordFile()).strip()));
+        List<String> dead = new ArrayList<>();
+        try (javax.jms.Connection connection = factory.createConnection();
+                javax.jms.Session session = connection.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
+                javax.jms.QueueBrowser browser = session.createBrowser(session.createQueue("ActiveMQ.DLQ"))) {
+            connection.start();
+            var messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                javax.jms.Message message = (javax.jms.Message) messages.nextElement();
+                dead.add(message.getStringProperty("dlqDeliveryFailureCause") + ": " + message.getJMSMessageID());
+            }
+        }
+        return dead;
     }
 
     /** The gateways whose CEP runtime an instance started, from its log. */

@@ -45,6 +45,7 @@ public final class Cluster implements AutoCloseable {
     private final List<ChildProcess> instances = new ArrayList<>();
     private final List<Integer> instancePorts = new ArrayList<>();
     private final List<ChildProcess> brokers = new ArrayList<>();
+    private String brokerUrl;
 
     private Cluster(ClusterSettings settings, TlsMaterial tls) {
         this.settings = settings;
@@ -81,7 +82,7 @@ public final class Cluster implements AutoCloseable {
                 broker.awaitReady(120);
             }
         }
-        String brokerUrl = "failover:(" + String.join(",", brokerUrls) + ")?randomize=false&maxReconnectAttempts=-1";
+        brokerUrl = "failover:(" + String.join(",", brokerUrls) + ")?randomize=false&maxReconnectAttempts=-1";
         // one after the other: the first migrates the schema and creates the first operator
         for (int i = 1; i <= settings.instances(); i++) {
             int port = FreePorts.next();
@@ -155,6 +156,16 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** {@code https://localhost:<entry port>}. */
+    /** The failover URL the instances connect with, for a test to look at the broker. */
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    /** The broker services' password file (user {@code BusSettings.DEFAULT_SERVICES_USER}). */
+    public Path brokerPasswordFile() {
+        return settings.dataDir().resolve("broker/services.password");
+    }
+
     public String entryUrl() {
         return "https://localhost:" + settings.entryPort();
     }
