@@ -155,7 +155,6 @@ public final class Cluster implements AutoCloseable {
         return command;
     }
 
-    /** {@code https://localhost:<entry port>}. */
     /** The failover URL the instances connect with, for a test to look at the broker. */
     public String brokerUrl() {
         return brokerUrl;
@@ -166,6 +165,7 @@ public final class Cluster implements AutoCloseable {
         return settings.dataDir().resolve("broker/services.password");
     }
 
+    /** {@code https://localhost:<entry port>}. */
     public String entryUrl() {
         return "https://localhost:" + settings.entryPort();
     }
