@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.homegrid.launcher.Main;
 import io.homegrid.launcher.internal.FreePorts;
 import io.homegrid.model.json.Json;
 
@@ -81,14 +82,14 @@ public final class ClusterThroughput {
             long stored0 = stored(entry);
             long accepted0 = accepted.get();
             long[] cpu0 = Cpu.sample();
-            Map<String, Duration> roles0 = Cpu.byRole(cluster.toHandle());
+            Map<String, Duration> roles0 = Cpu.byRole(cluster.toHandle(), dir);
             long t0 = System.nanoTime();
             TimeUnit.MILLISECONDS.sleep(MEASURED.toMillis());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long stored1 = stored(entry);
             long accepted1 = accepted.get();
             double busy = Cpu.busy(cpu0, Cpu.sample());
-            Map<String, Duration> roles1 = Cpu.byRole(cluster.toHandle());
+            Map<String, Duration> roles1 = Cpu.byRole(cluster.toHandle(), dir);
             StringBuilder perRole = new StringBuilder();
             roles1.forEach((role, cpu) -> perRole.append(perRole.length() == 0 ? "" : ", ").append(String.format(
                     Locale.ROOT, "%s %.2f", role, (cpu.toNanos() - roles0.getOrDefault(role, Duration.ZERO).toNanos())
@@ -161,34 +162,63 @@ public final class ClusterThroughput {
             return (double) (after[0] - before[0]) / (after[1] - before[1]);
         }
 
-        /** CPU time so far of the cluster's processes, summed by what they are, and of this load client. */
-        static Map<String, Duration> byRole(ProcessHandle cluster) {
+        /**
+         * CPU time so far of the cluster's processes, summed by what they are, and of this load
+         * client. PostgreSQL's server detaches from the process that starts it, so it is found by
+         * the pid file in its data directory.
+         */
+        static Map<String, Duration> byRole(ProcessHandle cluster, Path dir) throws java.io.IOException {
             Map<String, Duration> roles = new TreeMap<>();
-            add(roles, "load client", ProcessHandle.current());
-            add(roles, "cluster supervisor", cluster);
-            cluster.descendants().forEach(process -> add(roles, role(process), process));
+            java.util.Set<Long> counted = new java.util.HashSet<>();
+            add(roles, counted, "load client", ProcessHandle.current());
+            try (var files = Files.walk(dir, 5)) {
+                for (Path pidFile : files.filter(file -> file.endsWith("postmaster.pid")).toList()) {
+                    long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+                    ProcessHandle.of(pid).ifPresent(postmaster -> {
+                        add(roles, counted, "PostgreSQL", postmaster);
+                        postmaster.descendants().forEach(backend -> add(roles, counted, "PostgreSQL", backend));
+                    });
+                }
+            }
+            add(roles, counted, role(cluster), cluster);
+            cluster.descendants().forEach(process -> add(roles, counted, role(process), process));
             return roles;
         }
 
+        /**
+         * By executable, and for our JVMs by the command after the main class, read from
+         * {@code /proc}: ProcessHandle gives no arguments for a command line as long as their class path.
+         */
         private static String role(ProcessHandle process) {
-            String command = process.info().commandLine().orElse("");
-            if (command.contains("haproxy")) {
+            String executable = process.info().command().orElse("");
+            if (executable.endsWith("/haproxy")) {
                 return "HAProxy";
             }
-            if (command.contains("postgres")) {
+            if (executable.endsWith("/postgres")) {
                 return "PostgreSQL";
             }
-            if (command.contains(" broker")) {
-                return "brokers";
+            List<String> arguments;
+            try {
+                arguments = List.of(Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
+                        .split("\u0000"));
+            } catch (java.io.IOException e) {
+                return "ended before it was read";
             }
-            if (command.contains(" backend")) {
-                return "instances";
-            }
-            return "cluster supervisor";
+            int main = arguments.indexOf(Main.class.getName());
+            String command = main >= 0 && main + 1 < arguments.size() ? arguments.get(main + 1) : "";
+            return switch (command) {
+                case "broker" -> "brokers";
+                case "backend" -> "instances";
+                case "cluster" -> "cluster supervisor";
+                default -> "other (" + executable + ")";
+            };
         }
 
-        private static void add(Map<String, Duration> roles, String role, ProcessHandle process) {
-            process.info().totalCpuDuration().ifPresent(cpu -> roles.merge(role, cpu, Duration::plus));
+        private static void add(Map<String, Duration> roles, java.util.Set<Long> counted, String role,
+                ProcessHandle process) {
+            if (counted.add(process.pid())) {
+                process.info().totalCpuDuration().ifPresent(cpu -> roles.merge(role, cpu, Duration::plus));
+            }
         }
     }
 }
