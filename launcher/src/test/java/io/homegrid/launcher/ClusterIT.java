@@ -289,10 +289,10 @@ class ClusterIT {
         return String.format(Locale.ROOT, "%s %s %s %.6f W from %d", statement, device, minuteStart, watts, samples);
     }
 
-    /** What the serving broker holds in its dead-letter queue, as "destination: message id". */
+    /** What the serving broker holds in its dead-letter queue, as "why it went there: message id". */
     private List<String> deadLetters() throws Exception {
-        var factory = io.homegrid.bus.BusConnections.plain(cluster.brokerUrl(), new io.homegrid.bus.BusCredentials(
-                io.homegrid.bus.BusSettings.DEFAULT_SERVICES_USER, Files.readString(cluster.brokerPasswordFile()).strip()));
+        SharedBroker broker = cluster.broker();
+        var factory = io.homegrid.bus.BusConnections.plain(broker.url(), broker.services());
         List<String> dead = new ArrayList<>();
         try (javax.jms.Connection connection = factory.createConnection();
                 javax.jms.Session session = connection.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);

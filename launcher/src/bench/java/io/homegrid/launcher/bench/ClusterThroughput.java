@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,7 +171,7 @@ public final class ClusterThroughput {
          */
         static Map<String, Duration> byRole(ProcessHandle cluster, Path dir) throws java.io.IOException {
             Map<String, Duration> roles = new TreeMap<>();
-            java.util.Set<Long> counted = new java.util.HashSet<>();
+            Set<Long> counted = new HashSet<>();
             add(roles, counted, "load client", ProcessHandle.current());
             try (var files = Files.walk(dir, 5)) {
                 for (Path pidFile : files.filter(file -> file.endsWith("postmaster.pid")).toList()) {
@@ -214,7 +216,7 @@ public final class ClusterThroughput {
             };
         }
 
-        private static void add(Map<String, Duration> roles, java.util.Set<Long> counted, String role,
+        private static void add(Map<String, Duration> roles, Set<Long> counted, String role,
                 ProcessHandle process) {
             if (counted.add(process.pid())) {
                 process.info().totalCpuDuration().ifPresent(cpu -> roles.merge(role, cpu, Duration::plus));

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import io.homegrid.gateway.push.PinnedCertificate;
 import io.homegrid.launcher.Main;
+import io.homegrid.launcher.SharedBroker;
 import io.homegrid.launcher.internal.DatabaseSupervisor;
 import io.homegrid.launcher.internal.FreePorts;
 import io.homegrid.launcher.internal.TlsMaterial;
@@ -38,6 +39,8 @@ public final class Cluster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Cluster.class);
     private static final String BACKEND_READY = "homegrid backend ready";
     private static final String BROKER_READY = "homegrid broker ready";
+    /** Where {@code ./homegrid broker --data-dir <dir>/broker} keeps the services password, under the cluster's dir. */
+    private static final String BROKER_PASSWORD = "broker/services.password";
 
     private final ClusterSettings settings;
     private final TlsMaterial tls;
@@ -89,7 +92,7 @@ public final class Cluster implements AutoCloseable {
             ChildProcess instance = ChildProcess.start("instance-" + i, java("backend", "--port", Integer.toString(port),
                     "--host", "127.0.0.1", "--data-dir", dir.resolve("instance-" + i).toString(),
                     "--jdbc-url", database.jdbcUrl(), "--jdbc-user", database.user(),
-                    "--broker-url", brokerUrl, "--broker-password-file", brokerDir.resolve("services.password").toString(),
+                    "--broker-url", brokerUrl, "--broker-password-file", dir.resolve(BROKER_PASSWORD).toString(),
                     "--tls-keystore", dir.resolve("tls/backend.p12").toString(),
                     "--tls-password-file", dir.resolve("tls/backend.p12.password").toString()),
                     Map.of("HOMEGRID_JDBC_PASSWORD", database.password()), dir.resolve("instance-" + i + ".log"),
@@ -155,14 +158,9 @@ public final class Cluster implements AutoCloseable {
         return command;
     }
 
-    /** The failover URL the instances connect with, for a test to look at the broker. */
-    public String brokerUrl() {
-        return brokerUrl;
-    }
-
-    /** The broker services' password file (user {@code BusSettings.DEFAULT_SERVICES_USER}). */
-    public Path brokerPasswordFile() {
-        return settings.dataDir().resolve("broker/services.password");
+    /** The broker the instances share, as they connect to it: for a test to look at its queues. */
+    public SharedBroker broker() {
+        return SharedBroker.at(brokerUrl, settings.dataDir().resolve(BROKER_PASSWORD));
     }
 
     /** {@code https://localhost:<entry port>}. */
